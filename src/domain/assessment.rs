@@ -1,0 +1,214 @@
+//! A person's answers to one framework at one point in time.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::framework::Framework;
+use super::level::Level;
+
+/// How a question was answered. "Don't know" and "Not applicable" are real answers: they are kept
+/// out of scores but reported, since a "Don't know" is itself a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    Level(Level),
+    DontKnow,
+    NotApplicable,
+}
+
+impl Rating {
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Rating::Level(l) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// Stored as a plain number for a level, or a word, so saved files stay readable.
+impl Serialize for Rating {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Rating::Level(l) => s.serialize_u8(l.get()),
+            Rating::DontKnow => s.serialize_str("dontKnow"),
+            Rating::NotApplicable => s.serialize_str("notApplicable"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rating {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Number(u8),
+            Word(String),
+        }
+        match Repr::deserialize(d)? {
+            Repr::Number(n) => Level::new(n)
+                .map(Rating::Level)
+                .ok_or_else(|| serde::de::Error::custom(format!("level must be 1 to 5, found {n}"))),
+            Repr::Word(w) => match w.as_str() {
+                "dontKnow" => Ok(Rating::DontKnow),
+                "notApplicable" => Ok(Rating::NotApplicable),
+                other => Err(serde::de::Error::custom(format!(
+                    "expected a level 1 to 5, \"dontKnow\" or \"notApplicable\", found \"{other}\""
+                ))),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Answer {
+    pub rating: Rating,
+    /// Optional evidence or context, in the user's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Answer {
+    pub fn new(rating: Rating) -> Answer {
+        Answer {
+            rating,
+            note: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AssessmentKind {
+    /// Every question in the framework.
+    Full,
+    /// The framework's quick-check questions only.
+    Quick,
+}
+
+/// An answer whose question is no longer in the framework; kept so nothing the user wrote is lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SetAsideAnswer {
+    pub question_id: String,
+    pub framework_version: String,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Assessment {
+    pub id: String,
+    /// A user-given name; the list falls back to the date when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub framework_id: String,
+    pub framework_version: String,
+    pub kind: AssessmentKind,
+    /// ISO 8601 timestamps, supplied by the caller so the domain stays clock-free.
+    pub created: String,
+    pub updated: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// The user's own target level per theme, used by the roadmap.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, Level>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAsideAnswer>,
+}
+
+impl Assessment {
+    pub fn new(id: String, framework: &Framework, kind: AssessmentKind, now: &str) -> Assessment {
+        Assessment {
+            id,
+            name: String::new(),
+            framework_id: framework.id.clone(),
+            framework_version: framework.version.clone(),
+            kind,
+            created: now.to_string(),
+            updated: now.to_string(),
+            organisation: String::new(),
+            role: String::new(),
+            answers: BTreeMap::new(),
+            targets: BTreeMap::new(),
+            set_aside: Vec::new(),
+        }
+    }
+
+    /// Starts a reassessment: a new assessment carrying the earlier answers as a starting point.
+    pub fn reassess_from(&self, id: String, framework: &Framework, now: &str) -> Assessment {
+        let mut next = self.clone();
+        next.id = id;
+        next.name = String::new();
+        next.created = now.to_string();
+        next.updated = now.to_string();
+        next.reconcile(framework);
+        next
+    }
+
+    /// Whether this assessment asks the given question (a quick check asks only some).
+    pub fn asks(&self, framework: &Framework, question_id: &str) -> bool {
+        match self.kind {
+            AssessmentKind::Full => true,
+            AssessmentKind::Quick => framework.quick_check.iter().any(|q| q == question_id),
+        }
+    }
+
+    pub fn set_rating(&mut self, question_id: &str, rating: Rating, now: &str) {
+        self.answers
+            .entry(question_id.to_string())
+            .and_modify(|a| a.rating = rating)
+            .or_insert_with(|| Answer::new(rating));
+        self.updated = now.to_string();
+    }
+
+    /// Brings answers given against another version of the framework in line with this one:
+    /// renamed questions follow their new id; answers to dropped questions are set aside, not lost.
+    pub fn reconcile(&mut self, framework: &Framework) {
+        if self.framework_id != framework.id {
+            return;
+        }
+        let old_version = self.framework_version.clone();
+        let answers = std::mem::take(&mut self.answers);
+        let mut carried = Vec::new();
+        for (id, answer) in answers {
+            match framework.current_id(&id) {
+                Some(current) if current == id => {
+                    self.answers.insert(id, answer);
+                }
+                Some(current) => carried.push((current.to_string(), id, answer)),
+                None => self.set_aside.push(SetAsideAnswer {
+                    question_id: id,
+                    framework_version: old_version.clone(),
+                    answer,
+                }),
+            }
+        }
+        // An answer under a former id moves to the new id, unless the new id is already answered.
+        for (current, former, answer) in carried {
+            if self.answers.contains_key(&current) {
+                self.set_aside.push(SetAsideAnswer {
+                    question_id: former,
+                    framework_version: old_version.clone(),
+                    answer,
+                });
+            } else {
+                self.answers.insert(current, answer);
+            }
+        }
+        self.targets.retain(|theme, _| framework.theme(theme).is_some());
+        self.framework_version = framework.version.clone();
+    }
+
+    /// Questions this assessment asks that have no answer yet.
+    pub fn unanswered<'a>(&'a self, framework: &'a Framework) -> impl Iterator<Item = &'a str> + 'a {
+        framework
+            .questions()
+            .map(|(_, q)| q.id.as_str())
+            .filter(|id| self.asks(framework, id) && !self.answers.contains_key(*id))
+    }
+}

@@ -1,0 +1,16 @@
+//! The functional core: plain Rust with no browser dependencies, tested natively.
+
+pub mod assessment;
+pub mod benchmark;
+pub mod framework;
+pub mod level;
+pub mod problems;
+pub mod roadmap;
+pub mod saved;
+pub mod scoring;
+
+pub use assessment::{Answer, Assessment, AssessmentKind, Rating};
+pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};
+pub use framework::{Framework, Question, Theme};
+pub use level::Level;
+pub use problems::{Problem, Problems};
