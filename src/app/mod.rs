@@ -1,0 +1,76 @@
+//! The Leptos shell: components only wire the domain to the browser modules.
+
+mod chart;
+mod questions;
+mod results;
+mod start;
+mod state;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::{BenchmarkFile, Framework};
+use state::{AppState, Screen};
+
+pub const FRAMEWORK_URL: &str = "data/framework.json";
+pub const BENCHMARKS_URL: &str = "data/benchmarks.json";
+pub const STORAGE_NAMESPACE: &str = "cmm";
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("cmm-app"))
+    else {
+        return;
+    };
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    // Replace the no-script / loading message the host page shows until the app is ready.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+}
+
+/// Loads the framework and benchmarks, then hands over to the assessment.
+#[component]
+fn App() -> impl IntoView {
+    let boot = LocalResource::new(|| async {
+        let framework = browser::fetch::text(FRAMEWORK_URL).await?;
+        let framework = Framework::from_json(&framework)
+            .map_err(|p| format!("The framework file has problems:\n{p}"))?;
+        let benchmarks = browser::fetch::text(BENCHMARKS_URL).await?;
+        let benchmarks = BenchmarkFile::from_json(&benchmarks)
+            .and_then(|b| b.check_against(&framework).map(|()| b))
+            .map_err(|p| format!("The benchmarks file has problems:\n{p}"))?;
+        Ok::<_, String>((framework, benchmarks))
+    });
+    view! {
+        <div class="cmm-app">
+            {move || match boot.get() {
+                None => view! { <p class="cmm-body">"Loading the assessment…"</p> }.into_any(),
+                Some(Err(message)) => view! {
+                    <div class="cmm-error-summary" role="alert">
+                        <h2 class="cmm-error-summary__title">"The assessment could not start"</h2>
+                        <p class="cmm-body cmm-pre">{message}</p>
+                    </div>
+                }.into_any(),
+                Some(Ok((framework, benchmarks))) => {
+                    view! { <Assessment framework benchmarks /> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Assessment(framework: Framework, benchmarks: BenchmarkFile) -> impl IntoView {
+    let state = AppState::new(framework, benchmarks, STORAGE_NAMESPACE);
+    provide_context(state);
+    view! {
+        <state::StatusBar />
+        {move || match state.screen.get() {
+            Screen::Start => view! { <start::StartPage /> }.into_any(),
+            Screen::Theme(index) => view! { <questions::ThemePage index /> }.into_any(),
+            Screen::Results => view! { <results::ResultsPage /> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,75 @@
+//! Minimal bindings to ECharts: charming builds the options, this renders them. Our own bindings
+//! (rather than charming's renderer) take an element, not an id, and can resize and dispose.
+
+use charming::Chart;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    pub type Instance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Instance;
+
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option(this: &Instance, option: &JsValue, not_merge: bool);
+
+    #[wasm_bindgen(method)]
+    pub fn resize(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    pub fn dispose(this: &Instance);
+}
+
+/// Where the ECharts bundle lives, relative to the page.
+pub const BUNDLE_URL: &str = "vendor/echarts.min.js";
+
+fn loaded() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).is_ok_and(|v| !v.is_undefined())
+}
+
+/// Loads the ECharts bundle once, on first use, so the first screen never pays for it.
+pub async fn ensure_loaded() -> Result<(), String> {
+    if loaded() {
+        return Ok(());
+    }
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let existing = document.query_selector("script[data-cmm-echarts]").ok().flatten();
+    let script: web_sys::HtmlScriptElement = match existing {
+        Some(el) => el.unchecked_into(),
+        None => {
+            let el: web_sys::HtmlScriptElement =
+                document.create_element("script").map_err(|_| "cannot create script")?.unchecked_into();
+            el.set_src(BUNDLE_URL);
+            el.set_attribute("data-cmm-echarts", "").ok();
+            document.head().ok_or("no head")?.append_child(&el).map_err(|_| "cannot add script")?;
+            el
+        }
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    if loaded() {
+        return Ok(());
+    }
+    JsFuture::from(promise).await.map_err(|_| "the chart library could not be loaded".to_string())?;
+    Ok(())
+}
+
+/// Renders a chart into an element with the SVG renderer (sharp in print and at any zoom).
+pub fn render(el: &web_sys::HtmlElement, chart: &Chart) -> Result<Instance, String> {
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"renderer".into(), &"svg".into()).ok();
+    let instance = init(el, &JsValue::NULL, &opts);
+    update(&instance, chart)?;
+    Ok(instance)
+}
+
+pub fn update(instance: &Instance, chart: &Chart) -> Result<(), String> {
+    let json = serde_json::to_string(chart).map_err(|e| e.to_string())?;
+    let option = js_sys::JSON::parse(&json).map_err(|_| "chart options did not parse".to_string())?;
+    instance.set_option(&option, true);
+    Ok(())
+}
