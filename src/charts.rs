@@ -2,21 +2,20 @@
 //! rendered in the browser by `browser::echarts`.
 
 use charming::{
-    component::{Aria, Legend, RadarCoordinate, Title},
-    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol},
+    component::{Aria, Legend, RadarAxisName, RadarCoordinate, Title},
+    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol, TextStyle},
     series::Radar,
     Chart,
 };
 
-use crate::domain::{
-    benchmark::Benchmark,
-    framework::Framework,
-    scoring::Scores,
-};
+use crate::domain::{benchmark::Benchmark, framework::Framework, scoring::Scores};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, and each at
 /// least 3:1 against white. Colour is never the only cue: line styles and markers differ too.
 pub const PALETTE: [&str; 3] = ["#0072B2", "#D55E00", "#007A5A"];
+
+/// Chart text colour: the page's text colour, well above 4.5:1 on white.
+pub const TEXT: &str = "#0b0c0c";
 
 /// One line on a chart: a name and a value per framework theme (None where there is no value).
 #[derive(Debug, Clone, PartialEq)]
@@ -62,15 +61,26 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion:
         (LineStyleType::Dotted, Symbol::Triangle),
     ];
     let mut chart = Chart::new()
-        .title(Title::new().text(title).left("center"))
+        .title(
+            Title::new()
+                .text(title)
+                .left("center")
+                .text_style(TextStyle::new().color(TEXT)),
+        )
         .animation(!reduced_motion)
         .aria(Aria::new().enabled(true))
         .background_color("#ffffff")
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
-        .legend(Legend::new().bottom(0).data(lines.iter().map(|l| l.name.clone()).collect()))
+        .legend(
+            Legend::new()
+                .bottom(0)
+                .text_style(TextStyle::new().color(TEXT))
+                .data(lines.iter().map(|l| l.name.clone()).collect()),
+        )
         .radar(
             RadarCoordinate::new()
                 .indicator(indicators)
+                .axis_name(RadarAxisName::new().color(TEXT).font_size(13))
                 .split_number(5)
                 .radius("60%")
                 .center(vec!["50%", "50%"]),
@@ -113,8 +123,14 @@ mod tests {
         };
         let chart = radar(&fw, "Maturity by theme", &[line], true);
         let v: serde_json::Value = serde_json::to_value(&chart).unwrap();
-        assert_eq!(v["radar"][0]["indicator"].as_array().unwrap().len(), fw.themes.len());
-        assert_eq!(v["radar"][0]["indicator"][0]["name"], json!(fw.themes[0].title));
+        assert_eq!(
+            v["radar"][0]["indicator"].as_array().unwrap().len(),
+            fw.themes.len()
+        );
+        assert_eq!(
+            v["radar"][0]["indicator"][0]["name"],
+            json!(fw.themes[0].title)
+        );
         assert_eq!(v["series"][0]["data"][0]["value"], json!([2.5, 0.0]));
         assert_eq!(v["animation"], json!(false));
         assert_eq!(v["backgroundColor"], json!("#ffffff"));
@@ -124,9 +140,18 @@ mod tests {
     #[test]
     fn same_inputs_give_the_same_chart_and_different_inputs_do_not() {
         let fw = two_theme_framework();
-        let a = Line { name: "A".into(), values: vec![Some(1.0), Some(2.0)] };
-        let b = Line { name: "A".into(), values: vec![Some(1.0), Some(3.0)] };
-        assert_eq!(radar(&fw, "t", &[a.clone()], false), radar(&fw, "t", &[a.clone()], false));
+        let a = Line {
+            name: "A".into(),
+            values: vec![Some(1.0), Some(2.0)],
+        };
+        let b = Line {
+            name: "A".into(),
+            values: vec![Some(1.0), Some(3.0)],
+        };
+        assert_eq!(
+            radar(&fw, "t", std::slice::from_ref(&a), false),
+            radar(&fw, "t", std::slice::from_ref(&a), false)
+        );
         assert_ne!(radar(&fw, "t", &[a], false), radar(&fw, "t", &[b], false));
     }
 }

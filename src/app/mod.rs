@@ -54,16 +54,30 @@ fn App() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Some(Ok((framework, benchmarks))) => {
-                    view! { <Assessment framework benchmarks /> }.into_any()
+                    view! { <Assessment framework benchmarks namespace=STORAGE_NAMESPACE.to_string() /> }.into_any()
                 }
             }}
         </div>
     }
 }
 
+/// Mounts the assessment with an already-loaded framework and benchmarks into `root`.
+/// Used by tests and by hosts that supply their own data.
+pub fn mount_with(
+    root: web_sys::HtmlElement,
+    framework: Framework,
+    benchmarks: BenchmarkFile,
+    namespace: &str,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let namespace = namespace.to_string();
+    leptos::mount::mount_to(root, move || {
+        view! { <div class="cmm-app"><Assessment framework benchmarks namespace /></div> }
+    })
+}
+
 #[component]
-fn Assessment(framework: Framework, benchmarks: BenchmarkFile) -> impl IntoView {
-    let state = AppState::new(framework, benchmarks, STORAGE_NAMESPACE);
+fn Assessment(framework: Framework, benchmarks: BenchmarkFile, namespace: String) -> impl IntoView {
+    let state = AppState::new(framework, benchmarks, &namespace);
     provide_context(state);
     view! {
         <state::StatusBar />

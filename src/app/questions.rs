@@ -22,7 +22,9 @@ pub fn ThemePage(index: usize) -> impl IntoView {
         });
         (theme.title.clone(), theme.summary.clone(), asked)
     });
-    let level_names: Vec<String> = state.framework.with_value(|f| f.levels.iter().map(|l| l.name.clone()).collect());
+    let level_names: Vec<String> = state
+        .framework
+        .with_value(|f| f.levels.iter().map(|l| l.name.clone()).collect());
     let heading = NodeRef::<leptos::html::H1>::new();
     // Move focus to the heading on each step so keyboard and screen reader users start at the top.
     Effect::new(move |_| {
@@ -31,10 +33,18 @@ pub fn ThemePage(index: usize) -> impl IntoView {
         }
     });
     let next = move |_| {
-        state.screen.set(if index + 1 < count { Screen::Theme(index + 1) } else { Screen::Results })
+        state.screen.set(if index + 1 < count {
+            Screen::Theme(index + 1)
+        } else {
+            Screen::Results
+        })
     };
     let previous = move |_| {
-        state.screen.set(if index == 0 { Screen::Start } else { Screen::Theme(index - 1) })
+        state.screen.set(if index == 0 {
+            Screen::Start
+        } else {
+            Screen::Theme(index - 1)
+        })
     };
     view! {
         <span class="cmm-caption">{format!("Theme {} of {}", index + 1, count)}</span>
@@ -64,11 +74,23 @@ fn QuestionField(question: Question, level_names: Vec<String>) -> impl IntoView 
         .iter()
         .zip(Level::ALL)
         .map(|(rung, level)| {
-            (Rating::Level(level), rung.statement.clone(), format!("Level {}: {}", level.get(), level_names[level.index()]))
+            (
+                Rating::Level(level),
+                rung.statement.clone(),
+                format!("Level {}: {}", level.get(), level_names[level.index()]),
+            )
         })
         .collect();
-    options.push((Rating::DontKnow, "Don't know".into(), "Left out of your scores and listed as something to find out.".into()));
-    options.push((Rating::NotApplicable, "Not applicable".into(), "Left out of your scores.".into()));
+    options.push((
+        Rating::DontKnow,
+        "Don't know".into(),
+        "Left out of your scores and listed as something to find out.".into(),
+    ));
+    options.push((
+        Rating::NotApplicable,
+        "Not applicable".into(),
+        "Left out of your scores.".into(),
+    ));
     let radios = options
         .into_iter()
         .enumerate()

@@ -9,12 +9,17 @@ use crate::domain::scoring::{display_level, level_band, score};
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let scores = Memo::new(move |_| {
-        state.data.with(|d| d.current().map(|a| state.framework.with_value(|f| score(f, a))))
+        state.data.with(|d| {
+            d.current()
+                .map(|a| state.framework.with_value(|f| score(f, a)))
+        })
     });
     let benchmark_line = state.framework.with_value(|f| {
-        state
-            .benchmarks
-            .with_value(|b| b.benchmarks.first().map(|bench| (Line::from_benchmark(f, bench), bench.illustrative)))
+        state.benchmarks.with_value(|b| {
+            b.benchmarks
+                .first()
+                .map(|bench| (Line::from_benchmark(f, bench), bench.illustrative))
+        })
     });
     let illustrative = benchmark_line.as_ref().is_some_and(|(_, i)| *i);
     let reduced = crate::browser::prefers_reduced_motion();
@@ -25,7 +30,12 @@ pub fn ResultsPage() -> impl IntoView {
             if let Some((line, _)) = benchmark_line.clone() {
                 lines.push(line);
             }
-            Some(radar(f, "Maturity by theme (levels 1 to 5)", &lines, reduced))
+            Some(radar(
+                f,
+                "Maturity by theme (levels 1 to 5)",
+                &lines,
+                reduced,
+            ))
         })
     });
     let rows = move || {
@@ -45,7 +55,9 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let overall = move || {
         scores.get().and_then(|s| s.overall).map(|l| {
-            let name = state.framework.with_value(|f| f.level_name(level_band(l)).to_string());
+            let name = state
+                .framework
+                .with_value(|f| f.level_name(level_band(l)).to_string());
             format!("Overall level: {} ({name})", display_level(l))
         })
     };

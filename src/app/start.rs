@@ -7,7 +7,12 @@ use crate::domain::AssessmentKind;
 pub fn StartPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (title, description, questions, quick) = state.framework.with_value(|f| {
-        (f.title.clone(), f.description.clone(), f.question_count(), f.quick_check.len())
+        (
+            f.title.clone(),
+            f.description.clone(),
+            f.question_count(),
+            f.quick_check.len(),
+        )
     });
     view! {
         <h1 class="cmm-heading-xl" tabindex="-1">{title}</h1>

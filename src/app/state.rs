@@ -68,7 +68,11 @@ impl AppState {
         } else {
             SaveStatus::InMemoryOnly
         };
-        let screen = if data.current().is_some() { Screen::Theme(0) } else { Screen::Start };
+        let screen = if data.current().is_some() {
+            Screen::Theme(0)
+        } else {
+            Screen::Start
+        };
         AppState {
             framework: StoredValue::new(framework),
             benchmarks: StoredValue::new(benchmarks),
@@ -117,8 +121,10 @@ impl AppState {
     }
 
     pub fn current_rating(&self, question_id: &str) -> Option<Rating> {
-        self.data
-            .with(|d| d.current().and_then(|a| a.answers.get(question_id).map(|ans| ans.rating)))
+        self.data.with(|d| {
+            d.current()
+                .and_then(|a| a.answers.get(question_id).map(|ans| ans.rating))
+        })
     }
 
     /// Indexes of the themes the current assessment asks about (a quick check skips none, but

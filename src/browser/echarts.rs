@@ -34,16 +34,27 @@ pub async fn ensure_loaded() -> Result<(), String> {
     if loaded() {
         return Ok(());
     }
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let existing = document.query_selector("script[data-cmm-echarts]").ok().flatten();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let existing = document
+        .query_selector("script[data-cmm-echarts]")
+        .ok()
+        .flatten();
     let script: web_sys::HtmlScriptElement = match existing {
         Some(el) => el.unchecked_into(),
         None => {
-            let el: web_sys::HtmlScriptElement =
-                document.create_element("script").map_err(|_| "cannot create script")?.unchecked_into();
+            let el: web_sys::HtmlScriptElement = document
+                .create_element("script")
+                .map_err(|_| "cannot create script")?
+                .unchecked_into();
             el.set_src(BUNDLE_URL);
             el.set_attribute("data-cmm-echarts", "").ok();
-            document.head().ok_or("no head")?.append_child(&el).map_err(|_| "cannot add script")?;
+            document
+                .head()
+                .ok_or("no head")?
+                .append_child(&el)
+                .map_err(|_| "cannot add script")?;
             el
         }
     };
@@ -54,7 +65,9 @@ pub async fn ensure_loaded() -> Result<(), String> {
     if loaded() {
         return Ok(());
     }
-    JsFuture::from(promise).await.map_err(|_| "the chart library could not be loaded".to_string())?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| "the chart library could not be loaded".to_string())?;
     Ok(())
 }
 
@@ -69,7 +82,8 @@ pub fn render(el: &web_sys::HtmlElement, chart: &Chart) -> Result<Instance, Stri
 
 pub fn update(instance: &Instance, chart: &Chart) -> Result<(), String> {
     let json = serde_json::to_string(chart).map_err(|e| e.to_string())?;
-    let option = js_sys::JSON::parse(&json).map_err(|_| "chart options did not parse".to_string())?;
+    let option =
+        js_sys::JSON::parse(&json).map_err(|_| "chart options did not parse".to_string())?;
     instance.set_option(&option, true);
     Ok(())
 }

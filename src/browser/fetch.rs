@@ -11,7 +11,11 @@ pub async fn text(url: &str) -> Result<String, String> {
         .map_err(|_| format!("could not reach {url}"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "unexpected fetch result")?;
     if !response.ok() {
-        return Err(format!("{url} answered {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "{url} answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
     let text = JsFuture::from(response.text().map_err(|_| "unreadable response")?)
         .await

@@ -13,7 +13,10 @@ pub enum Opened {
     Empty,
     Loaded(Loaded),
     /// Unreadable or newer data: it has been copied to the backup key and left alone.
-    Unreadable { error: LoadError, raw: String },
+    Unreadable {
+        error: LoadError,
+        raw: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,17 +63,23 @@ impl Store {
 
     fn set_raw(&self, key: &str, value: &str) -> Result<(), WriteError> {
         if !self.persistent {
-            self.memory.borrow_mut().insert(key.to_string(), value.to_string());
+            self.memory
+                .borrow_mut()
+                .insert(key.to_string(), value.to_string());
             return Ok(());
         }
         LocalStorage::raw().set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
             classify_name(name.as_deref().unwrap_or(""), "storage refused the write")
         })
     }
 
     pub fn read(&self) -> Opened {
-        let Some(raw) = self.get_raw(&self.data_key()) else { return Opened::Empty };
+        let Some(raw) = self.get_raw(&self.data_key()) else {
+            return Opened::Empty;
+        };
         match saved::load(&raw) {
             Ok(loaded) => Opened::Loaded(loaded),
             Err(error) => {
@@ -96,8 +105,12 @@ impl Store {
 
 /// Touching `localStorage` throws in some contexts, so probe with a real write.
 fn probe() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Ok(Some(storage)) = window.local_storage() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return false;
+    };
     let key = "__cmm_probe__";
     storage.set_item(key, "1").is_ok() && storage.remove_item(key).is_ok()
 }

@@ -1,5 +1,6 @@
 //! A person's answers to one framework at one point in time.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -45,9 +46,9 @@ impl<'de> Deserialize<'de> for Rating {
             Word(String),
         }
         match Repr::deserialize(d)? {
-            Repr::Number(n) => Level::new(n)
-                .map(Rating::Level)
-                .ok_or_else(|| serde::de::Error::custom(format!("level must be 1 to 5, found {n}"))),
+            Repr::Number(n) => Level::new(n).map(Rating::Level).ok_or_else(|| {
+                serde::de::Error::custom(format!("level must be 1 to 5, found {n}"))
+            }),
             Repr::Word(w) => match w.as_str() {
                 "dontKnow" => Ok(Rating::DontKnow),
                 "notApplicable" => Ok(Rating::NotApplicable),
@@ -190,22 +191,27 @@ impl Assessment {
         }
         // An answer under a former id moves to the new id, unless the new id is already answered.
         for (current, former, answer) in carried {
-            if self.answers.contains_key(&current) {
-                self.set_aside.push(SetAsideAnswer {
+            match self.answers.entry(current) {
+                Entry::Occupied(_) => self.set_aside.push(SetAsideAnswer {
                     question_id: former,
                     framework_version: old_version.clone(),
                     answer,
-                });
-            } else {
-                self.answers.insert(current, answer);
+                }),
+                Entry::Vacant(slot) => {
+                    slot.insert(answer);
+                }
             }
         }
-        self.targets.retain(|theme, _| framework.theme(theme).is_some());
+        self.targets
+            .retain(|theme, _| framework.theme(theme).is_some());
         self.framework_version = framework.version.clone();
     }
 
     /// Questions this assessment asks that have no answer yet.
-    pub fn unanswered<'a>(&'a self, framework: &'a Framework) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn unanswered<'a>(
+        &'a self,
+        framework: &'a Framework,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         framework
             .questions()
             .map(|(_, q)| q.id.as_str())

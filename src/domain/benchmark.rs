@@ -75,7 +75,9 @@ pub enum Figure {
         quartiles: Option<(f64, f64)>,
     },
     /// Too few organisations to show without risk of identifying one.
-    Suppressed { organisations: u32 },
+    Suppressed {
+        organisations: u32,
+    },
     Missing,
 }
 
@@ -115,7 +117,10 @@ impl BenchmarkFile {
     pub fn validate(self) -> Result<BenchmarkFile, Problems> {
         let mut c = Collector::default();
         if self.format != BENCHMARK_FORMAT {
-            c.add("format", format!("expected \"{BENCHMARK_FORMAT}\", found \"{}\"", self.format));
+            c.add(
+                "format",
+                format!("expected \"{BENCHMARK_FORMAT}\", found \"{}\"", self.format),
+            );
         }
         if self.format_version != BENCHMARK_FORMAT_VERSION {
             c.add(
@@ -132,15 +137,24 @@ impl BenchmarkFile {
             let bp = format!("benchmarks[{b}]");
             c.text(format!("{bp}.id"), &bench.id);
             if !ids.insert(bench.id.as_str()) {
-                c.add(format!("{bp}.id"), format!("duplicate benchmark id \"{}\"", bench.id));
+                c.add(
+                    format!("{bp}.id"),
+                    format!("duplicate benchmark id \"{}\"", bench.id),
+                );
             }
             c.text(format!("{bp}.title"), &bench.title);
             c.text(format!("{bp}.source"), &bench.source);
             if !is_iso_date(&bench.date) {
-                c.add(format!("{bp}.date"), format!("expected a date as YYYY-MM-DD, found \"{}\"", bench.date));
+                c.add(
+                    format!("{bp}.date"),
+                    format!("expected a date as YYYY-MM-DD, found \"{}\"", bench.date),
+                );
             }
             if bench.kind != BenchmarkKind::Expectation && bench.sample_size.is_none() {
-                c.add(format!("{bp}.sampleSize"), "required for a cohort or peer group benchmark");
+                c.add(
+                    format!("{bp}.sampleSize"),
+                    "required for a cohort or peer group benchmark",
+                );
             }
             if bench.themes.is_empty() {
                 c.add(format!("{bp}.themes"), "expected at least one theme");
@@ -149,7 +163,10 @@ impl BenchmarkFile {
             for (t, fig) in bench.themes.iter().enumerate() {
                 let tp = format!("{bp}.themes[{t}]");
                 if !themes.insert(fig.theme.as_str()) {
-                    c.add(format!("{tp}.theme"), format!("duplicate theme \"{}\"", fig.theme));
+                    c.add(
+                        format!("{tp}.theme"),
+                        format!("duplicate theme \"{}\"", fig.theme),
+                    );
                 }
                 for (name, value) in [
                     ("median", Some(fig.median)),
@@ -158,14 +175,20 @@ impl BenchmarkFile {
                 ] {
                     if let Some(v) = value {
                         if !(1.0..=5.0).contains(&v) {
-                            c.add(format!("{tp}.{name}"), format!("must be a level from 1 to 5, found {v}"));
+                            c.add(
+                                format!("{tp}.{name}"),
+                                format!("must be a level from 1 to 5, found {v}"),
+                            );
                         }
                     }
                 }
                 match (fig.lower_quartile, fig.upper_quartile) {
                     (Some(lq), Some(uq)) if !(lq <= fig.median && fig.median <= uq) => c.add(
                         tp.clone(),
-                        format!("quartiles must surround the median, found {lq} / {} / {uq}", fig.median),
+                        format!(
+                            "quartiles must surround the median, found {lq} / {} / {uq}",
+                            fig.median
+                        ),
                     ),
                     (Some(_), None) | (None, Some(_)) => {
                         c.add(tp.clone(), "give both quartiles or neither")
@@ -174,7 +197,10 @@ impl BenchmarkFile {
                 }
                 if let (Some(n), Some(total)) = (fig.organisations, bench.sample_size) {
                     if n > total {
-                        c.add(format!("{tp}.organisations"), format!("{n} is more than the sample size {total}"));
+                        c.add(
+                            format!("{tp}.organisations"),
+                            format!("{n} is more than the sample size {total}"),
+                        );
                     }
                 }
             }
@@ -188,7 +214,10 @@ impl BenchmarkFile {
         if self.framework_id != framework.id {
             c.add(
                 "frameworkId",
-                format!("benchmarks are for \"{}\", but the framework is \"{}\"", self.framework_id, framework.id),
+                format!(
+                    "benchmarks are for \"{}\", but the framework is \"{}\"",
+                    self.framework_id, framework.id
+                ),
             );
         }
         for (b, bench) in self.benchmarks.iter().enumerate() {

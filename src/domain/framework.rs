@@ -91,7 +91,10 @@ impl Framework {
     pub fn validate(self) -> Result<Framework, Problems> {
         let mut c = Collector::default();
         if self.format != FRAMEWORK_FORMAT {
-            c.add("format", format!("expected \"{FRAMEWORK_FORMAT}\", found \"{}\"", self.format));
+            c.add(
+                "format",
+                format!("expected \"{FRAMEWORK_FORMAT}\", found \"{}\"", self.format),
+            );
         }
         if self.format_version != FRAMEWORK_FORMAT_VERSION {
             c.add(
@@ -113,7 +116,10 @@ impl Framework {
         for (i, l) in self.levels.iter().enumerate() {
             let p = format!("levels[{i}]");
             if usize::from(l.level) != i + 1 {
-                c.add(format!("{p}.level"), format!("expected {}, found {}", i + 1, l.level));
+                c.add(
+                    format!("{p}.level"),
+                    format!("expected {}, found {}", i + 1, l.level),
+                );
             }
             c.text(format!("{p}.name"), &l.name);
             c.text(format!("{p}.meaning"), &l.meaning);
@@ -128,13 +134,19 @@ impl Framework {
             let tp = format!("themes[{t}]");
             c.text(format!("{tp}.id"), &theme.id);
             if !theme_ids.insert(theme.id.as_str()) {
-                c.add(format!("{tp}.id"), format!("duplicate theme id \"{}\"", theme.id));
+                c.add(
+                    format!("{tp}.id"),
+                    format!("duplicate theme id \"{}\"", theme.id),
+                );
             }
             c.text(format!("{tp}.title"), &theme.title);
             c.text(format!("{tp}.summary"), &theme.summary);
             if let Some(w) = theme.weight {
                 if !(w.is_finite() && w > 0.0) {
-                    c.add(format!("{tp}.weight"), format!("must be a positive number, found {w}"));
+                    c.add(
+                        format!("{tp}.weight"),
+                        format!("must be a positive number, found {w}"),
+                    );
                 }
             }
             if theme.questions.is_empty() {
@@ -146,7 +158,10 @@ impl Framework {
                 if let Some(first) = question_ids.get(question.id.as_str()) {
                     c.add(
                         format!("{qp}.id"),
-                        format!("duplicate question id \"{}\" (also at {first})", question.id),
+                        format!(
+                            "duplicate question id \"{}\" (also at {first})",
+                            question.id
+                        ),
                     );
                 } else {
                     question_ids.insert(&question.id, qp.clone());
@@ -154,7 +169,10 @@ impl Framework {
                 c.text(format!("{qp}.title"), &question.title);
                 c.text(format!("{qp}.prompt"), &question.prompt);
                 c.text(format!("{qp}.guidance.why"), &question.guidance.why);
-                c.text(format!("{qp}.guidance.evidence"), &question.guidance.evidence);
+                c.text(
+                    format!("{qp}.guidance.evidence"),
+                    &question.guidance.evidence,
+                );
                 if question.levels.len() != 5 {
                     c.add(
                         format!("{qp}.levels"),
@@ -183,10 +201,16 @@ impl Framework {
         let mut seen_quick = HashSet::new();
         for (i, id) in self.quick_check.iter().enumerate() {
             if !question_ids.contains_key(id.as_str()) {
-                c.add(format!("quickCheck[{i}]"), format!("unknown question id \"{id}\""));
+                c.add(
+                    format!("quickCheck[{i}]"),
+                    format!("unknown question id \"{id}\""),
+                );
             }
             if !seen_quick.insert(id.as_str()) {
-                c.add(format!("quickCheck[{i}]"), format!("duplicate question id \"{id}\""));
+                c.add(
+                    format!("quickCheck[{i}]"),
+                    format!("duplicate question id \"{id}\""),
+                );
             }
         }
         if self.quick_check.is_empty() {
@@ -200,7 +224,9 @@ impl Framework {
     }
 
     pub fn questions(&self) -> impl Iterator<Item = (&Theme, &Question)> {
-        self.themes.iter().flat_map(|t| t.questions.iter().map(move |q| (t, q)))
+        self.themes
+            .iter()
+            .flat_map(|t| t.questions.iter().map(move |q| (t, q)))
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

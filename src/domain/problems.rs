@@ -89,7 +89,11 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T
 /// serde_json appends " at line L column C"; keep the line for syntax errors only, where no path exists.
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
-        Some(i) if msg[..i].contains('`') || msg.starts_with("invalid") || msg.starts_with("missing") => {
+        Some(i)
+            if msg[..i].contains('`')
+                || msg.starts_with("invalid")
+                || msg.starts_with("missing") =>
+        {
             msg[..i].to_string()
         }
         _ => msg.to_string(),

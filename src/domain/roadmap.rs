@@ -32,7 +32,11 @@ pub fn targets_with_overrides(base: Targets, own: &BTreeMap<String, Level>) -> T
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     /// Climb from the current rung to the next one by doing `action`.
-    Climb { from: Level, to: Level, action: String },
+    Climb {
+        from: Level,
+        to: Level,
+        action: String,
+    },
     /// The user did not know: finding out is the first step.
     FindEvidence,
 }
@@ -65,8 +69,15 @@ pub struct Roadmap {
 impl Roadmap {
     /// The few actions to start with: the weakest answer of each theme, largest gaps first.
     pub fn priorities(&self, n: usize) -> Vec<&RoadmapItem> {
-        let mut firsts: Vec<&RoadmapItem> =
-            self.themes.iter().filter_map(|t| t.items.iter().find(|i| matches!(i.step, Step::Climb { .. }))).collect();
+        let mut firsts: Vec<&RoadmapItem> = self
+            .themes
+            .iter()
+            .filter_map(|t| {
+                t.items
+                    .iter()
+                    .find(|i| matches!(i.step, Step::Climb { .. }))
+            })
+            .collect();
         firsts.sort_by(|a, b| b.shortfall.total_cmp(&a.shortfall));
         firsts.truncate(n);
         firsts
@@ -81,14 +92,24 @@ pub fn build(framework: &Framework, assessment: &Assessment, targets: &Targets) 
     let scores = score(framework, assessment);
     let mut plans = Vec::new();
     for (order, theme) in framework.themes.iter().enumerate() {
-        let Some(theme_score) = scores.theme(&theme.id) else { continue };
+        let Some(theme_score) = scores.theme(&theme.id) else {
+            continue;
+        };
         let target = targets.get(&theme.id).copied();
         let mut items = Vec::new();
-        for q in theme.questions.iter().filter(|q| assessment.asks(framework, &q.id)) {
-            let Some(answer) = assessment.answers.get(&q.id) else { continue };
+        for q in theme
+            .questions
+            .iter()
+            .filter(|q| assessment.asks(framework, &q.id))
+        {
+            let Some(answer) = assessment.answers.get(&q.id) else {
+                continue;
+            };
             match answer.rating {
                 Rating::Level(level) => {
-                    let (Some(t), Some(next)) = (target, level.next()) else { continue };
+                    let (Some(t), Some(next)) = (target, level.next()) else {
+                        continue;
+                    };
                     let shortfall = t - f64::from(level.get());
                     if shortfall > 0.0 {
                         items.push(RoadmapItem {
@@ -118,13 +139,16 @@ pub fn build(framework: &Framework, assessment: &Assessment, targets: &Targets) 
         // Weakest answers first; finding evidence comes after the known gaps.
         items.sort_by(|a, b| b.shortfall.total_cmp(&a.shortfall));
         let gap = target.map_or(0.0, |t| t - theme_score.level.unwrap_or(1.0));
-        plans.push((order, ThemePlan {
-            theme_id: theme.id.clone(),
-            level: theme_score.level,
-            target,
-            gap,
-            items,
-        }));
+        plans.push((
+            order,
+            ThemePlan {
+                theme_id: theme.id.clone(),
+                level: theme_score.level,
+                target,
+                gap,
+                items,
+            },
+        ));
     }
     plans.sort_by(|(oa, a), (ob, b)| b.gap.total_cmp(&a.gap).then(oa.cmp(ob)));
     Roadmap {

@@ -97,11 +97,16 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
     while at < SCHEMA_VERSION {
         value = match at {
             1 => v1_to_v2(value)?,
-            other => return Err(LoadError::Corrupt(format!("unknown schema version {other}"))),
+            other => {
+                return Err(LoadError::Corrupt(format!(
+                    "unknown schema version {other}"
+                )))
+            }
         };
         at += 1;
     }
-    let data: SavedData = serde_json::from_value(value).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let data: SavedData =
+        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     Ok(Loaded {
         data,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
@@ -121,8 +126,11 @@ struct V1 {
 }
 
 fn v1_to_v2(value: Value) -> Result<Value, LoadError> {
-    let v1: V1 = serde_json::from_value(value).map_err(|e| LoadError::Corrupt(format!("schema 1: {e}")))?;
-    let when = v1.saved_at.unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let v1: V1 =
+        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(format!("schema 1: {e}")))?;
+    let when = v1
+        .saved_at
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let answers: serde_json::Map<String, Value> = v1
         .answers
         .into_iter()

@@ -82,7 +82,11 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Scores {
             unanswered: 0,
         };
         let mut sum = 0u32;
-        for q in theme.questions.iter().filter(|q| assessment.asks(framework, &q.id)) {
+        for q in theme
+            .questions
+            .iter()
+            .filter(|q| assessment.asks(framework, &q.id))
+        {
             s.asked += 1;
             match assessment.answers.get(&q.id).map(|a| a.rating) {
                 Some(Rating::Level(l)) => {

@@ -1,0 +1,48 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, and the
+// release build served on loopback.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from './server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = process.env.DIST_DIR ?? 'dist';
+
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** Starts the server and a browser; returns them with a cleanup. */
+export async function setup() {
+  const server = await serve(DIST);
+  const browser = await launch();
+  return {
+    server,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.errors = errors;
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Runs axe with the WCAG 2.0/2.1/2.2 A and AA rules and returns the violations. */
+export async function axe(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
