@@ -17,7 +17,7 @@ done
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 if [ "$want_rust" = 1 ]; then
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
