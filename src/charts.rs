@@ -50,11 +50,12 @@ impl Line {
 
 /// A radar of theme levels on the 1–5 scale, one polygon per line.
 pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion: bool) -> Chart {
-    let indicators: Vec<(&str, f64, f64)> = framework
+    let names: Vec<String> = framework
         .themes
         .iter()
-        .map(|t| (t.title.as_str(), 0.0, 5.0))
+        .map(|t| wrap_label(&t.title))
         .collect();
+    let indicators: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, 5.0)).collect();
     let styles = [
         (LineStyleType::Solid, Symbol::Circle),
         (LineStyleType::Dashed, Symbol::Diamond),
@@ -104,6 +105,23 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion:
     chart
 }
 
+/// Breaks a long axis name over two lines at the space nearest its middle, so labels fit
+/// around a radar on a narrow screen.
+pub fn wrap_label(name: &str) -> String {
+    if name.chars().count() <= 14 {
+        return name.to_string();
+    }
+    let middle = name.len() / 2;
+    let split = name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => format!("{}\n{}", &name[..i], &name[i + 1..]),
+        None => name.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +153,19 @@ mod tests {
         assert_eq!(v["animation"], json!(false));
         assert_eq!(v["backgroundColor"], json!("#ffffff"));
         assert_eq!(v["aria"]["enabled"], json!(true));
+    }
+
+    #[test]
+    fn long_labels_wrap_near_the_middle() {
+        assert_eq!(wrap_label("Risk"), "Risk");
+        assert_eq!(
+            wrap_label("Contract and supplier development"),
+            "Contract and\nsupplier development"
+        );
+        assert_eq!(
+            wrap_label("Relationships and stakeholders"),
+            "Relationships\nand stakeholders"
+        );
     }
 
     #[test]

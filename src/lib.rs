@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod domain;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -49,10 +49,10 @@ fn schema_1_saves_migrate_to_the_current_schema() {
     assert_eq!(a.kind, AssessmentKind::Full);
     assert_eq!(a.created, "2026-03-01T09:30:00Z");
     assert_eq!(
-        a.answers["a1"].rating,
+        a.answers["a1"].rating.unwrap(),
         Rating::Level(Level::new(2).unwrap())
     );
-    assert_eq!(a.answers["a2"].rating, Rating::DontKnow);
+    assert_eq!(a.answers["a2"].rating, Some(Rating::DontKnow));
     assert_eq!(a.answers.len(), 4);
 }
 
@@ -101,7 +101,7 @@ fn renamed_questions_follow_and_dropped_ones_are_set_aside() {
     let a = data.current_mut().unwrap();
     a.reconcile(&v2);
     assert_eq!(a.framework_version, "2.0.0");
-    assert_eq!(a.answers["a2-new"].rating, Rating::DontKnow);
+    assert_eq!(a.answers["a2-new"].rating, Some(Rating::DontKnow));
     assert!(!a.answers.contains_key("a2"));
     assert_eq!(a.set_aside.len(), 1);
     assert_eq!(a.set_aside[0].question_id, "old-b9");
@@ -132,7 +132,7 @@ fn an_answer_under_a_former_id_never_overwrites_a_live_one() {
     );
     a.reconcile(&fw);
     assert_eq!(
-        a.answers["a1"].rating,
+        a.answers["a1"].rating.unwrap(),
         Rating::Level(Level::new(5).unwrap())
     );
     assert_eq!(a.set_aside[0].question_id, "zz-old");
@@ -159,4 +159,20 @@ fn reassessing_starts_a_new_assessment_from_the_old_answers() {
     assert_eq!(new.created, "2026-11-27T00:00:00Z");
     assert_eq!(new.answers, old.answers);
     assert_eq!(old.id, "old");
+}
+
+#[test]
+fn a_note_without_a_rating_is_kept_but_does_not_count_as_an_answer() {
+    let fw = small();
+    let mut a = Assessment::new("n".into(), &fw, AssessmentKind::Full, "t");
+    a.set_note("a1", "Evidence in the register", "t");
+    assert_eq!(a.rating("a1"), None);
+    assert!(a.unanswered(&fw).any(|id| id == "a1"));
+    a.set_rating("a1", Rating::Level(Level::new(2).unwrap()), "t");
+    assert_eq!(a.answers["a1"].note, "Evidence in the register");
+    a.set_note("a2", "", "t");
+    assert!(!a.answers.contains_key("a2"));
+    let json = serde_json::to_string(&a).unwrap();
+    let back: Assessment = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
 }

@@ -55,7 +55,17 @@ async fn a_quick_check_asks_one_question_per_theme_as_radio_groups_and_saves_ans
     let _handle = cm_maturity::app::mount_with(root.clone(), framework(), benchmarks(), namespace);
     tick().await;
 
-    button(&root, "quick check").click();
+    let quick: web_sys::HtmlInputElement = root
+        .query_selector("#cmm-kind-quick")
+        .unwrap()
+        .expect("a quick check option")
+        .unchecked_into();
+    quick.click();
+    button(&root, "Start").click();
+    tick().await;
+    // The overview lists the themes; go to the first one.
+    assert!(root.text_content().unwrap().contains("Your assessment"));
+    button(&root, "Continue").click();
     tick().await;
 
     // Theme "Alpha" asks only its quick-check question a1: one fieldset with a legend.
@@ -64,7 +74,9 @@ async fn a_quick_check_asks_one_question_per_theme_as_radio_groups_and_saves_ans
     let legend = root.query_selector("fieldset legend").unwrap().unwrap();
     assert_eq!(legend.text_content().unwrap(), "Question a1?");
     // Five rungs plus "Don't know" and "Not applicable".
-    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    let radios = root
+        .query_selector_all("fieldset input[type=radio]")
+        .unwrap();
     assert_eq!(radios.length(), 7);
 
     let third: web_sys::HtmlInputElement = radios.item(2).unwrap().unchecked_into();

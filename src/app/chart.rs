@@ -5,10 +5,13 @@ use charming::Chart;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::state::AppState;
 use crate::browser::echarts;
+use crate::text::fill;
 
 #[component]
 pub fn ChartView(chart: Signal<Option<Chart>>, #[prop(into)] label: String) -> impl IntoView {
+    let failed = expect_context::<AppState>().text.chart_failed;
     let node = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<echarts::Instance>);
     let error = RwSignal::new(None::<String>);
@@ -41,6 +44,6 @@ pub fn ChartView(chart: Signal<Option<Chart>>, #[prop(into)] label: String) -> i
     });
     view! {
         <div class="cmm-chart" role="img" aria-label=label node_ref=node></div>
-        {move || error.get().map(|e| view! { <p class="cmm-body">{format!("The chart could not be drawn ({e}). The table below has the same figures.")}</p> })}
+        {move || error.get().map(|e| view! { <p class="cmm-body">{fill(failed, &[("why", &e)])}</p> })}
     }
 }

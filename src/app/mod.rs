@@ -1,15 +1,23 @@
-//! The Leptos shell: components only wire the domain to the browser modules.
+//! The Leptos shell: components only wire the domain to the browser modules. There is no
+//! router: screens are state, so the app never touches a host page's URL or history.
 
 mod chart;
+mod check;
+mod heading;
+mod history;
+mod nav;
+mod overview;
 mod questions;
 mod results;
 mod start;
 mod state;
+mod status;
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::{BenchmarkFile, Framework};
+use crate::text::EN;
 use state::{AppState, Screen};
 
 pub const FRAMEWORK_URL: &str = "data/framework.json";
@@ -25,7 +33,7 @@ pub fn start() {
         return;
     };
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    // Replace the no-script / loading message the host page shows until the app is ready.
+    // Replace the loading message the host page shows until the app is ready.
     root.set_inner_html("");
     leptos::mount::mount_to(root, App).forget();
 }
@@ -33,28 +41,33 @@ pub fn start() {
 /// Loads the framework and benchmarks, then hands over to the assessment.
 #[component]
 fn App() -> impl IntoView {
-    let boot = LocalResource::new(|| async {
+    let text = &EN;
+    let boot = LocalResource::new(move || async move {
         let framework = browser::fetch::text(FRAMEWORK_URL).await?;
         let framework = Framework::from_json(&framework)
-            .map_err(|p| format!("The framework file has problems:\n{p}"))?;
+            .map_err(|p| format!("{}\n{p}", text.framework_problems))?;
         let benchmarks = browser::fetch::text(BENCHMARKS_URL).await?;
         let benchmarks = BenchmarkFile::from_json(&benchmarks)
             .and_then(|b| b.check_against(&framework).map(|()| b))
-            .map_err(|p| format!("The benchmarks file has problems:\n{p}"))?;
+            .map_err(|p| format!("{}\n{p}", text.benchmarks_problems))?;
         Ok::<_, String>((framework, benchmarks))
     });
     view! {
         <div class="cmm-app">
             {move || match boot.get() {
-                None => view! { <p class="cmm-body">"Loading the assessment…"</p> }.into_any(),
+                None => view! { <p class="cmm-body">{text.loading}</p> }.into_any(),
                 Some(Err(message)) => view! {
                     <div class="cmm-error-summary" role="alert">
-                        <h2 class="cmm-error-summary__title">"The assessment could not start"</h2>
+                        <h2 class="cmm-error-summary__title">{text.start_failed}</h2>
                         <p class="cmm-body cmm-pre">{message}</p>
                     </div>
-                }.into_any(),
+                }
+                .into_any(),
                 Some(Ok((framework, benchmarks))) => {
-                    view! { <Assessment framework benchmarks namespace=STORAGE_NAMESPACE.to_string() /> }.into_any()
+                    view! {
+                        <Assessment framework benchmarks namespace=STORAGE_NAMESPACE.to_string() />
+                    }
+                    .into_any()
                 }
             }}
         </div>
@@ -80,11 +93,15 @@ fn Assessment(framework: Framework, benchmarks: BenchmarkFile, namespace: String
     let state = AppState::new(framework, benchmarks, &namespace);
     provide_context(state);
     view! {
-        <state::StatusBar />
+        <nav::Nav />
+        <status::StatusArea />
         {move || match state.screen.get() {
             Screen::Start => view! { <start::StartPage /> }.into_any(),
+            Screen::Overview => view! { <overview::OverviewPage /> }.into_any(),
             Screen::Theme(index) => view! { <questions::ThemePage index /> }.into_any(),
+            Screen::Check => view! { <check::CheckPage /> }.into_any(),
             Screen::Results => view! { <results::ResultsPage /> }.into_any(),
+            Screen::History => view! { <history::HistoryPage /> }.into_any(),
         }}
     }
 }

@@ -1,13 +1,19 @@
+//! Results: overall and theme levels, a radar chart against a benchmark, and the same figures
+//! in a table (the chart's text alternative).
+
 use leptos::prelude::*;
 
 use super::chart::ChartView;
+use super::heading::PageHeading;
 use super::state::{AppState, Screen};
 use crate::charts::{radar, Line};
 use crate::domain::scoring::{display_level, level_band, score};
+use crate::text::fill;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let t = state.text;
     let scores = Memo::new(move |_| {
         state.data.with(|d| {
             d.current()
@@ -43,12 +49,17 @@ pub fn ResultsPage() -> impl IntoView {
         Some(state.framework.with_value(|f| {
             f.themes
                 .iter()
-                .filter_map(|t| {
-                    let s = scores.theme(&t.id)?;
-                    let level = s.level.map_or("No rated answers".to_string(), |l| {
+                .filter_map(|th| {
+                    let s = scores.theme(&th.id)?;
+                    let level = s.level.map_or(t.no_rated_answers.to_string(), |l| {
                         format!("{} ({})", display_level(l), f.level_name(level_band(l)))
                     });
-                    Some(view! { <tr class="cmm-table__row"><th scope="row" class="cmm-table__header">{t.title.clone()}</th><td class="cmm-table__cell">{level}</td></tr> })
+                    Some(view! {
+                        <tr class="cmm-table__row">
+                            <th scope="row" class="cmm-table__header">{th.title.clone()}</th>
+                            <td class="cmm-table__cell">{level}</td>
+                        </tr>
+                    })
                 })
                 .collect_view()
         }))
@@ -58,23 +69,29 @@ pub fn ResultsPage() -> impl IntoView {
             let name = state
                 .framework
                 .with_value(|f| f.level_name(level_band(l)).to_string());
-            format!("Overall level: {} ({name})", display_level(l))
+            fill(
+                t.overall_level,
+                &[("level", &display_level(l)), ("name", &name)],
+            )
         })
     };
     view! {
-        <h1 class="cmm-heading-xl" tabindex="-1">"Your results"</h1>
-        <p class="cmm-body cmm-lead">{move || overall().unwrap_or_else(|| "No rated answers yet.".into())}</p>
-        <ChartView chart label="Radar chart of maturity by theme. The same figures are in the table below." />
-        {illustrative.then(|| view! {
-            <p class="cmm-tag">"Illustrative figures"</p>
-        })}
+        <PageHeading>{t.results_heading}</PageHeading>
+        <p class="cmm-body cmm-lead">{move || overall().unwrap_or_else(|| t.no_rated_answers.into())}</p>
+        <ChartView chart label=t.chart_label />
+        {illustrative.then(|| view! { <p class="cmm-tag cmm-tag--yellow">{t.illustrative}</p> })}
         <table class="cmm-table">
-            <caption class="cmm-table__caption">"Level by theme"</caption>
-            <thead><tr class="cmm-table__row"><th scope="col" class="cmm-table__header">"Theme"</th><th scope="col" class="cmm-table__header">"Level"</th></tr></thead>
+            <caption class="cmm-table__caption">{t.table_caption}</caption>
+            <thead>
+                <tr class="cmm-table__row">
+                    <th scope="col" class="cmm-table__header">{t.table_theme}</th>
+                    <th scope="col" class="cmm-table__header">{t.table_level}</th>
+                </tr>
+            </thead>
             <tbody>{rows}</tbody>
         </table>
-        <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.screen.set(Screen::Theme(0))>
-            "Back to the questions"
+        <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.go(Screen::Check)>
+            {t.to_check}
         </button>
     }
 }

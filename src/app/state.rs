@@ -1,17 +1,51 @@
-//! Application state, owned here and shared through context; every change is saved at once.
+//! Application state, owned here and shared through context. Every change is saved at once;
+//! a change made in another tab is followed rather than overwritten.
 
 use leptos::prelude::*;
 
 use crate::browser::storage::{Opened, Store, WriteError};
-use crate::browser::{new_id, now_iso};
+use crate::browser::{self, new_id, now_iso};
+use crate::domain::dates::file_date;
 use crate::domain::saved::SavedData;
 use crate::domain::{Assessment, AssessmentKind, BenchmarkFile, Framework, Rating};
+use crate::text::{fill, Text, EN};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,
+    Overview,
     Theme(usize),
+    Check,
     Results,
+    History,
+}
+
+impl Screen {
+    /// A short name, stored so a reload returns the user to the same place.
+    fn to_place(self) -> String {
+        match self {
+            Screen::Start => "start".into(),
+            Screen::Overview => "overview".into(),
+            Screen::Theme(i) => format!("theme:{i}"),
+            Screen::Check => "check".into(),
+            Screen::Results => "results".into(),
+            Screen::History => "history".into(),
+        }
+    }
+
+    fn from_place(place: &str, themes: usize) -> Option<Screen> {
+        Some(match place {
+            "start" => Screen::Start,
+            "overview" => Screen::Overview,
+            "check" => Screen::Check,
+            "results" => Screen::Results,
+            "history" => Screen::History,
+            other => {
+                let i: usize = other.strip_prefix("theme:")?.parse().ok()?;
+                (i < themes).then_some(Screen::Theme(i))?
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,22 +57,33 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// Messages about saved data that the user must see until dismissed.
+/// A message the user must see until they dismiss it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub title: String,
-    pub body: String,
+pub enum Notice {
+    /// Saved data could not be read; `raw` is offered for download.
+    Unreadable {
+        why: String,
+        raw: String,
+    },
+    OtherTab,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub text: &'static Text,
     pub framework: StoredValue<Framework>,
     pub benchmarks: StoredValue<BenchmarkFile>,
     pub data: RwSignal<SavedData>,
     pub screen: RwSignal<Screen>,
+    /// True once the user has moved between screens: only then does focus move to the heading,
+    /// so a widget embedded low on a page does not steal focus on load.
+    pub navigated: RwSignal<bool>,
     pub save_status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The last deleted assessment and its position, for Undo.
+    pub deleted: RwSignal<Option<(usize, Assessment)>>,
     store: StoredValue<Store, LocalStorage>,
+    asked_persist: StoredValue<bool>,
 }
 
 impl AppState {
@@ -48,40 +93,82 @@ impl AppState {
         let mut data = SavedData::default();
         match store.read() {
             Opened::Empty => {}
-            Opened::Loaded(loaded) => {
-                data = loaded.data;
-                for a in &mut data.assessments {
-                    a.reconcile(&framework);
-                }
-            }
-            Opened::Unreadable { error, .. } => {
-                notice = Some(Notice {
-                    title: "Your earlier answers could not be opened".into(),
-                    body: format!(
-                        "{error}. They have been kept, untouched, in a backup in this browser. You can start a new assessment."
-                    ),
-                });
+            Opened::Loaded(loaded) => data = reconciled(loaded.data, &framework),
+            Opened::Unreadable { error, raw } => {
+                notice = Some(Notice::Unreadable {
+                    why: error.to_string(),
+                    raw,
+                })
             }
         }
+        let saved_place = store
+            .place()
+            .and_then(|p| Screen::from_place(&p, framework.themes.len()));
+        let screen = match (data.current().is_some(), saved_place) {
+            (true, Some(place)) => place,
+            (true, None) => Screen::Overview,
+            (false, Some(Screen::History)) => Screen::History,
+            (false, _) => Screen::Start,
+        };
         let save_status = if store.is_persistent() {
             SaveStatus::Idle
         } else {
             SaveStatus::InMemoryOnly
         };
-        let screen = if data.current().is_some() {
-            Screen::Theme(0)
-        } else {
-            Screen::Start
-        };
-        AppState {
+        let state = AppState {
+            text: &EN,
             framework: StoredValue::new(framework),
             benchmarks: StoredValue::new(benchmarks),
             data: RwSignal::new(data),
             screen: RwSignal::new(screen),
+            navigated: RwSignal::new(false),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(notice),
+            deleted: RwSignal::new(None),
             store: StoredValue::new_local(store),
-        }
+            asked_persist: StoredValue::new(false),
+        };
+        state.follow_other_tabs();
+        state
+    }
+
+    /// When another tab saves, take its version instead of later overwriting it with ours.
+    fn follow_other_tabs(&self) {
+        let state = *self;
+        let key = self.store.with_value(Store::data_key);
+        let handle = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let opened = state.store.with_value(Store::read);
+            match opened {
+                Opened::Loaded(loaded) => {
+                    let data = state.framework.with_value(|f| reconciled(loaded.data, f));
+                    if state
+                        .data
+                        .with_untracked(|d| d.current.is_none() || data.current().is_none())
+                    {
+                        state.screen.set(if data.current().is_some() {
+                            Screen::Overview
+                        } else {
+                            Screen::History
+                        });
+                    }
+                    state.data.set(data);
+                    state.notice.set(Some(Notice::OtherTab));
+                }
+                Opened::Empty => {
+                    state.data.set(SavedData::default());
+                    state.screen.set(Screen::Start);
+                    state.notice.set(Some(Notice::OtherTab));
+                }
+                Opened::Unreadable { error, raw } => state.notice.set(Some(Notice::Unreadable {
+                    why: error.to_string(),
+                    raw,
+                })),
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     fn persist(&self) {
@@ -95,64 +182,162 @@ impl AppState {
                 Err(WriteError::Failed(why)) => SaveStatus::Failed(why),
             }
         });
+        if status == SaveStatus::Saved && !self.asked_persist.get_value() {
+            self.asked_persist.set_value(true);
+            browser::request_persistent_storage();
+        }
         self.save_status.set(status);
     }
 
-    pub fn start(&self, kind: AssessmentKind) {
-        let assessment = self
+    pub fn go(&self, screen: Screen) {
+        self.navigated.set(true);
+        self.screen.set(screen);
+        self.store.with_value(|s| s.set_place(&screen.to_place()));
+    }
+
+    pub fn start(&self, kind: AssessmentKind, organisation: String, role: String) {
+        let mut assessment = self
             .framework
             .with_value(|f| Assessment::new(new_id(), f, kind, &now_iso()));
+        assessment.organisation = organisation.trim().to_string();
+        assessment.role = role.trim().to_string();
+        self.add_and_open(assessment);
+    }
+
+    fn add_and_open(&self, assessment: Assessment) {
         self.data.update(|d| {
             d.current = Some(assessment.id.clone());
             d.upsert(assessment);
         });
         self.persist();
-        self.screen.set(Screen::Theme(0));
+        self.go(Screen::Overview);
     }
 
-    pub fn set_rating(&self, question_id: &str, rating: Rating) {
-        let now = now_iso();
+    fn update_current(&self, change: impl FnOnce(&mut Assessment)) {
         self.data.update(|d| {
             if let Some(a) = d.current_mut() {
-                a.set_rating(question_id, rating, &now);
+                change(a);
             }
         });
         self.persist();
     }
 
-    pub fn current_rating(&self, question_id: &str) -> Option<Rating> {
-        self.data.with(|d| {
-            d.current()
-                .and_then(|a| a.answers.get(question_id).map(|ans| ans.rating))
-        })
+    pub fn set_rating(&self, question_id: &str, rating: Rating) {
+        let now = now_iso();
+        self.update_current(|a| a.set_rating(question_id, rating, &now));
     }
 
-    /// Indexes of the themes the current assessment asks about (a quick check skips none, but
-    /// asks fewer questions in each).
+    pub fn set_note(&self, question_id: &str, note: &str) {
+        let now = now_iso();
+        self.update_current(|a| a.set_note(question_id, note, &now));
+    }
+
+    pub fn open(&self, id: &str) {
+        self.data.update(|d| d.current = Some(id.to_string()));
+        self.persist();
+        self.go(Screen::Overview);
+    }
+
+    pub fn rename(&self, id: &str, name: String) {
+        let now = now_iso();
+        self.data.update(|d| {
+            if let Some(a) = d.assessments.iter_mut().find(|a| a.id == id) {
+                a.name = name.trim().to_string();
+                a.updated = now;
+            }
+        });
+        self.persist();
+    }
+
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.data.update(|d| {
+            if let Some(pos) = d.assessments.iter().position(|a| a.id == id) {
+                removed = Some((pos, d.assessments.remove(pos)));
+                if d.current.as_deref() == Some(id) {
+                    d.current = None;
+                }
+            }
+        });
+        self.deleted.set(removed);
+        self.persist();
+    }
+
+    pub fn undo_delete(&self) {
+        let Some((pos, assessment)) = self.deleted.get_untracked() else {
+            return;
+        };
+        self.data.update(|d| {
+            let pos = pos.min(d.assessments.len());
+            d.assessments.insert(pos, assessment);
+        });
+        self.deleted.set(None);
+        self.persist();
+    }
+
+    pub fn reassess(&self, id: &str) {
+        let Some(source) = self
+            .data
+            .with_untracked(|d| d.assessments.iter().find(|a| a.id == id).cloned())
+        else {
+            return;
+        };
+        let next = self
+            .framework
+            .with_value(|f| source.reassess_from(new_id(), f, &now_iso()));
+        self.add_and_open(next);
+    }
+
+    pub fn current_rating(&self, question_id: &str) -> Option<Rating> {
+        self.data
+            .with(|d| d.current().and_then(|a| a.rating(question_id)))
+    }
+
     pub fn theme_count(&self) -> usize {
         self.framework.with_value(|f| f.themes.len())
     }
+
+    /// Offers every assessment in this browser as a JSON file.
+    pub fn download_backup(&self) {
+        let json = self
+            .data
+            .with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
+        let name = format!(
+            "contract-management-maturity-backup-{}.json",
+            file_date(&now_iso())
+        );
+        let _ = browser::download::text_file(&name, "application/json", &json);
+    }
+
+    pub fn download_unreadable(&self, raw: &str) {
+        let name = format!(
+            "contract-management-maturity-unreadable-{}.txt",
+            file_date(&now_iso())
+        );
+        let _ = browser::download::text_file(&name, "text/plain", raw);
+    }
+
+    /// The name shown for an assessment: the user's, or its start date.
+    pub fn display_name(&self, a: &Assessment) -> String {
+        if a.name.is_empty() {
+            let untitled = fill(
+                self.text.untitled,
+                &[("date", &crate::domain::dates::long_date(&a.created))],
+            );
+            if a.organisation.is_empty() {
+                untitled
+            } else {
+                format!("{}: {untitled}", a.organisation)
+            }
+        } else {
+            a.name.clone()
+        }
+    }
 }
 
-/// The save status, announced politely to screen readers.
-#[component]
-pub fn StatusBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        {move || state.notice.get().map(|n| view! {
-            <div class="cmm-notice" role="alert">
-                <h2 class="cmm-notice__title">{n.title}</h2>
-                <p class="cmm-body">{n.body}</p>
-            </div>
-        })}
-        <p class="cmm-save-status" role="status" aria-live="polite">
-            {move || match state.save_status.get() {
-                SaveStatus::Idle => String::new(),
-                SaveStatus::Saved => "Saved in this browser".to_string(),
-                SaveStatus::InMemoryOnly => "This browser is not letting the tool save. Your answers will be lost when you close this page.".to_string(),
-                SaveStatus::Full => "This browser's storage is full, so your latest answer was not saved.".to_string(),
-                SaveStatus::Failed(why) => format!("Your latest answer was not saved: {why}"),
-            }}
-        </p>
+fn reconciled(mut data: SavedData, framework: &Framework) -> SavedData {
+    for a in &mut data.assessments {
+        a.reconcile(framework);
     }
+    data
 }

@@ -1,5 +1,6 @@
 //! Browser concerns behind small interfaces: fetching data files, local storage, ECharts.
 
+pub mod download;
 pub mod echarts;
 pub mod fetch;
 pub mod storage;
@@ -24,4 +25,12 @@ pub fn prefers_reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|m| m.matches())
+}
+
+/// Asks the browser to keep this site's storage under pressure; the answer does not change
+/// anything we do, so it is not awaited.
+pub fn request_persistent_storage() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = storage.persist();
+    }
 }

@@ -1,7 +1,7 @@
 //! Local storage for saved assessments. Storage can be missing (private modes, sandboxed iframes),
 //! full, or hold data this build cannot read: each case is reported and nothing is overwritten.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
@@ -28,7 +28,7 @@ pub enum WriteError {
 pub struct Store {
     namespace: String,
     /// False when the browser refuses storage; the app then keeps data in memory only.
-    persistent: bool,
+    persistent: Cell<bool>,
     memory: RefCell<HashMap<String, String>>,
 }
 
@@ -36,13 +36,13 @@ impl Store {
     pub fn open(namespace: &str) -> Store {
         Store {
             namespace: namespace.to_string(),
-            persistent: probe(),
+            persistent: Cell::new(probe()),
             memory: RefCell::default(),
         }
     }
 
     pub fn is_persistent(&self) -> bool {
-        self.persistent
+        self.persistent.get()
     }
 
     pub fn data_key(&self) -> String {
@@ -53,8 +53,21 @@ impl Store {
         format!("{}:backup", self.namespace)
     }
 
+    fn place_key(&self) -> String {
+        format!("{}:place", self.namespace)
+    }
+
+    /// Where the user was (a screen name); UI state, kept apart from the answers.
+    pub fn place(&self) -> Option<String> {
+        self.get_raw(&self.place_key())
+    }
+
+    pub fn set_place(&self, place: &str) {
+        let _ = self.set_raw(&self.place_key(), place);
+    }
+
     fn get_raw(&self, key: &str) -> Option<String> {
-        if self.persistent {
+        if self.persistent.get() {
             LocalStorage::raw().get_item(key).ok().flatten()
         } else {
             self.memory.borrow().get(key).cloned()
@@ -62,7 +75,7 @@ impl Store {
     }
 
     fn set_raw(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        if !self.persistent {
+        if !self.persistent.get() {
             self.memory
                 .borrow_mut()
                 .insert(key.to_string(), value.to_string());
@@ -83,9 +96,15 @@ impl Store {
         match saved::load(&raw) {
             Ok(loaded) => Opened::Loaded(loaded),
             Err(error) => {
-                // Keep the unreadable data exactly as found; an earlier backup is not replaced.
-                if self.get_raw(&self.backup_key()).is_none() {
-                    let _ = self.set_raw(&self.backup_key(), &raw);
+                // Keep the unreadable data exactly as found, beside any earlier backup. If it
+                // cannot be copied, stop writing to storage at all, so the original stays put.
+                let key = match self.get_raw(&self.backup_key()) {
+                    None => self.backup_key(),
+                    Some(existing) if existing == raw => return Opened::Unreadable { error, raw },
+                    Some(_) => format!("{}-{}", self.backup_key(), js_sys::Date::now() as u64),
+                };
+                if self.set_raw(&key, &raw).is_err() {
+                    self.persistent.set(false);
                 }
                 Opened::Unreadable { error, raw }
             }
@@ -93,7 +112,7 @@ impl Store {
     }
 
     pub fn write(&self, data: &SavedData) -> Result<(), WriteError> {
-        if !self.persistent {
+        if !self.persistent.get() {
             return self.set_raw(&self.data_key(), &data.to_json());
         }
         LocalStorage::set(self.data_key(), data).map_err(|err| match err {

@@ -63,7 +63,9 @@ impl<'de> Deserialize<'de> for Rating {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Answer {
-    pub rating: Rating,
+    /// None when the user has written a note but not yet chosen a rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
     /// Optional evidence or context, in the user's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -72,7 +74,7 @@ pub struct Answer {
 impl Answer {
     pub fn new(rating: Rating) -> Answer {
         Answer {
-            rating,
+            rating: Some(rating),
             note: String::new(),
         }
     }
@@ -162,9 +164,30 @@ impl Assessment {
     pub fn set_rating(&mut self, question_id: &str, rating: Rating, now: &str) {
         self.answers
             .entry(question_id.to_string())
-            .and_modify(|a| a.rating = rating)
+            .and_modify(|a| a.rating = Some(rating))
             .or_insert_with(|| Answer::new(rating));
         self.updated = now.to_string();
+    }
+
+    /// Keeps an evidence note, with or without a rating; an empty note on an unrated answer
+    /// removes the answer altogether.
+    pub fn set_note(&mut self, question_id: &str, note: &str, now: &str) {
+        let answer = self
+            .answers
+            .entry(question_id.to_string())
+            .or_insert(Answer {
+                rating: None,
+                note: String::new(),
+            });
+        answer.note = note.to_string();
+        if answer.rating.is_none() && answer.note.is_empty() {
+            self.answers.remove(question_id);
+        }
+        self.updated = now.to_string();
+    }
+
+    pub fn rating(&self, question_id: &str) -> Option<Rating> {
+        self.answers.get(question_id).and_then(|a| a.rating)
     }
 
     /// Brings answers given against another version of the framework in line with this one:
@@ -215,6 +238,6 @@ impl Assessment {
         framework
             .questions()
             .map(|(_, q)| q.id.as_str())
-            .filter(|id| self.asks(framework, id) && !self.answers.contains_key(*id))
+            .filter(|id| self.asks(framework, id) && self.rating(id).is_none())
     }
 }

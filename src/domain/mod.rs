@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod benchmark;
+pub mod dates;
 pub mod framework;
 pub mod level;
 pub mod problems;

@@ -102,10 +102,10 @@ pub fn build(framework: &Framework, assessment: &Assessment, targets: &Targets) 
             .iter()
             .filter(|q| assessment.asks(framework, &q.id))
         {
-            let Some(answer) = assessment.answers.get(&q.id) else {
+            let Some(rating) = assessment.rating(&q.id) else {
                 continue;
             };
-            match answer.rating {
+            match rating {
                 Rating::Level(level) => {
                     let (Some(t), Some(next)) = (target, level.next()) else {
                         continue;

@@ -88,7 +88,7 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Scores {
             .filter(|q| assessment.asks(framework, &q.id))
         {
             s.asked += 1;
-            match assessment.answers.get(&q.id).map(|a| a.rating) {
+            match assessment.rating(&q.id) {
                 Some(Rating::Level(l)) => {
                     s.rated += 1;
                     sum += u32::from(l.get());

@@ -1,0 +1,33 @@
+//! Offering a file to the user as a download, made in the browser (nothing is uploaded).
+
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn text_file(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("could not prepare the download ({what})");
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let parent = document.body().ok_or_else(|| fail("no body"))?;
+    parent.append_child(&a).map_err(|_| fail("append"))?;
+    a.click();
+    a.remove();
+    // Revoking at once can cancel the download in some browsers; give it a moment.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! Every piece of user-facing text, in one place, so a translation (such as Welsh) is one more
+//! `Text` value. Templates use `{name}` placeholders, filled by [`fill`].
+
+/// The words the app shows. Framework content (questions, rungs, guidance) comes from the
+/// framework file instead, so a translated framework is a translated data file.
+pub struct Text {
+    pub lang: &'static str,
+    pub loading: &'static str,
+    pub start_failed: &'static str,
+    pub framework_problems: &'static str,
+    pub benchmarks_problems: &'static str,
+
+    pub nav_label: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_check: &'static str,
+    pub nav_results: &'static str,
+    pub nav_history: &'static str,
+
+    pub start_who_heading: &'static str,
+    pub start_who: &'static str,
+    pub start_time_heading: &'static str,
+    pub start_time: &'static str,
+    pub start_privacy_heading: &'static str,
+    pub start_privacy: &'static str,
+    pub start_backup_advice: &'static str,
+    pub start_kind_legend: &'static str,
+    pub kind_full: &'static str,
+    pub kind_full_hint: &'static str,
+    pub kind_quick: &'static str,
+    pub kind_quick_hint: &'static str,
+    pub organisation_label: &'static str,
+    pub role_label: &'static str,
+    pub role_hint: &'static str,
+    pub start_button: &'static str,
+    pub start_continue: &'static str,
+
+    pub overview_heading: &'static str,
+    pub progress: &'static str,
+    pub themes_heading: &'static str,
+    pub status_not_started: &'static str,
+    pub status_in_progress: &'static str,
+    pub status_completed: &'static str,
+    pub theme_questions: &'static str,
+    pub theme_question_one: &'static str,
+    pub overview_continue: &'static str,
+
+    pub theme_caption: &'static str,
+    pub pick_highest: &'static str,
+    pub level_hint: &'static str,
+    pub dont_know: &'static str,
+    pub dont_know_hint: &'static str,
+    pub not_applicable: &'static str,
+    pub not_applicable_hint: &'static str,
+    pub guidance_summary: &'static str,
+    pub guidance_why: &'static str,
+    pub guidance_evidence: &'static str,
+    pub note_label: &'static str,
+    pub note_hint: &'static str,
+    pub previous: &'static str,
+    pub next_theme: &'static str,
+    pub to_check: &'static str,
+    pub back_to_overview: &'static str,
+
+    pub check_heading: &'static str,
+    pub check_unanswered: &'static str,
+    pub not_answered: &'static str,
+    pub change: &'static str,
+    pub change_hidden: &'static str,
+    pub note_prefix: &'static str,
+    pub level_answer: &'static str,
+    pub see_results: &'static str,
+
+    pub results_heading: &'static str,
+    pub overall_level: &'static str,
+    pub no_rated_answers: &'static str,
+    pub chart_label: &'static str,
+    pub chart_failed: &'static str,
+    pub illustrative: &'static str,
+    pub table_caption: &'static str,
+    pub table_theme: &'static str,
+    pub table_level: &'static str,
+
+    pub history_heading: &'static str,
+    pub history_empty: &'static str,
+    pub history_name: &'static str,
+    pub history_kind: &'static str,
+    pub history_started: &'static str,
+    pub history_changed: &'static str,
+    pub history_overall: &'static str,
+    pub history_actions: &'static str,
+    pub history_current: &'static str,
+    pub untitled: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub rename_label: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub reassess: &'static str,
+    pub reassess_hint: &'static str,
+    pub delete: &'static str,
+    pub delete_confirm: &'static str,
+    pub delete_yes: &'static str,
+    pub deleted: &'static str,
+    pub undo: &'static str,
+    pub new_assessment: &'static str,
+    pub download_backup: &'static str,
+    pub for_item: &'static str,
+
+    pub saved: &'static str,
+    pub memory_only: &'static str,
+    pub storage_full: &'static str,
+    pub save_failed: &'static str,
+    pub other_tab: &'static str,
+    pub unreadable_title: &'static str,
+    pub unreadable_body: &'static str,
+    pub download_unreadable: &'static str,
+    pub dismiss: &'static str,
+}
+
+pub static EN: Text = Text {
+    lang: "en-GB",
+    loading: "Loading the assessment…",
+    start_failed: "The assessment could not start",
+    framework_problems: "The framework file has problems:",
+    benchmarks_problems: "The benchmarks file has problems:",
+
+    nav_label: "Assessment sections",
+    nav_overview: "Overview",
+    nav_check: "Check answers",
+    nav_results: "Results",
+    nav_history: "Your assessments",
+
+    start_who_heading: "Who it is for",
+    start_who: "Contract managers, commercial officers and senior responsible officers in councils. Rate your own practice or your council's, then come back after training or a year later to see what has changed.",
+    start_time_heading: "How long it takes",
+    start_time: "The full assessment has {questions} questions and takes about 15 to 20 minutes. The quick check has {quick} questions, one for each theme, and takes a few minutes. You can stop at any point and carry on later.",
+    start_privacy_heading: "Your answers are private",
+    start_privacy: "Your answers stay in this browser. Nothing is sent anywhere and nothing is tracked. This is a self-assessment, not a test: an honest \"Initial\" or \"Don't know\" is more useful than a hopeful guess.",
+    start_backup_advice: "Some browsers delete saved data after a week without a visit, so download a backup from \"Your assessments\" now and then.",
+    start_kind_legend: "Which assessment do you want to start?",
+    kind_full: "Full assessment",
+    kind_full_hint: "{questions} questions across all themes, about 15 to 20 minutes.",
+    kind_quick: "Quick check",
+    kind_quick_hint: "{quick} questions, one for each theme, a few minutes.",
+    organisation_label: "Council or organisation (optional)",
+    role_label: "Your role (optional)",
+    role_hint: "For example, contract manager or senior responsible officer.",
+    start_button: "Start",
+    start_continue: "Continue your current assessment",
+
+    overview_heading: "Your assessment",
+    progress: "You have answered {answered} of {asked} questions.",
+    themes_heading: "Themes",
+    status_not_started: "Not started",
+    status_in_progress: "In progress",
+    status_completed: "Completed",
+    theme_questions: "{count} questions",
+    theme_question_one: "1 question",
+    overview_continue: "Continue",
+
+    theme_caption: "Theme {index} of {count}",
+    pick_highest: "Pick the highest statement that is fully true today.",
+    level_hint: "Level {level}: {name}",
+    dont_know: "Don't know",
+    dont_know_hint: "Not scored. Listed as something to find out.",
+    not_applicable: "Not applicable",
+    not_applicable_hint: "Not scored.",
+    guidance_summary: "Why this matters and what evidence looks like",
+    guidance_why: "Why it matters",
+    guidance_evidence: "What evidence looks like",
+    note_label: "Evidence or notes (optional)",
+    note_hint: "For example, where the evidence is kept or what would need to change. Notes stay in this browser.",
+    previous: "Previous",
+    next_theme: "Next theme",
+    to_check: "Check your answers",
+    back_to_overview: "Back to overview",
+
+    check_heading: "Check your answers",
+    check_unanswered: "{count} questions are not answered yet. You can still see your results: unanswered questions are left out of the scores.",
+    not_answered: "Not answered",
+    change: "Change",
+    change_hidden: " answer to {question}",
+    note_prefix: "Note: ",
+    level_answer: "Level {level}: {name}",
+    see_results: "See your results",
+
+    results_heading: "Your results",
+    overall_level: "Overall level: {level} ({name})",
+    no_rated_answers: "No rated answers yet",
+    chart_label: "Radar chart of maturity by theme. The same figures are in the table below.",
+    chart_failed: "The chart could not be drawn ({why}). The table below has the same figures.",
+    illustrative: "Illustrative figures",
+    table_caption: "Level by theme",
+    table_theme: "Theme",
+    table_level: "Level",
+
+    history_heading: "Your assessments",
+    history_empty: "There are no saved assessments in this browser yet.",
+    history_name: "Assessment",
+    history_kind: "Kind",
+    history_started: "Started",
+    history_changed: "Last changed",
+    history_overall: "Overall level",
+    history_actions: "Actions",
+    history_current: "(current)",
+    untitled: "Assessment started {date}",
+    open: "Open",
+    rename: "Rename",
+    rename_label: "New name",
+    save: "Save",
+    cancel: "Cancel",
+    reassess: "Reassess",
+    reassess_hint: "Reassessing starts a new assessment with your earlier answers filled in, so you only change what has moved.",
+    delete: "Delete",
+    delete_confirm: "Delete \"{name}\"? You can undo this straight away.",
+    delete_yes: "Yes, delete",
+    deleted: "\"{name}\" was deleted.",
+    undo: "Undo",
+    new_assessment: "Start a new assessment",
+    download_backup: "Download a backup of all assessments",
+    for_item: " {name}",
+
+    saved: "Saved in this browser",
+    memory_only: "This browser is not letting the tool save (for example in a private window or a blocked frame). Your answers are kept only until you close this page, so download a backup before you leave.",
+    storage_full: "This browser's storage is full, so your latest change was not saved. Download a backup now to keep your answers.",
+    save_failed: "Your latest change was not saved ({why}). Download a backup now to keep your answers.",
+    other_tab: "Your answers were changed in another tab or window. This page now shows the latest version.",
+    unreadable_title: "Your earlier answers could not be opened",
+    unreadable_body: "{why}. They have been kept, unchanged, in a backup in this browser. You can download that backup, and start a new assessment in the meantime.",
+    download_unreadable: "Download the saved data that could not be opened",
+    dismiss: "Dismiss",
+};
+
+/// Fills `{name}` placeholders in a template.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill(EN.theme_caption, &[("index", &2), ("count", &8)]),
+            "Theme 2 of 8"
+        );
+        assert_eq!(
+            fill(EN.level_hint, &[("level", &3), ("name", &"Good")]),
+            "Level 3: Good"
+        );
+    }
+}

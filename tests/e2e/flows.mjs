@@ -1,0 +1,34 @@
+// Steps shared by the journey tests, written the way a user acts: by labels and roles.
+
+export const themeHeadings = [
+  'Governance and planning', 'People and capability', 'Administration and data',
+  'Performance and payment', 'Relationships and stakeholders', 'Risk, resilience and exit',
+  'Contract and supplier development', 'Strategy and market',
+];
+
+export async function start(page, { kind, organisation, role }) {
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await page.getByRole('radio', { name: kind }).check();
+  if (organisation) await page.getByLabel('Council or organisation (optional)').fill(organisation);
+  if (role) await page.getByLabel('Your role (optional)').fill(role);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+}
+
+/** Picks the rung whose hint starts with `level` (for example 'Level 3') in the first `count` questions. */
+export async function answerTheme(page, level, note, count = Infinity) {
+  const groups = page.locator('fieldset.cmm-fieldset');
+  const n = Math.min(await groups.count(), count);
+  for (let i = 0; i < n; i++) {
+    const group = groups.nth(i);
+    const hint = page.locator('.cmm-radios__hint', { hasText: new RegExp(`^${level}:`) });
+    await group.locator('.cmm-radios__item', { has: hint }).getByRole('radio').check();
+    if (note && i === 0) await page.getByLabel(/Evidence or notes/).first().fill(note);
+  }
+  await page.getByText('Saved in this browser').waitFor();
+}
+
+export async function savedData(page, namespace = 'cmm') {
+  const raw = await page.evaluate((key) => window.localStorage.getItem(key), `${namespace}:data`);
+  return raw === null ? null : JSON.parse(raw);
+}
