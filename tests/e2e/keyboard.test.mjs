@@ -1,0 +1,90 @@
+// Keyboard only: a quick check from start to results with Tab, Shift+Tab, Space, Enter and the
+// arrow keys; every stop has a visible focus indicator, and focus is never lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** Describes the focused element and whether its focus is visible. */
+function focusState(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { lost: true };
+    // Our focus style is the GOV.UK yellow (#ffdd00) as a background, outline or ring.
+    const yellow = 'rgb(255, 221, 0)';
+    let visible;
+    if (el.matches('input[type=radio]')) {
+      const label = document.querySelector(`label[for="${el.id}"]`);
+      visible = getComputedStyle(label, '::before').boxShadow.includes(yellow);
+    } else {
+      const s = getComputedStyle(el);
+      visible = s.backgroundColor === yellow
+        || (s.outlineStyle !== 'none' && s.outlineColor === yellow && s.outlineWidth !== '0px');
+    }
+    const text = (el.getAttribute('aria-label') || el.labels?.[0]?.innerText || el.innerText || '').trim();
+    return { lost: false, tag: el.tagName, type: el.type, text, checked: el.checked, visible };
+  });
+}
+
+/** Presses Tab until the focused element matches, checking each stop on the way. */
+async function tabTo(page, matches, { back = false, limit = 60 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focusState(page);
+    assert.ok(!f.lost, 'focus must never fall back to the page body');
+    assert.ok(f.visible, `focus must be visible on ${f.tag} "${f.text}"`);
+    if (matches(f)) return f;
+  }
+  throw new Error('the wanted control was not reached by keyboard');
+}
+
+const button = (name) => (f) => f.tag === 'BUTTON' && f.text.startsWith(name);
+
+test('a quick check can be completed and its results read with the keyboard alone', async () => {
+  const page = await env.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+
+  await tabTo(page, (f) => f.type === 'radio');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focusState(page)).text, 'Quick check');
+  assert.ok((await focusState(page)).checked, 'arrow keys choose the option');
+  await tabTo(page, (f) => f.tag === 'INPUT' && f.text.startsWith('Council'));
+  await page.keyboard.type('Keyboard Council');
+  await tabTo(page, button('Start'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+  assert.equal((await focusState(page)).tag, 'H1', 'focus moves to the new heading');
+
+  await tabTo(page, button('Continue'));
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 8; i++) {
+    await page.locator('h1:focus').waitFor();
+    await tabTo(page, (f) => f.type === 'radio');
+    // From the first rung, two steps down is level 3; Space confirms it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    assert.ok((await focusState(page)).checked);
+    await tabTo(page, button(i < 7 ? 'Next theme' : 'Check your answers'));
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+  assert.doesNotMatch(await page.locator('.cmm-app').innerText(), /Not answered/);
+  await tabTo(page, button('See your results'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  assert.match(await page.locator('.cmm-app').innerText(), /Overall level: 3\.0 \(Good\)/);
+
+  // Back up the page with Shift+Tab to the navigation, and return to the overview.
+  await tabTo(page, button('Overview'), { back: true });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+  assert.equal(await page.getByText('Completed').count(), 8);
+  await page.screenshot({ path: 'test-results/keyboard-overview-375.png', fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
