@@ -2,13 +2,24 @@
 //! rendered in the browser by `browser::echarts`.
 
 use charming::{
-    component::{Aria, Legend, RadarAxisName, RadarCoordinate, Title},
-    element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol, TextStyle},
-    series::Radar,
+    component::{
+        Aria, Axis, Decal, DecalItem, Grid, Legend, RadarAxisName, RadarCoordinate, Title,
+    },
+    datatype::{CompositeValue, DataPoint},
+    element::{
+        AreaStyle, AxisLabel, AxisType, BorderType, Color, ItemStyle, LineStyle, LineStyleType,
+        Orient, SplitLine, Symbol, TextStyle,
+    },
+    series::{Bar, Radar, Scatter},
     Chart,
 };
 
-use crate::domain::{benchmark::Benchmark, framework::Framework, scoring::Scores};
+use crate::domain::{
+    benchmark::{Benchmark, Figure},
+    framework::Framework,
+    results::ThemeRow,
+    scoring::Scores,
+};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, and each at
 /// least 3:1 against white. Colour is never the only cue: line styles and markers differ too.
@@ -31,7 +42,7 @@ impl Line {
             values: framework
                 .themes
                 .iter()
-                .map(|t| scores.theme(&t.id).and_then(|s| s.level))
+                .map(|t| scores.theme(&t.id).and_then(|s| s.level).map(round1))
                 .collect(),
         }
     }
@@ -48,12 +59,70 @@ impl Line {
     }
 }
 
+/// How a chart should be laid out for where it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// No animation: the user asked the system for reduced motion.
+    pub reduced_motion: bool,
+    /// A narrow container (a phone, or a narrow column on a host page): smaller type, a smaller
+    /// radar and the legend stacked, so nothing is cut off at 320 px.
+    pub compact: bool,
+}
+
+impl Layout {
+    /// Containers narrower than this get the compact layout.
+    pub const COMPACT_BELOW_PX: f64 = 480.0;
+
+    pub fn for_width(width: f64, reduced_motion: bool) -> Layout {
+        Layout {
+            reduced_motion,
+            compact: width > 0.0 && width < Self::COMPACT_BELOW_PX,
+        }
+    }
+
+    fn font_size(self) -> f64 {
+        if self.compact {
+            11.0
+        } else {
+            12.0
+        }
+    }
+
+    /// An axis name, wrapped to fit: two balanced lines, or short lines when compact.
+    fn label(self, name: &str) -> String {
+        if self.compact {
+            wrap_greedy(name, 13)
+        } else {
+            wrap_label(name)
+        }
+    }
+
+    fn title(self, text: &str) -> Title {
+        let size = if self.compact { 14.0 } else { 16.0 };
+        Title::new()
+            .text(text)
+            .left("center")
+            .text_style(TextStyle::new().color(TEXT).font_size(size))
+    }
+
+    fn legend(self) -> Legend {
+        let legend = Legend::new()
+            .bottom(0)
+            .text_style(TextStyle::new().color(TEXT).font_size(self.font_size()));
+        if self.compact {
+            legend.orient(Orient::Vertical).left(8)
+        } else {
+            legend
+        }
+    }
+}
+
 /// A radar of theme levels on the 1–5 scale, one polygon per line.
-pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion: bool) -> Chart {
+pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout) -> Chart {
     let names: Vec<String> = framework
         .themes
         .iter()
-        .map(|t| wrap_label(&t.title))
+        .map(|t| layout.label(&t.title))
         .collect();
     let indicators: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, 5.0)).collect();
     let styles = [
@@ -62,29 +131,31 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion:
         (LineStyleType::Dotted, Symbol::Triangle),
     ];
     let mut chart = Chart::new()
-        .title(
-            Title::new()
-                .text(title)
-                .left("center")
-                .text_style(TextStyle::new().color(TEXT)),
-        )
-        .animation(!reduced_motion)
-        .aria(Aria::new().enabled(true))
+        .title(layout.title(title))
+        .animation(!layout.reduced_motion)
+        .aria(aria_with_decals(vec![
+            stripes(),
+            no_pattern(),
+            no_pattern(),
+        ]))
         .background_color("#ffffff")
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
         .legend(
-            Legend::new()
-                .bottom(0)
-                .text_style(TextStyle::new().color(TEXT))
+            layout
+                .legend()
                 .data(lines.iter().map(|l| l.name.clone()).collect()),
         )
         .radar(
             RadarCoordinate::new()
                 .indicator(indicators)
-                .axis_name(RadarAxisName::new().color(TEXT).font_size(13))
+                .axis_name(
+                    RadarAxisName::new()
+                        .color(TEXT)
+                        .font_size(layout.font_size()),
+                )
                 .split_number(5)
-                .radius("60%")
-                .center(vec!["50%", "50%"]),
+                .radius(if layout.compact { "40%" } else { "58%" })
+                .center(vec!["50%", if layout.compact { "44%" } else { "50%" }]),
         );
     for (i, line) in lines.iter().enumerate() {
         let colour = PALETTE[i % PALETTE.len()];
@@ -103,6 +174,251 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], reduced_motion:
         chart = chart.series(series);
     }
     chart
+}
+
+/// Decal patterns, one per series in order, so series differ by texture as well as colour.
+/// Always a non-empty list: charming serialises an empty one, which makes ECharts throw.
+fn aria_with_decals(decals: Vec<DecalItem>) -> Aria {
+    Aria::new()
+        .enabled(true)
+        .decal(Decal::new().show(true).decals(decals))
+}
+
+fn numbers(values: &[f64]) -> CompositeValue {
+    CompositeValue::Array(values.iter().map(|v| CompositeValue::from(*v)).collect())
+}
+
+/// Diagonal white stripes over the series colour.
+fn stripes() -> DecalItem {
+    DecalItem::new()
+        .symbol(Symbol::Rect)
+        .symbol_size(1)
+        .dash_array_x(numbers(&[1.0, 0.0]))
+        .dash_array_y(numbers(&[3.0, 5.0]))
+        .rotation(-std::f64::consts::FRAC_PI_4)
+        .color("rgba(255,255,255,0.6)")
+}
+
+/// Small dark dots.
+fn dots() -> DecalItem {
+    DecalItem::new()
+        .symbol(Symbol::Circle)
+        .symbol_size(0.6)
+        .dash_array_x(numbers(&[5.0, 5.0]))
+        .dash_array_y(numbers(&[5.0, 5.0]))
+        .color("rgba(0,0,0,0.35)")
+}
+
+/// No visible pattern (for helper series that must stay invisible).
+fn no_pattern() -> DecalItem {
+    DecalItem::new().color("rgba(0,0,0,0)")
+}
+
+/// Names for the parts of the bar chart, from the text module.
+pub struct BarLabels<'a> {
+    pub title: &'a str,
+    pub this_assessment: &'a str,
+    pub median: &'a str,
+    pub middle_half: &'a str,
+    pub previous: &'a str,
+}
+
+/// Rounds to one decimal place, the precision shown everywhere, so charts match the table.
+pub fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn value_or_gap(v: Option<f64>) -> DataPoint {
+    match v {
+        Some(v) => DataPoint::Value(CompositeValue::from(round1(v))),
+        None => DataPoint::Value(CompositeValue::from("-")),
+    }
+}
+
+/// Horizontal bars of theme levels, with the benchmark median as a marker, the benchmark's middle
+/// half (interquartile range) as a band where it has quartiles, and the previous assessment.
+pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
+    let categories: Vec<String> = rows.iter().map(|r| wrap_label(&r.title)).collect();
+    let mut legend = vec![labels.this_assessment.to_string()];
+    let mut chart = Chart::new()
+        .title(layout.title(labels.title))
+        .animation(!layout.reduced_motion)
+        .aria(aria_with_decals(vec![
+            stripes(),
+            no_pattern(),
+            dots(),
+            no_pattern(),
+            no_pattern(),
+        ]))
+        .background_color("#ffffff")
+        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(48)
+                .bottom(if layout.compact { 96 } else { 64 })
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(5)
+                .interval(1.0)
+                .axis_label(AxisLabel::new().color(TEXT))
+                .split_line(SplitLine::new().show(true)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(categories)
+                .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
+        )
+        .series(
+            Bar::new()
+                .name(labels.this_assessment)
+                .bar_width("55%")
+                .bar_gap("-100%")
+                .item_style(ItemStyle::new().color(PALETTE[0]))
+                .data(rows.iter().map(|r| value_or_gap(r.level)).collect()),
+        );
+    let quartiles: Vec<Option<(f64, f64)>> = rows
+        .iter()
+        .map(|r| match r.benchmark {
+            Figure::Shown { quartiles, .. } => quartiles,
+            _ => None,
+        })
+        .collect();
+    if quartiles.iter().any(Option::is_some) {
+        legend.push(labels.middle_half.to_string());
+        // A transparent bar up to the lower quartile carries the visible band from there.
+        chart = chart
+            .series(
+                Bar::new()
+                    .name(format!("{} (start)", labels.middle_half))
+                    .stack("iqr")
+                    .bar_width("55%")
+                    .bar_gap("-100%")
+                    .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
+                    .data(
+                        quartiles
+                            .iter()
+                            .map(|q| value_or_gap(q.map(|(lq, _)| lq)))
+                            .collect(),
+                    ),
+            )
+            .series(
+                Bar::new()
+                    .name(labels.middle_half)
+                    .stack("iqr")
+                    .bar_width("55%")
+                    .bar_gap("-100%")
+                    .item_style(
+                        ItemStyle::new()
+                            .color("rgba(80,90,95,0.22)")
+                            .border_color("#505a5f")
+                            .border_width(1.5)
+                            .border_type(BorderType::Dashed),
+                    )
+                    .data(
+                        quartiles
+                            .iter()
+                            .map(|q| value_or_gap(q.map(|(lq, uq)| uq - lq)))
+                            .collect(),
+                    ),
+            );
+    }
+    let markers = |values: Vec<Option<f64>>| -> Vec<DataPoint> {
+        values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Some(v) => DataPoint::from(vec![
+                    CompositeValue::from(round1(v)),
+                    CompositeValue::from(i as f64),
+                ]),
+                None => DataPoint::from(vec![
+                    CompositeValue::from("-"),
+                    CompositeValue::from(i as f64),
+                ]),
+            })
+            .collect()
+    };
+    if rows.iter().any(|r| r.benchmark.median().is_some()) {
+        legend.push(labels.median.to_string());
+        chart = chart.series(
+            Scatter::new()
+                .name(labels.median)
+                .symbol(Symbol::Diamond)
+                .symbol_size(16)
+                .item_style(
+                    ItemStyle::new()
+                        .color(PALETTE[1])
+                        .border_color("#ffffff")
+                        .border_width(1.5),
+                )
+                .data(markers(rows.iter().map(|r| r.benchmark.median()).collect())),
+        );
+    }
+    if rows.iter().any(|r| r.previous.is_some()) {
+        legend.push(labels.previous.to_string());
+        chart = chart.series(
+            Scatter::new()
+                .name(labels.previous)
+                .symbol(Symbol::Triangle)
+                .symbol_size(14)
+                .item_style(
+                    ItemStyle::new()
+                        .color(PALETTE[2])
+                        .border_color("#ffffff")
+                        .border_width(1.5),
+                )
+                .data(markers(rows.iter().map(|r| r.previous).collect())),
+        );
+    }
+    chart.legend(layout.legend().data(legend))
+}
+
+/// Line height for wrapped axis names; without one ECharts draws the two lines on top of each
+/// other, and charming has no setter for it.
+pub const LABEL_LINE_HEIGHT: f64 = 16.0;
+
+/// The ECharts option object for a chart: charming's JSON plus the few settings charming cannot
+/// express. This is what the browser renders, so tests check it too.
+pub fn echarts_option(chart: &Chart) -> serde_json::Value {
+    let mut v = serde_json::to_value(chart).expect("chart options always serialise");
+    if let Some(label) = v
+        .pointer_mut("/yAxis/axisLabel")
+        .and_then(|l| l.as_object_mut())
+    {
+        label.insert("lineHeight".into(), LABEL_LINE_HEIGHT.into());
+    }
+    if let Some(radars) = v.get_mut("radar").and_then(|r| r.as_array_mut()) {
+        for radar in radars {
+            if let Some(name) = radar.get_mut("axisName").and_then(|n| n.as_object_mut()) {
+                name.insert("lineHeight".into(), LABEL_LINE_HEIGHT.into());
+            }
+        }
+    }
+    v
+}
+
+/// Breaks a name into lines of at most `width` characters where it can (a longer word keeps its
+/// own line).
+pub fn wrap_greedy(name: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join("\n")
 }
 
 /// Breaks a long axis name over two lines at the space nearest its middle, so labels fit
@@ -127,6 +443,11 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    const STILL: Layout = Layout {
+        reduced_motion: true,
+        compact: false,
+    };
+
     fn two_theme_framework() -> Framework {
         let json = include_str!("../tests/fixtures/framework-small.json");
         Framework::from_json(json).expect("fixture is valid")
@@ -139,7 +460,7 @@ mod tests {
             name: "This assessment".into(),
             values: vec![Some(2.5), None],
         };
-        let chart = radar(&fw, "Maturity by theme", &[line], true);
+        let chart = radar(&fw, "Maturity by theme", &[line], STILL);
         let v: serde_json::Value = serde_json::to_value(&chart).unwrap();
         assert_eq!(
             v["radar"][0]["indicator"].as_array().unwrap().len(),
@@ -153,6 +474,33 @@ mod tests {
         assert_eq!(v["animation"], json!(false));
         assert_eq!(v["backgroundColor"], json!("#ffffff"));
         assert_eq!(v["aria"]["enabled"], json!(true));
+    }
+
+    #[test]
+    fn wrapped_labels_get_a_line_height_in_the_rendered_options() {
+        let fw = two_theme_framework();
+        let line = Line {
+            name: "A".into(),
+            values: vec![Some(1.0), Some(2.0)],
+        };
+        let v = echarts_option(&radar(&fw, "t", &[line], STILL));
+        assert_eq!(
+            v["radar"][0]["axisName"]["lineHeight"],
+            json!(LABEL_LINE_HEIGHT)
+        );
+    }
+
+    #[test]
+    fn compact_labels_wrap_into_short_lines() {
+        assert_eq!(
+            wrap_greedy("Contract and supplier development", 13),
+            "Contract and\nsupplier\ndevelopment"
+        );
+        assert_eq!(wrap_greedy("Risk", 13), "Risk");
+        assert_eq!(
+            wrap_greedy("Extraordinarily long", 5),
+            "Extraordinarily\nlong"
+        );
     }
 
     #[test]
@@ -180,9 +528,12 @@ mod tests {
             values: vec![Some(1.0), Some(3.0)],
         };
         assert_eq!(
-            radar(&fw, "t", std::slice::from_ref(&a), false),
-            radar(&fw, "t", std::slice::from_ref(&a), false)
+            radar(&fw, "t", std::slice::from_ref(&a), Layout::default()),
+            radar(&fw, "t", std::slice::from_ref(&a), Layout::default())
         );
-        assert_ne!(radar(&fw, "t", &[a], false), radar(&fw, "t", &[b], false));
+        assert_ne!(
+            radar(&fw, "t", &[a], Layout::default()),
+            radar(&fw, "t", &[b], Layout::default())
+        );
     }
 }

@@ -82,6 +82,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The last deleted assessment and its position, for Undo.
     pub deleted: RwSignal<Option<(usize, Assessment)>>,
+    /// The benchmark the results compare with.
+    pub benchmark_id: RwSignal<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
     asked_persist: StoredValue<bool>,
 }
@@ -118,13 +120,14 @@ impl AppState {
         let state = AppState {
             text: &EN,
             framework: StoredValue::new(framework),
-            benchmarks: StoredValue::new(benchmarks),
+            benchmarks: StoredValue::new(benchmarks.clone()),
             data: RwSignal::new(data),
             screen: RwSignal::new(screen),
             navigated: RwSignal::new(false),
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(notice),
             deleted: RwSignal::new(None),
+            benchmark_id: RwSignal::new(benchmarks.benchmarks.first().map(|b| b.id.clone())),
             store: StoredValue::new_local(store),
             asked_persist: StoredValue::new(false),
         };
@@ -230,6 +233,18 @@ impl AppState {
     pub fn set_note(&self, question_id: &str, note: &str) {
         let now = now_iso();
         self.update_current(|a| a.set_note(question_id, note, &now));
+    }
+
+    /// Sets or clears the user's own target level for a theme (clearing means "use the benchmark").
+    pub fn set_target(&self, theme_id: &str, level: Option<crate::domain::Level>) {
+        let now = now_iso();
+        self.update_current(|a| {
+            match level {
+                Some(l) => a.targets.insert(theme_id.to_string(), l),
+                None => a.targets.remove(theme_id),
+            };
+            a.updated = now;
+        });
     }
 
     pub fn open(&self, id: &str) {

@@ -3,6 +3,7 @@
 
 use charming::Chart;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
@@ -58,9 +59,10 @@ pub async fn ensure_loaded() -> Result<(), String> {
             el
         }
     };
+    // Listeners, not onload: several charts may wait on the same script element.
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &reject);
     });
     if loaded() {
         return Ok(());
@@ -81,9 +83,37 @@ pub fn render(el: &web_sys::HtmlElement, chart: &Chart) -> Result<Instance, Stri
 }
 
 pub fn update(instance: &Instance, chart: &Chart) -> Result<(), String> {
-    let json = serde_json::to_string(chart).map_err(|e| e.to_string())?;
+    let json = crate::charts::echarts_option(chart).to_string();
     let option =
         js_sys::JSON::parse(&json).map_err(|_| "chart options did not parse".to_string())?;
     instance.set_option(&option, true);
     Ok(())
+}
+
+/// Calls back when an element changes size (window resizes, or a hidden container becomes
+/// visible); stops watching when dropped.
+pub struct ResizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl ResizeWatch {
+    pub fn new(
+        el: &web_sys::Element,
+        mut on_resize: impl FnMut() + 'static,
+    ) -> Option<ResizeWatch> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| on_resize());
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(el);
+        Some(ResizeWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for ResizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

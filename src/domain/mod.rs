@@ -6,6 +6,7 @@ pub mod dates;
 pub mod framework;
 pub mod level;
 pub mod problems;
+pub mod results;
 pub mod roadmap;
 pub mod saved;
 pub mod scoring;

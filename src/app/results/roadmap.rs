@@ -1,0 +1,166 @@
+//! The improvement roadmap: top priorities, then each theme's next-rung actions. Targets come
+//! from the chosen benchmark unless the user sets their own for a theme.
+
+use leptos::prelude::*;
+
+use super::use_results;
+use crate::app::state::AppState;
+use crate::domain::roadmap::{
+    build, targets_from_benchmark, targets_with_overrides, RoadmapItem, Step,
+};
+use crate::domain::scoring::display_level;
+use crate::domain::{Framework, Level};
+use crate::text::{fill, Text};
+
+fn describe(f: &Framework, t: &Text, item: &RoadmapItem) -> (String, String) {
+    let question = f
+        .question(&item.question_id)
+        .map(|q| q.title.clone())
+        .unwrap_or_default();
+    match &item.step {
+        Step::Climb { from, to, action } => (
+            fill(
+                t.roadmap_from,
+                &[
+                    ("from", &from.get()),
+                    ("from_name", &f.level_name(*from)),
+                    ("to", &to.get()),
+                    ("to_name", &f.level_name(*to)),
+                ],
+            ),
+            action.clone(),
+        ),
+        Step::FindEvidence => (
+            String::new(),
+            fill(t.roadmap_find_out, &[("question", &question)]),
+        ),
+    }
+}
+
+#[component]
+pub fn RoadmapSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.text;
+    let results = use_results();
+    let roadmap = Memo::new(move |_| {
+        results.with(|r| {
+            let r = r.as_ref()?;
+            state.framework.with_value(|f| {
+                let base = r
+                    .benchmark
+                    .as_ref()
+                    .map(|b| targets_from_benchmark(f, b))
+                    .unwrap_or_default();
+                let targets = targets_with_overrides(base, &r.assessment.targets);
+                Some(build(f, &r.assessment, &targets))
+            })
+        })
+    });
+    let priorities = move || {
+        let roadmap = roadmap.get()?;
+        let items = state.framework.with_value(|f| {
+            roadmap
+                .priorities(5)
+                .into_iter()
+                .map(|item| {
+                    let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                    let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                    let (_, action) = describe(f, t, item);
+                    view! { <li>{fill(t.roadmap_priority, &[("theme", &theme), ("question", &question), ("action", &action)])}</li> }
+                })
+                .collect::<Vec<_>>()
+        });
+        (!items.is_empty()).then(|| {
+            view! {
+                <h3 class="cmm-heading-s">{t.roadmap_priorities}</h3>
+                <ol class="cmm-list cmm-list--number cmm-roadmap__priorities">{items}</ol>
+            }
+        })
+    };
+    let themes = move || {
+        let Some(roadmap) = roadmap.get() else {
+            return Vec::new();
+        };
+        let benchmark_targets = results.with(|r| {
+            r.as_ref().and_then(|r| {
+                r.benchmark
+                    .as_ref()
+                    .map(|b| state.framework.with_value(|f| targets_from_benchmark(f, b)))
+            })
+        });
+        let own = results
+            .with(|r| r.as_ref().map(|r| r.assessment.targets.clone()))
+            .unwrap_or_default();
+        state.framework.with_value(|f| {
+            let level_names: Vec<String> = f.levels.iter().map(|l| l.name.clone()).collect();
+            f.themes
+                .iter()
+                .filter(|th| results.with(|r| r.as_ref().is_some_and(|r| r.scores.theme(&th.id).is_some())))
+                .map(|th| {
+                    let plan = roadmap.themes.iter().find(|p| p.theme_id == th.id).cloned();
+                    let theme_id = StoredValue::new(th.id.clone());
+                    let select_id = format!("cmm-target-{}", th.id);
+                    let bench = benchmark_targets.as_ref().and_then(|b| b.get(&th.id)).copied();
+                    let chosen = own.get(&th.id).map(|l| l.get().to_string()).unwrap_or_default();
+                    let status = plan.as_ref().and_then(|p| {
+                        let target = display_level(p.target?);
+                        Some(match p.level {
+                            Some(l) => fill(t.roadmap_theme_status, &[("level", &display_level(l)), ("target", &target)]),
+                            None => fill(t.roadmap_theme_no_level, &[("target", &target)]),
+                        })
+                    });
+                    let items = plan
+                        .map(|p| {
+                            p.items
+                                .iter()
+                                .map(|item| {
+                                    let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                                    let (from, action) = describe(f, t, item);
+                                    view! {
+                                        <li class="cmm-roadmap__item">
+                                            <strong>{question}</strong>
+                                            {(!from.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{from}</span> })}
+                                            <span class="cmm-roadmap__action">{action}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default();
+                    let options = (1..=5u8)
+                        .map(|n| {
+                            let name = level_names[usize::from(n - 1)].clone();
+                            view! { <option value=n.to_string() selected=chosen == n.to_string()>{fill(t.target_level, &[("level", &n), ("name", &name)])}</option> }
+                        })
+                        .collect::<Vec<_>>();
+                    let default_label = bench.map_or(t.target_none.to_string(), |b| fill(t.target_benchmark, &[("level", &display_level(b))]));
+                    view! {
+                        <div class="cmm-roadmap__theme">
+                            <h3 class="cmm-heading-s">{th.title.clone()}</h3>
+                            {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
+                            <div class="cmm-form-group cmm-form-group--inline">
+                                <label class="cmm-label" for=select_id.clone()>{fill(t.target_label, &[("theme", &th.title)])}</label>
+                                <select class="cmm-select" id=select_id on:change=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    let level = value.parse::<u8>().ok().and_then(Level::new);
+                                    theme_id.with_value(|id| state.set_target(id, level));
+                                }>
+                                    <option value="" selected=chosen.is_empty()>{default_label}</option>
+                                    {options}
+                                </select>
+                            </div>
+                            {(!items.is_empty()).then(|| view! { <ul class="cmm-list cmm-roadmap__items">{items}</ul> })}
+                        </div>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h2 class="cmm-heading-m">{t.roadmap_heading}</h2>
+        <p class="cmm-body">{t.roadmap_intro}</p>
+        {priorities}
+        {move || roadmap.with(|r| r.as_ref().is_some_and(|r| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}
+        {themes}
+    }
+}

@@ -1,0 +1,128 @@
+//! A short plain-English summary of the results: strongest and weakest themes, gaps to the
+//! benchmark, "Don't know" answers, and movement since the last assessment.
+
+use leptos::prelude::*;
+
+use super::use_results;
+use crate::app::state::AppState;
+use crate::domain::results::highlights;
+use crate::domain::scoring::display_level;
+use crate::text::fill;
+
+/// "A, B and C", the way a sentence lists things.
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn signed(change: f64) -> String {
+    let text = display_level(change.abs());
+    if change >= 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.text;
+    let results = use_results();
+    let sentences = move || {
+        results.with(|r| {
+            let r = r.as_ref()?;
+            let h = highlights(&r.rows);
+            let mut out = Vec::new();
+            match h.strongest.len() {
+                0 => {}
+                1 => out.push(fill(
+                    t.summary_strongest,
+                    &[("themes", &join_names(&h.strongest))],
+                )),
+                _ if h.weakest.is_empty() => out.push(t.summary_all_equal.to_string()),
+                _ => out.push(fill(
+                    t.summary_strongest_many,
+                    &[("themes", &join_names(&h.strongest))],
+                )),
+            }
+            match h.weakest.len() {
+                0 => {}
+                1 => out.push(fill(
+                    t.summary_weakest,
+                    &[("themes", &join_names(&h.weakest))],
+                )),
+                _ => out.push(fill(
+                    t.summary_weakest_many,
+                    &[("themes", &join_names(&h.weakest))],
+                )),
+            }
+            if let Some(b) = &r.benchmark {
+                if h.below_benchmark.is_empty() {
+                    if h.at_or_above_benchmark > 0 {
+                        out.push(fill(t.summary_none_below, &[("benchmark", &b.title)]));
+                    }
+                } else {
+                    let gaps: Vec<String> = h
+                        .below_benchmark
+                        .iter()
+                        .map(|(theme, gap)| {
+                            fill(
+                                t.summary_gap,
+                                &[("theme", theme), ("gap", &display_level(*gap))],
+                            )
+                        })
+                        .collect();
+                    out.push(fill(
+                        t.summary_below,
+                        &[("benchmark", &b.title), ("themes", &join_names(&gaps))],
+                    ));
+                }
+            }
+            out.push(match h.dont_know {
+                0 => t.summary_no_dont_know.to_string(),
+                1 => t.summary_dont_know_one.to_string(),
+                n => fill(t.summary_dont_know, &[("count", &n)]),
+            });
+            let unanswered = r.scores.unanswered();
+            if unanswered > 0 {
+                out.push(fill(t.summary_unanswered, &[("count", &unanswered)]));
+            }
+            let changes = |list: &[(String, f64)]| -> String {
+                join_names(
+                    &list
+                        .iter()
+                        .map(|(theme, c)| {
+                            fill(
+                                t.summary_change,
+                                &[("theme", theme), ("change", &signed(*c))],
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            };
+            if !h.improved.is_empty() {
+                out.push(fill(
+                    t.summary_improved,
+                    &[("themes", &changes(&h.improved))],
+                ));
+            }
+            if !h.declined.is_empty() {
+                out.push(fill(
+                    t.summary_declined,
+                    &[("themes", &changes(&h.declined))],
+                ));
+            }
+            Some(out)
+        })
+    };
+    view! {
+        <h2 class="cmm-heading-m">{t.summary_heading}</h2>
+        <ul class="cmm-list cmm-list--bullet cmm-summary-text">
+            {move || sentences().unwrap_or_default().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+        </ul>
+    }
+}
