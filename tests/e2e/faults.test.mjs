@@ -3,17 +3,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setup, axe } from './helpers.mjs';
-import { answerTheme, start, savedData } from './flows.mjs';
+import { answerTheme, start, savedData, seedStorage } from './flows.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-/** Writes raw values into the app origin's localStorage before the app first loads. */
-async function seed(page, entries) {
-  await page.goto(`${env.server.url}data/benchmarks.json`);
-  await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
-}
+const seed = (page, entries) => seedStorage(page, env.server.url, entries);
 
 async function download(page, buttonName) {
   const [dl] = await Promise.all([

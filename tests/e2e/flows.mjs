@@ -32,3 +32,11 @@ export async function savedData(page, namespace = 'cmm') {
   const raw = await page.evaluate((key) => window.localStorage.getItem(key), `${namespace}:data`);
   return raw === null ? null : JSON.parse(raw);
 }
+
+/** Writes raw values into the app origin's localStorage before the app loads. */
+export async function seedStorage(page, baseUrl, entries) {
+  await page.goto(`${baseUrl}data/benchmarks.json`);
+  await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+  // The JSON page's own favicon request 404s; that is not the app's error.
+  page.errors?.splice(0);
+}

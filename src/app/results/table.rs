@@ -21,6 +21,10 @@ pub fn FiguresTable() -> impl IntoView {
             let benchmark = r.benchmark.as_ref().map(|b| b.title.clone()).unwrap_or_default();
             let has_quartiles = r.rows.iter().any(|row| matches!(row.benchmark, Figure::Shown { quartiles: Some(_), .. }));
             let previous_date = r.previous.as_ref().map(|(p, _)| long_date(&p.created));
+            let previous_label = previous_date
+                .as_ref()
+                .map(|d| fill(t.table_previous, &[("date", d)]))
+                .unwrap_or_default();
             let body = state.framework.with_value(|f| {
                 r.rows
                     .iter()
@@ -46,12 +50,12 @@ pub fn FiguresTable() -> impl IntoView {
                         view! {
                             <tr class="cmm-table__row">
                                 <th scope="row" class="cmm-table__header">{row.title.clone()}</th>
-                                <td class="cmm-table__cell">{level}</td>
-                                <td class="cmm-table__cell">{median}</td>
-                                {has_quartiles.then(|| view! { <td class="cmm-table__cell">{middle.clone()}</td> })}
+                                <td class="cmm-table__cell" data-label=t.table_level>{level}</td>
+                                <td class="cmm-table__cell" data-label=t.table_median>{median}</td>
+                                {has_quartiles.then(|| view! { <td class="cmm-table__cell" data-label=t.table_middle_half>{middle.clone()}</td> })}
                                 {previous_date.is_some().then(|| view! {
-                                    <td class="cmm-table__cell">{previous.clone()}</td>
-                                    <td class="cmm-table__cell">{change.clone()}</td>
+                                    <td class="cmm-table__cell" data-label=previous_label.clone()>{previous.clone()}</td>
+                                    <td class="cmm-table__cell" data-label=t.table_change>{change.clone()}</td>
                                 })}
                             </tr>
                         }
