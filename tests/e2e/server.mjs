@@ -22,10 +22,20 @@ export async function serve(root, { port = 0, headers = {} } = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // Serve a precompressed copy when the client accepts it and the build has one.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let encoding;
+      let body;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!accepts.split(',').some((e) => e.trim().split(';')[0] === name)) continue;
+        try { body = await readFile(file + ext); encoding = name; break; } catch { /* none */ }
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         ...headers,
       });
       res.end(body);
