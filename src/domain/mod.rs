@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod benchmark;
 pub mod dates;
+pub mod exchange;
 pub mod framework;
 pub mod level;
 pub mod problems;

@@ -1,0 +1,213 @@
+//! JSON export and import, merging, and the CSV of answers; with property tests that export then
+//! import gives back the same assessments and that the parsers never panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cm_maturity::domain::exchange::{
+    classify, describe, export, merge, parse_import, to_csv, write_row, CsvWords, ImportError, Incoming,
+    MAX_IMPORT_BYTES,
+};
+use cm_maturity::domain::saved::SavedData;
+use cm_maturity::domain::{Answer, Assessment, AssessmentKind, Framework, Level, Rating};
+use proptest::prelude::*;
+
+fn framework() -> Framework {
+    Framework::from_json(include_str!("../public/data/framework.json")).unwrap()
+}
+
+fn sample(fw: &Framework, id: &str, created: &str) -> Assessment {
+    let mut a = Assessment::new(id.into(), fw, AssessmentKind::Full, created);
+    a.set_rating("gov-tiering", Rating::Level(Level::new(3).unwrap()), created);
+    a.set_rating("ppl-roles", Rating::DontKnow, created);
+    a.set_note("gov-tiering", "Tiers agreed, \"mostly\", in May\nsee board paper", created);
+    a
+}
+
+const WORDS: CsvWords = CsvWords {
+    headers: ["Theme", "Question", "Level", "Level name", "Answer", "Note"],
+    dont_know: "Don't know",
+    not_applicable: "Not applicable",
+    not_answered: "Not answered",
+};
+
+/// How many cases the property tests run: 2,000 in the test command; set PROPTEST_CASES to run
+/// more (the 100,000-case run is in the README).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+}
+
+#[test]
+fn an_export_imports_back_unchanged() {
+    let fw = framework();
+    let list = vec![sample(&fw, "a1", "2026-03-01T10:00:00Z"), sample(&fw, "a2", "2026-11-20T10:00:00Z")];
+    let text = export(&list, "0.1.0", "2026-11-27T10:00:00Z");
+    assert_eq!(parse_import(&text, &fw).unwrap(), list);
+    assert_eq!(describe(&list), "2 assessments, 1 March 2026 and 20 November 2026");
+}
+
+#[test]
+fn a_backup_of_saved_data_also_imports() {
+    let fw = framework();
+    let mut data = SavedData::default();
+    data.upsert(sample(&fw, "b1", "2026-01-01"));
+    assert_eq!(parse_import(&data.to_json(), &fw).unwrap().len(), 1);
+    let v1 = include_str!("fixtures/saved/v1.json").replace("test-small", "cmm-default");
+    assert_eq!(parse_import(&v1, &fw).unwrap().len(), 1);
+}
+
+#[test]
+fn bad_files_give_clear_errors() {
+    let fw = framework();
+    assert_eq!(parse_import("  ", &fw), Err(ImportError::Empty));
+    assert!(matches!(parse_import("{\"format\": ", &fw), Err(ImportError::Malformed(_))));
+    assert_eq!(parse_import("{\"hello\": 1}", &fw), Err(ImportError::NotAnExport));
+    assert_eq!(parse_import("{\"format\": \"something-else\"}", &fw), Err(ImportError::NotAnExport));
+    let future = r#"{"format":"cm-maturity-export","formatVersion":7,"assessments":[]}"#;
+    assert_eq!(parse_import(future, &fw), Err(ImportError::UnknownVersion(7)));
+    let empty = export(&[], "0.1.0", "t");
+    assert_eq!(parse_import(&empty, &fw), Err(ImportError::NoAssessments));
+    let mut other = sample(&fw, "o", "t");
+    other.framework_id = "another-framework".into();
+    assert_eq!(
+        parse_import(&export(&[other], "0.1.0", "t"), &fw),
+        Err(ImportError::OtherFramework { found: "another-framework".into(), expected: "cmm-default".into() })
+    );
+    let huge = format!("{{\"format\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
+    assert!(matches!(parse_import(&huge, &fw), Err(ImportError::TooLarge { .. })));
+    let bad_level = export(&[sample(&fw, "x", "t")], "0.1.0", "t").replace("\"rating\": 3", "\"rating\": 9");
+    let Err(ImportError::Malformed(why)) = parse_import(&bad_level, &fw) else { panic!("must be malformed") };
+    assert!(why.contains("level must be 1 to 5"), "{why}");
+    assert_eq!(
+        ImportError::UnknownVersion(7).to_string(),
+        "The file comes from a newer version of this tool (export format 7). Update the tool, then try again."
+    );
+}
+
+#[test]
+fn merging_never_overwrites_and_detects_the_same_assessment() {
+    let fw = framework();
+    let mut data = SavedData::default();
+    let here = sample(&fw, "same", "2026-01-01");
+    data.upsert(here.clone());
+    let mut changed = here.clone();
+    changed.set_rating("gov-tiering", Rating::Level(Level::new(5).unwrap()), "2026-02-01");
+    changed.name = "Board copy".into();
+    let fresh = sample(&fw, "fresh", "2026-03-01");
+    assert_eq!(classify(&data, &here), Incoming::AlreadyHere);
+    assert_eq!(classify(&data, &changed), Incoming::Copy);
+    assert_eq!(classify(&data, &fresh), Incoming::New);
+
+    let mut n = 0;
+    let report = merge(&mut data, vec![here.clone(), changed, fresh], || { n += 1; format!("new-{n}") }, " (imported)");
+    assert_eq!((report.added, report.already_here, report.copies), (1, 1, 1));
+    assert_eq!(data.assessments.len(), 3);
+    assert_eq!(data.assessments[0], here, "the one already here is untouched");
+    let copy = data.assessments.iter().find(|a| a.id == "new-1").expect("the changed one is kept as a copy");
+    assert_eq!(copy.name, "Board copy (imported)");
+    assert!(data.assessments.iter().any(|a| a.id == "fresh"));
+}
+
+#[test]
+fn the_csv_has_a_row_per_question_and_parses_with_a_real_reader() {
+    let fw = framework();
+    let a = sample(&fw, "c", "2026-11-27");
+    let text = to_csv(&fw, &a, &WORDS);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), WORDS.headers);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 32);
+    assert_eq!(&rows[0][0], "Governance and planning");
+    assert_eq!(&rows[0][1], "Contract tiering");
+    assert_eq!(&rows[0][2], "3");
+    assert_eq!(&rows[0][3], "Good");
+    assert!(rows[0][4].starts_with("Every contract over an agreed threshold"));
+    assert_eq!(&rows[0][5], "Tiers agreed, \"mostly\", in May\nsee board paper");
+    assert_eq!(&rows[4][4], "Don't know");
+    assert_eq!(&rows[1][4], "Not answered");
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_stay_text() {
+    let mut out = String::new();
+    write_row(&mut out, &["=HYPERLINK(\"x\")", "+1", "plain", "-2", "@cmd"]);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(row.iter().collect::<Vec<_>>(), ["'=HYPERLINK(\"x\")", "'+1", "plain", "'-2", "'@cmd"]);
+}
+
+fn rating() -> impl Strategy<Value = Option<Rating>> {
+    prop_oneof![
+        Just(None),
+        (1u8..=5).prop_map(|n| Some(Rating::Level(Level::new(n).unwrap()))),
+        Just(Some(Rating::DontKnow)),
+        Just(Some(Rating::NotApplicable)),
+    ]
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let fw = framework();
+    let ids: Vec<String> = fw.questions().map(|(_, q)| q.id.clone()).collect();
+    (
+        "[a-z0-9]{1,12}",
+        any::<String>(),
+        any::<String>(),
+        prop::collection::vec((rating(), any::<String>()), ids.len()),
+        any::<bool>(),
+    )
+        .prop_map(move |(id, name, org, answers, quick)| {
+            let kind = if quick { AssessmentKind::Quick } else { AssessmentKind::Full };
+            let mut a = Assessment::new(id, &fw, kind, "2026-11-27T10:00:00Z");
+            a.name = name;
+            a.organisation = org;
+            for (qid, (rating, note)) in ids.iter().zip(answers) {
+                if rating.is_some() || !note.is_empty() {
+                    a.answers.insert(qid.clone(), Answer { rating, note });
+                }
+            }
+            a
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn export_then_import_gives_back_the_same_assessments(list in prop::collection::vec(assessment(), 1..4)) {
+        let fw = framework();
+        let text = export(&list, "0.1.0", "2026-11-27T10:00:00Z");
+        prop_assert_eq!(parse_import(&text, &fw).unwrap(), list);
+    }
+
+    #[test]
+    fn the_import_parser_never_panics_on_arbitrary_text(text in any::<String>()) {
+        let _ = parse_import(&text, &framework());
+    }
+
+    #[test]
+    fn the_import_parser_never_panics_on_a_damaged_export(
+        a in assessment(),
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<char>()), 1..6),
+    ) {
+        let fw = framework();
+        let mut chars: Vec<char> = export(&[a], "0.1.0", "t").chars().collect();
+        for (at, c) in cuts {
+            let i = at.index(chars.len());
+            chars[i] = c;
+        }
+        let _ = parse_import(&chars.into_iter().collect::<String>(), &fw);
+    }
+
+    #[test]
+    fn every_csv_field_reads_back(fields in prop::collection::vec(any::<String>(), 1..8)) {
+        let mut out = String::new();
+        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+        write_row(&mut out, &refs);
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        let back: Vec<String> = row.iter().map(str::to_string).collect();
+        let expected: Vec<String> = fields
+            .iter()
+            .map(|f| if f.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{f}") } else { f.clone() })
+            .collect();
+        prop_assert_eq!(back, expected);
+    }
+}
