@@ -405,6 +405,40 @@ pub fn echarts_option(chart: &Chart) -> serde_json::Value {
     v
 }
 
+/// Size of exported chart images, in CSS pixels (PNGs are drawn at twice this).
+pub const EXPORT_SIZE: (u32, u32) = (1000, 720);
+
+/// The option for a downloadable image: the chart as shown, still, on white, with lines of
+/// context (organisation, date, benchmark and its source) drawn under the title, so the image
+/// still says what it is when pasted into a board paper.
+pub fn export_option(chart: &Chart, info: &[String]) -> serde_json::Value {
+    let mut v = echarts_option(chart);
+    let lines = info.len() as f64;
+    let top = 34.0 + 18.0 * lines;
+    v["animation"] = false.into();
+    v["backgroundColor"] = "#ffffff".into();
+    if let Some(titles) = v.get_mut("title").and_then(|t| t.as_array_mut()) {
+        titles.push(serde_json::json!({
+            "subtext": info.join("\n"),
+            "left": "center",
+            "top": 24,
+            "subtextStyle": { "color": TEXT, "fontSize": 13, "lineHeight": 18 },
+        }));
+    }
+    if let Some(grids) = v.get_mut("grid").and_then(|g| g.as_array_mut()) {
+        for grid in grids {
+            grid["top"] = (top + 16.0).into();
+        }
+    }
+    if let Some(radars) = v.get_mut("radar").and_then(|r| r.as_array_mut()) {
+        for radar in radars {
+            radar["center"] = serde_json::json!(["50%", format!("{}%", 52 + 2 * info.len())]);
+            radar["radius"] = "50%".into();
+        }
+    }
+    v
+}
+
 /// Breaks a name into lines of at most `width` characters where it can (a longer word keeps its
 /// own line).
 pub fn wrap_greedy(name: &str, width: usize) -> String {
@@ -488,6 +522,28 @@ mod tests {
             v["radar"][0]["axisName"]["lineHeight"],
             json!(LABEL_LINE_HEIGHT)
         );
+    }
+
+    #[test]
+    fn exported_images_carry_their_context_on_white_without_animation() {
+        let fw = two_theme_framework();
+        let line = Line {
+            name: "A".into(),
+            values: vec![Some(1.0), Some(2.0)],
+        };
+        let info = vec![
+            "Anytown Council, 27 November 2026".to_string(),
+            "Source: test".to_string(),
+        ];
+        let v = export_option(&radar(&fw, "Maturity", &[line], Layout::default()), &info);
+        assert_eq!(v["animation"], json!(false));
+        assert_eq!(v["backgroundColor"], json!("#ffffff"));
+        assert_eq!(v["title"][0]["text"], json!("Maturity"));
+        assert_eq!(
+            v["title"][1]["subtext"],
+            json!("Anytown Council, 27 November 2026\nSource: test")
+        );
+        assert_eq!(v["radar"][0]["radius"], json!("50%"));
     }
 
     #[test]

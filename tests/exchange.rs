@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cm_maturity::domain::exchange::{
-    classify, describe, export, merge, parse_import, to_csv, write_row, CsvWords, ImportError, Incoming,
-    MAX_IMPORT_BYTES,
+    classify, describe, export, merge, parse_import, to_csv, write_row, CsvWords, ImportError,
+    Incoming, MAX_IMPORT_BYTES,
 };
 use cm_maturity::domain::saved::SavedData;
 use cm_maturity::domain::{Answer, Assessment, AssessmentKind, Framework, Level, Rating};
@@ -16,9 +16,17 @@ fn framework() -> Framework {
 
 fn sample(fw: &Framework, id: &str, created: &str) -> Assessment {
     let mut a = Assessment::new(id.into(), fw, AssessmentKind::Full, created);
-    a.set_rating("gov-tiering", Rating::Level(Level::new(3).unwrap()), created);
+    a.set_rating(
+        "gov-tiering",
+        Rating::Level(Level::new(3).unwrap()),
+        created,
+    );
     a.set_rating("ppl-roles", Rating::DontKnow, created);
-    a.set_note("gov-tiering", "Tiers agreed, \"mostly\", in May\nsee board paper", created);
+    a.set_note(
+        "gov-tiering",
+        "Tiers agreed, \"mostly\", in May\nsee board paper",
+        created,
+    );
     a
 }
 
@@ -32,16 +40,25 @@ const WORDS: CsvWords = CsvWords {
 /// How many cases the property tests run: 2,000 in the test command; set PROPTEST_CASES to run
 /// more (the 100,000-case run is in the README).
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000)
 }
 
 #[test]
 fn an_export_imports_back_unchanged() {
     let fw = framework();
-    let list = vec![sample(&fw, "a1", "2026-03-01T10:00:00Z"), sample(&fw, "a2", "2026-11-20T10:00:00Z")];
+    let list = vec![
+        sample(&fw, "a1", "2026-03-01T10:00:00Z"),
+        sample(&fw, "a2", "2026-11-20T10:00:00Z"),
+    ];
     let text = export(&list, "0.1.0", "2026-11-27T10:00:00Z");
     assert_eq!(parse_import(&text, &fw).unwrap(), list);
-    assert_eq!(describe(&list), "2 assessments, 1 March 2026 and 20 November 2026");
+    assert_eq!(
+        describe(&list),
+        "2 assessments, 1 March 2026 and 20 November 2026"
+    );
 }
 
 #[test]
@@ -58,23 +75,44 @@ fn a_backup_of_saved_data_also_imports() {
 fn bad_files_give_clear_errors() {
     let fw = framework();
     assert_eq!(parse_import("  ", &fw), Err(ImportError::Empty));
-    assert!(matches!(parse_import("{\"format\": ", &fw), Err(ImportError::Malformed(_))));
-    assert_eq!(parse_import("{\"hello\": 1}", &fw), Err(ImportError::NotAnExport));
-    assert_eq!(parse_import("{\"format\": \"something-else\"}", &fw), Err(ImportError::NotAnExport));
+    assert!(matches!(
+        parse_import("{\"format\": ", &fw),
+        Err(ImportError::Malformed(_))
+    ));
+    assert_eq!(
+        parse_import("{\"hello\": 1}", &fw),
+        Err(ImportError::NotAnExport)
+    );
+    assert_eq!(
+        parse_import("{\"format\": \"something-else\"}", &fw),
+        Err(ImportError::NotAnExport)
+    );
     let future = r#"{"format":"cm-maturity-export","formatVersion":7,"assessments":[]}"#;
-    assert_eq!(parse_import(future, &fw), Err(ImportError::UnknownVersion(7)));
+    assert_eq!(
+        parse_import(future, &fw),
+        Err(ImportError::UnknownVersion(7))
+    );
     let empty = export(&[], "0.1.0", "t");
     assert_eq!(parse_import(&empty, &fw), Err(ImportError::NoAssessments));
     let mut other = sample(&fw, "o", "t");
     other.framework_id = "another-framework".into();
     assert_eq!(
         parse_import(&export(&[other], "0.1.0", "t"), &fw),
-        Err(ImportError::OtherFramework { found: "another-framework".into(), expected: "cmm-default".into() })
+        Err(ImportError::OtherFramework {
+            found: "another-framework".into(),
+            expected: "cmm-default".into()
+        })
     );
     let huge = format!("{{\"format\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
-    assert!(matches!(parse_import(&huge, &fw), Err(ImportError::TooLarge { .. })));
-    let bad_level = export(&[sample(&fw, "x", "t")], "0.1.0", "t").replace("\"rating\": 3", "\"rating\": 9");
-    let Err(ImportError::Malformed(why)) = parse_import(&bad_level, &fw) else { panic!("must be malformed") };
+    assert!(matches!(
+        parse_import(&huge, &fw),
+        Err(ImportError::TooLarge { .. })
+    ));
+    let bad_level =
+        export(&[sample(&fw, "x", "t")], "0.1.0", "t").replace("\"rating\": 3", "\"rating\": 9");
+    let Err(ImportError::Malformed(why)) = parse_import(&bad_level, &fw) else {
+        panic!("must be malformed")
+    };
     assert!(why.contains("level must be 1 to 5"), "{why}");
     assert_eq!(
         ImportError::UnknownVersion(7).to_string(),
@@ -89,7 +127,11 @@ fn merging_never_overwrites_and_detects_the_same_assessment() {
     let here = sample(&fw, "same", "2026-01-01");
     data.upsert(here.clone());
     let mut changed = here.clone();
-    changed.set_rating("gov-tiering", Rating::Level(Level::new(5).unwrap()), "2026-02-01");
+    changed.set_rating(
+        "gov-tiering",
+        Rating::Level(Level::new(5).unwrap()),
+        "2026-02-01",
+    );
     changed.name = "Board copy".into();
     let fresh = sample(&fw, "fresh", "2026-03-01");
     assert_eq!(classify(&data, &here), Incoming::AlreadyHere);
@@ -97,11 +139,29 @@ fn merging_never_overwrites_and_detects_the_same_assessment() {
     assert_eq!(classify(&data, &fresh), Incoming::New);
 
     let mut n = 0;
-    let report = merge(&mut data, vec![here.clone(), changed, fresh], || { n += 1; format!("new-{n}") }, " (imported)");
-    assert_eq!((report.added, report.already_here, report.copies), (1, 1, 1));
+    let report = merge(
+        &mut data,
+        vec![here.clone(), changed, fresh],
+        || {
+            n += 1;
+            format!("new-{n}")
+        },
+        " (imported)",
+    );
+    assert_eq!(
+        (report.added, report.already_here, report.copies),
+        (1, 1, 1)
+    );
     assert_eq!(data.assessments.len(), 3);
-    assert_eq!(data.assessments[0], here, "the one already here is untouched");
-    let copy = data.assessments.iter().find(|a| a.id == "new-1").expect("the changed one is kept as a copy");
+    assert_eq!(
+        data.assessments[0], here,
+        "the one already here is untouched"
+    );
+    let copy = data
+        .assessments
+        .iter()
+        .find(|a| a.id == "new-1")
+        .expect("the changed one is kept as a copy");
     assert_eq!(copy.name, "Board copy (imported)");
     assert!(data.assessments.iter().any(|a| a.id == "fresh"));
 }
@@ -112,7 +172,10 @@ fn the_csv_has_a_row_per_question_and_parses_with_a_real_reader() {
     let a = sample(&fw, "c", "2026-11-27");
     let text = to_csv(&fw, &a, &WORDS);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), WORDS.headers);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        WORDS.headers
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 32);
     assert_eq!(&rows[0][0], "Governance and planning");
@@ -120,7 +183,10 @@ fn the_csv_has_a_row_per_question_and_parses_with_a_real_reader() {
     assert_eq!(&rows[0][2], "3");
     assert_eq!(&rows[0][3], "Good");
     assert!(rows[0][4].starts_with("Every contract over an agreed threshold"));
-    assert_eq!(&rows[0][5], "Tiers agreed, \"mostly\", in May\nsee board paper");
+    assert_eq!(
+        &rows[0][5],
+        "Tiers agreed, \"mostly\", in May\nsee board paper"
+    );
     assert_eq!(&rows[4][4], "Don't know");
     assert_eq!(&rows[1][4], "Not answered");
 }
@@ -128,10 +194,18 @@ fn the_csv_has_a_row_per_question_and_parses_with_a_real_reader() {
 #[test]
 fn csv_cells_that_look_like_formulas_stay_text() {
     let mut out = String::new();
-    write_row(&mut out, &["=HYPERLINK(\"x\")", "+1", "plain", "-2", "@cmd"]);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(out.as_bytes());
+    write_row(
+        &mut out,
+        &["=HYPERLINK(\"x\")", "+1", "plain", "-2", "@cmd"],
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out.as_bytes());
     let row = reader.records().next().unwrap().unwrap();
-    assert_eq!(row.iter().collect::<Vec<_>>(), ["'=HYPERLINK(\"x\")", "'+1", "plain", "'-2", "'@cmd"]);
+    assert_eq!(
+        row.iter().collect::<Vec<_>>(),
+        ["'=HYPERLINK(\"x\")", "'+1", "plain", "'-2", "'@cmd"]
+    );
 }
 
 fn rating() -> impl Strategy<Value = Option<Rating>> {
@@ -154,7 +228,11 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         any::<bool>(),
     )
         .prop_map(move |(id, name, org, answers, quick)| {
-            let kind = if quick { AssessmentKind::Quick } else { AssessmentKind::Full };
+            let kind = if quick {
+                AssessmentKind::Quick
+            } else {
+                AssessmentKind::Full
+            };
             let mut a = Assessment::new(id, &fw, kind, "2026-11-27T10:00:00Z");
             a.name = name;
             a.organisation = org;

@@ -84,7 +84,12 @@ pub fn ChartView(
             }
         });
     });
+    // Printing lays the page out at A4 width; redraw at that size so print is sharp and whole.
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        instance.try_with_value(|i| i.as_ref().map(Instance::resize));
+    });
     on_cleanup(move || {
+        before_print.remove();
         watch.try_update_value(Option::take);
         if let Some(Some(i)) = instance.try_update_value(Option::take) {
             i.dispose();

@@ -69,6 +69,7 @@ pub fn HistoryPage() -> impl IntoView {
                 {t.download_backup}
             </button>
         </div>
+        <super::import::ImportSection />
     }
 }
 
@@ -117,6 +118,10 @@ fn HistoryItem(id: String) -> impl IntoView {
                         <button type="button" class="cmm-button cmm-button--secondary"
                             on:click=move |_| id.with_value(|id| state.reassess(id))>
                             {t.reassess}<span class="cmm-visually-hidden">{hidden.get_value()}</span>
+                        </button>
+                        <button type="button" class="cmm-link"
+                            on:click=move |_| id.with_value(|id| state.download_assessment(id))>
+                            {t.download_one}<span class="cmm-visually-hidden">{hidden.get_value()}</span>
                         </button>
                         <button type="button" class="cmm-link"
                             on:click=move |_| { draft.set(current_name.clone()); mode.set(RowMode::Renaming) }>

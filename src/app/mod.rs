@@ -5,6 +5,7 @@ mod chart;
 mod check;
 mod heading;
 mod history;
+mod import;
 mod nav;
 mod overview;
 mod questions;

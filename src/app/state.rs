@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser::storage::{Opened, Store, WriteError};
 use crate::browser::{self, new_id, now_iso};
 use crate::domain::dates::file_date;
+use crate::domain::exchange::{export, merge, parse_import, to_csv, CsvWords, MergeReport};
 use crate::domain::saved::SavedData;
 use crate::domain::{Assessment, AssessmentKind, BenchmarkFile, Framework, Rating};
 use crate::text::{fill, Text, EN};
@@ -68,6 +69,23 @@ pub enum Notice {
     OtherTab,
 }
 
+/// The steps of an import: a file read and previewed, refused with a reason, or merged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportState {
+    Preview {
+        file_name: String,
+        assessments: Vec<Assessment>,
+    },
+    Failed {
+        file_name: String,
+        message: String,
+    },
+    Done(MergeReport),
+}
+
+/// The version written into export files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub text: &'static Text,
@@ -82,6 +100,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The last deleted assessment and its position, for Undo.
     pub deleted: RwSignal<Option<(usize, Assessment)>>,
+    /// An import being previewed, or its outcome.
+    pub import: RwSignal<Option<ImportState>>,
     /// The benchmark the results compare with.
     pub benchmark_id: RwSignal<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
@@ -127,6 +147,7 @@ impl AppState {
             save_status: RwSignal::new(save_status),
             notice: RwSignal::new(notice),
             deleted: RwSignal::new(None),
+            import: RwSignal::new(None),
             benchmark_id: RwSignal::new(benchmarks.benchmarks.first().map(|b| b.id.clone())),
             store: StoredValue::new_local(store),
             asked_persist: StoredValue::new(false),
@@ -312,16 +333,98 @@ impl AppState {
         self.framework.with_value(|f| f.themes.len())
     }
 
-    /// Offers every assessment in this browser as a JSON file.
+    /// Offers every assessment in this browser as an export file (which imports back).
     pub fn download_backup(&self) {
-        let json = self
-            .data
-            .with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
+        let all = self.data.with_untracked(|d| d.assessments.clone());
         let name = format!(
             "contract-management-maturity-backup-{}.json",
             file_date(&now_iso())
         );
-        let _ = browser::download::text_file(&name, "application/json", &json);
+        self.offer(
+            &name,
+            "application/json",
+            &export(&all, APP_VERSION, &now_iso()),
+        );
+    }
+
+    /// Offers one assessment as an export file, named after the day it was started.
+    pub fn download_assessment(&self, id: &str) {
+        let Some(a) = self
+            .data
+            .with_untracked(|d| d.assessments.iter().find(|a| a.id == id).cloned())
+        else {
+            return;
+        };
+        let name = format!(
+            "contract-management-maturity-{}.json",
+            file_date(&a.created)
+        );
+        self.offer(
+            &name,
+            "application/json",
+            &export(std::slice::from_ref(&a), APP_VERSION, &now_iso()),
+        );
+    }
+
+    /// Offers the current assessment's answers as CSV, one row per question.
+    pub fn download_csv(&self) {
+        let t = self.text;
+        let words = CsvWords {
+            headers: t.csv_headers,
+            dont_know: t.dont_know,
+            not_applicable: t.not_applicable,
+            not_answered: t.not_answered,
+        };
+        let Some((csv, created)) = self.data.with_untracked(|d| {
+            d.current().map(|a| {
+                (
+                    self.framework.with_value(|f| to_csv(f, a, &words)),
+                    a.created.clone(),
+                )
+            })
+        }) else {
+            return;
+        };
+        let name = format!("contract-management-maturity-{}.csv", file_date(&created));
+        // A byte-order mark so spreadsheet programs read the file as UTF-8.
+        self.offer(&name, "text/csv;charset=utf-8", &format!("\u{feff}{csv}"));
+    }
+
+    fn offer(&self, name: &str, mime: &str, contents: &str) {
+        if let Err(why) = browser::download::text_file(name, mime, contents) {
+            self.save_status.set(SaveStatus::Failed(why));
+        }
+    }
+
+    /// Reads an import file and holds it for the user to confirm; nothing changes yet.
+    pub fn preview_import(&self, file_name: String, text: &str) {
+        let parsed = self.framework.with_value(|f| parse_import(text, f));
+        self.import.set(Some(match parsed {
+            Ok(assessments) => ImportState::Preview {
+                file_name,
+                assessments,
+            },
+            Err(error) => ImportState::Failed {
+                file_name,
+                message: error.to_string(),
+            },
+        }));
+    }
+
+    pub fn confirm_import(&self) {
+        let Some(ImportState::Preview { assessments, .. }) = self.import.get_untracked() else {
+            return;
+        };
+        let mut report = MergeReport::default();
+        self.data.update(|d| {
+            report = merge(d, assessments, new_id, self.text.imported_copy_suffix);
+        });
+        self.persist();
+        self.import.set(Some(ImportState::Done(report)));
+    }
+
+    pub fn cancel_import(&self) {
+        self.import.set(None);
     }
 
     pub fn download_unreadable(&self, raw: &str) {

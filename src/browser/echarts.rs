@@ -21,6 +21,62 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     pub fn dispose(this: &Instance);
+
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &Instance, opts: &JsValue) -> String;
+
+    #[wasm_bindgen(method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &Instance) -> String;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    /// A PNG data URL at twice the size, on white (never transparent).
+    Png,
+    /// SVG markup.
+    Svg,
+}
+
+/// Draws an option off-screen at a fixed size and returns it as an image, for download.
+pub async fn export_image(
+    option: &serde_json::Value,
+    kind: ImageKind,
+    width: u32,
+    height: u32,
+) -> Result<String, String> {
+    ensure_loaded().await?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let el: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(|_| "cannot create element")?
+        .unchecked_into();
+    let opts = js_sys::Object::new();
+    let renderer = if kind == ImageKind::Png {
+        "canvas"
+    } else {
+        "svg"
+    };
+    js_sys::Reflect::set(&opts, &"renderer".into(), &renderer.into()).ok();
+    js_sys::Reflect::set(&opts, &"width".into(), &width.into()).ok();
+    js_sys::Reflect::set(&opts, &"height".into(), &height.into()).ok();
+    let instance = init(&el, &JsValue::NULL, &opts);
+    let parsed = js_sys::JSON::parse(&option.to_string())
+        .map_err(|_| "chart options did not parse".to_string())?;
+    instance.set_option(&parsed, true);
+    let image = match kind {
+        ImageKind::Png => {
+            let o = js_sys::Object::new();
+            js_sys::Reflect::set(&o, &"type".into(), &"png".into()).ok();
+            js_sys::Reflect::set(&o, &"pixelRatio".into(), &2.into()).ok();
+            js_sys::Reflect::set(&o, &"backgroundColor".into(), &"#ffffff".into()).ok();
+            instance.get_data_url(&o)
+        }
+        ImageKind::Svg => instance.render_to_svg_string(),
+    };
+    instance.dispose();
+    Ok(image)
 }
 
 /// Where the ECharts bundle lives, relative to the page.

@@ -3,6 +3,7 @@
 pub mod download;
 pub mod echarts;
 pub mod fetch;
+pub mod files;
 pub mod storage;
 
 /// The current time as ISO 8601, for assessment timestamps.

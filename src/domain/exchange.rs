@@ -78,16 +78,23 @@ pub fn parse_import(text: &str, framework: &Framework) -> Result<Vec<Assessment>
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
     let mut assessments = if value.get("format").is_some() {
         if value.get("format").and_then(|v| v.as_str()) != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotAnExport);
         }
-        let version = value.get("formatVersion").and_then(|v| v.as_u64()).unwrap_or(0);
+        let version = value
+            .get("formatVersion")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
         if version > u64::from(EXPORT_FORMAT_VERSION) {
-            return Err(ImportError::UnknownVersion(u32::try_from(version).unwrap_or(u32::MAX)));
+            return Err(ImportError::UnknownVersion(
+                u32::try_from(version).unwrap_or(u32::MAX),
+            ));
         }
-        let file: ExportFile = serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let file: ExportFile =
+            serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
         file.assessments
     } else if value.get("schemaVersion").is_some() {
         // A copy of this tool's own saved data, read through its migrations.
@@ -210,11 +217,18 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment, words: &CsvWords) 
                 q.levels[l.index()].statement.clone(),
             ),
             Some(Rating::DontKnow) => (String::new(), String::new(), words.dont_know.to_string()),
-            Some(Rating::NotApplicable) => (String::new(), String::new(), words.not_applicable.to_string()),
+            Some(Rating::NotApplicable) => (
+                String::new(),
+                String::new(),
+                words.not_applicable.to_string(),
+            ),
             None => (String::new(), String::new(), words.not_answered.to_string()),
         };
         let note = answer.map(|a| a.note.as_str()).unwrap_or_default();
-        write_row(&mut out, &[&theme.title, &q.title, &number, &name, &statement, note]);
+        write_row(
+            &mut out,
+            &[&theme.title, &q.title, &number, &name, &statement, note],
+        );
     }
     out
 }

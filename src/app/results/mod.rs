@@ -1,7 +1,9 @@
 //! Results: overall and theme levels, charts against a chosen benchmark, the same figures as a
 //! table, a written summary, progress since the last assessment, and the improvement roadmap.
 
+mod answers;
 mod compare;
+mod exports;
 mod progress;
 mod roadmap;
 mod summary;
@@ -18,7 +20,9 @@ use crate::domain::dates::long_date;
 use crate::domain::results::{previous_of, rows, ThemeRow};
 use crate::domain::scoring::{display_level, level_band, score, Scores};
 use crate::domain::Assessment;
-use crate::text::fill;
+use crate::domain::Framework;
+use crate::text::{fill, Text};
+use charming::Chart;
 
 /// Everything the results sections read, derived once per change.
 #[derive(Clone, PartialEq)]
@@ -74,31 +78,15 @@ pub fn ResultsPage() -> impl IntoView {
     let radar_chart = Memo::new(move |_| {
         let layout = Layout::for_width(radar_width.get(), reduced);
         let d = data.get()?;
-        state.framework.with_value(|f| {
-            let mut lines = vec![Line::from_scores(t.this_assessment, f, &d.scores)];
-            if let Some(b) = &d.benchmark {
-                let mut line = Line::from_benchmark(f, b);
-                line.name = t.benchmark_median.to_string();
-                lines.push(line);
-            }
-            if let Some((p, s)) = &d.previous {
-                let name = format!("{} ({})", t.previous_assessment, long_date(&p.created));
-                lines.push(Line::from_scores(&name, f, s));
-            }
-            Some(radar(f, t.radar_title, &lines, layout))
-        })
+        Some(
+            state
+                .framework
+                .with_value(|f| radar_chart_for(&d, f, state.text, layout)),
+        )
     });
     let bar_chart = Memo::new(move |_| {
         let layout = Layout::for_width(bars_width.get(), reduced);
-        let d = data.get()?;
-        let labels = BarLabels {
-            title: t.bars_title,
-            this_assessment: t.this_assessment,
-            median: t.benchmark_median,
-            middle_half: t.middle_half,
-            previous: t.previous_assessment,
-        };
-        Some(bars(&d.rows, &labels, layout))
+        data.get().map(|d| bar_chart_for(&d, state.text, layout))
     });
     let caption = move || {
         data.with(|d| {
@@ -137,14 +125,42 @@ pub fn ResultsPage() -> impl IntoView {
                 label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
         </div>
         <table::FiguresTable />
+        <exports::Exports />
         <progress::Progress />
         <roadmap::RoadmapSection />
+        <answers::AnswersForPrint />
         <div class="cmm-button-group">
             <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.go(Screen::Check)>
                 {t.to_check}
             </button>
         </div>
     }
+}
+
+/// The radar: this assessment, the benchmark median and the previous assessment.
+pub fn radar_chart_for(d: &ResultsData, f: &Framework, t: &Text, layout: Layout) -> Chart {
+    let mut lines = vec![Line::from_scores(t.this_assessment, f, &d.scores)];
+    if let Some(b) = &d.benchmark {
+        let mut line = Line::from_benchmark(f, b);
+        line.name = t.benchmark_median.to_string();
+        lines.push(line);
+    }
+    if let Some((p, s)) = &d.previous {
+        let name = format!("{} ({})", t.previous_assessment, long_date(&p.created));
+        lines.push(Line::from_scores(&name, f, s));
+    }
+    radar(f, t.radar_title, &lines, layout)
+}
+
+pub fn bar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> Chart {
+    let labels = BarLabels {
+        title: t.bars_title,
+        this_assessment: t.this_assessment,
+        median: t.benchmark_median,
+        middle_half: t.middle_half,
+        previous: t.previous_assessment,
+    };
+    bars(&d.rows, &labels, layout)
 }
 
 /// Reads the results data provided by the page.

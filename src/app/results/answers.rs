@@ -1,0 +1,64 @@
+//! The answers with their evidence notes, for the printed report (hidden on screen, where the
+//! check-your-answers page shows them).
+
+use leptos::prelude::*;
+
+use super::use_results;
+use crate::app::state::AppState;
+use crate::domain::Rating;
+use crate::text::fill;
+
+#[component]
+pub fn AnswersForPrint() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.text;
+    let results = use_results();
+    move || {
+        results.with(|r| {
+            let a = &r.as_ref()?.assessment;
+            let themes = state.framework.with_value(|f| {
+                f.themes
+                    .iter()
+                    .filter(|th| th.questions.iter().any(|q| a.asks(f, &q.id)))
+                    .map(|th| {
+                        let items = th
+                            .questions
+                            .iter()
+                            .filter(|q| a.asks(f, &q.id))
+                            .map(|q| {
+                                let answer = a.answers.get(&q.id);
+                                let value = match answer.and_then(|x| x.rating) {
+                                    Some(Rating::Level(l)) => format!(
+                                        "{}. {}",
+                                        fill(t.level_answer, &[("level", &l.get()), ("name", &f.level_name(l))]),
+                                        q.levels[l.index()].statement
+                                    ),
+                                    Some(Rating::DontKnow) => t.dont_know.to_string(),
+                                    Some(Rating::NotApplicable) => t.not_applicable.to_string(),
+                                    None => t.not_answered.to_string(),
+                                };
+                                let note = answer.map(|x| x.note.clone()).filter(|n| !n.is_empty());
+                                view! {
+                                    <li>
+                                        <strong>{q.title.clone()}</strong>": "{value}
+                                        {note.map(|n| view! { <span class="cmm-summary__note">{t.note_prefix}{n}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>();
+                        view! {
+                            <h3 class="cmm-heading-s">{th.title.clone()}</h3>
+                            <ul class="cmm-list">{items}</ul>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            });
+            Some(view! {
+                <section class="cmm-print-only">
+                    <h2 class="cmm-heading-m">{t.answers_heading}</h2>
+                    {themes}
+                </section>
+            })
+        })
+    }
+}

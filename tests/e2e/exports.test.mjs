@@ -1,0 +1,173 @@
+// Files out and in: backups that import back, import errors, CSV, chart images, the print report.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setup, axe, DIST } from './helpers.mjs';
+import { savedData, seedStorage } from './flows.mjs';
+
+let env;
+let framework;
+let dir;
+before(async () => {
+  env = await setup();
+  framework = JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
+  dir = await mkdtemp(join(tmpdir(), 'cmm-'));
+});
+after(async () => { await env?.close(); });
+
+function seeded() {
+  const base = { frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'full', organisation: 'Anytown Council' };
+  const answers = (level) => Object.fromEntries(framework.themes.flatMap((t) => t.questions.map((q) => [q.id, { rating: level }])));
+  const now = answers(3);
+  now['gov-tiering'] = { rating: 4, note: 'Board paper, "Tiering", May 2026; =SUM(A1)' };
+  now['ppl-roles'] = { rating: 'dontKnow' };
+  return JSON.stringify({
+    schemaVersion: 2,
+    current: 'now',
+    assessments: [
+      { ...base, id: 'before', created: '2025-11-20T10:00:00.000Z', updated: '2025-11-20T10:00:00.000Z', answers: answers(2) },
+      { ...base, id: 'now', created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', answers: now },
+    ],
+  });
+}
+
+async function download(page, action) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path, bytes: await readFile(path) };
+}
+
+async function openAt(page, place) {
+  await seedStorage(page, env.server.url, { 'cmm:data': seeded(), 'cmm:place': place });
+  await page.goto(env.server.url);
+}
+
+test('a backup downloads, imports into an empty browser after a preview, and is recognised the second time', async () => {
+  const page = await env.newPage();
+  await openAt(page, 'history');
+  await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
+  const backup = await download(page, () => page.getByRole('button', { name: 'Download a backup of all assessments' }).click());
+  assert.match(backup.name, /^contract-management-maturity-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const one = await download(page, () => page.getByRole('button', { name: /^Download Anytown Council: Assessment started 20 November 2026/ }).click());
+  assert.equal(one.name, 'contract-management-maturity-2026-11-20.json');
+  assert.equal(JSON.parse(one.bytes).assessments.length, 1);
+  await page.context().close();
+
+  const fresh = await env.newPage();
+  await fresh.goto(env.server.url);
+  await fresh.getByRole('button', { name: 'Your assessments' }).click();
+  await fresh.getByLabel('Choose a file exported from this tool').setInputFiles(backup.path);
+  const preview = fresh.getByRole('status').filter({ hasText: 'holds' });
+  await preview.waitFor();
+  assert.match(await preview.innerText(), new RegExp(`${backup.name} holds 2 assessments, 20 November 2025 and 20 November 2026\\.`));
+  assert.equal(await savedData(fresh), null, 'nothing changes before confirming');
+  assert.deepEqual(await axe(fresh), [], 'import preview');
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await fresh.getByText('Imported: 2 new, 0 kept as separate copies, 0 already here.').waitFor();
+  const data = await savedData(fresh);
+  assert.deepEqual(data.assessments.map((a) => a.id).sort(), ['before', 'now']);
+  assert.equal(data.assessments.find((a) => a.id === 'now').answers['gov-tiering'].note, 'Board paper, "Tiering", May 2026; =SUM(A1)');
+
+  await fresh.getByLabel('Choose a file exported from this tool').setInputFiles(backup.path);
+  await fresh.getByText('Already in this browser: will be left as it is').first().waitFor();
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await fresh.getByText('Imported: 0 new, 0 kept as separate copies, 2 already here.').waitFor();
+  assert.equal((await savedData(fresh)).assessments.length, 2);
+  await fresh.context().close();
+});
+
+test('bad import files are refused with an error summary, shown as text, and nothing changes', async () => {
+  const page = await env.newPage();
+  await openAt(page, 'history');
+  await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
+  const before = await savedData(page);
+  const cases = [
+    ['<b>broken.json', '{"format": "cm-maturity-export", ', /<b>broken\.json: The file is not a readable export/],
+    ['future.json', JSON.stringify({ format: 'cm-maturity-export', formatVersion: 9, assessments: [] }), /newer version of this tool \(export format 9\)/],
+    ['other.json', JSON.stringify({ format: 'cm-maturity-export', formatVersion: 1, appVersion: '1', exported: 'x', assessments: [{
+      id: 'x', frameworkId: 'someone-else', frameworkVersion: '1', kind: 'full', created: 't', updated: 't', answers: {} }] }),
+      /different framework \("someone-else"\)/],
+    ['big.json', `{"format":"cm-maturity-export","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`, /too large/],
+    ['photo.json', 'not json at all', /not a readable export/],
+  ];
+  for (const [name, content, message] of cases) {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    await page.getByLabel('Choose a file exported from this tool').setInputFiles(path);
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    await summary.getByText(message).waitFor();
+    assert.equal(await page.locator('.cmm-error-summary b').count(), 0, 'file text is never markup');
+  }
+  assert.deepEqual(await axe(page), [], 'import error');
+  assert.deepEqual(await savedData(page), before, 'nothing was changed by a bad file');
+  await page.context().close();
+});
+
+test('results download as CSV, PNG and SVG with names and content that say what they are', async () => {
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  await openAt(page, 'results');
+  await page.locator('.cmm-chart svg').nth(1).waitFor();
+
+  const csv = await download(page, () => page.getByRole('button', { name: 'Download your answers (CSV)' }).click());
+  assert.equal(csv.name, 'contract-management-maturity-2026-11-20.csv');
+  const text = csv.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const lines = text.split('\r\n').filter(Boolean);
+  assert.equal(lines[0], 'Theme,Question,Level,Level name,Answer,Note');
+  assert.equal(lines.length, 33);
+  assert.match(lines[1], /^Governance and planning,Contract tiering,4,Better,"?Tiers are recorded/);
+  assert.ok(lines[1].endsWith(',"Board paper, ""Tiering"", May 2026; =SUM(A1)"'), lines[1]);
+  assert.match(lines[5], /,Don't know,$/);
+
+  const png = await download(page, () => page.getByRole('button', { name: 'Download the radar chart as PNG' }).click());
+  assert.equal(png.name, 'contract-management-maturity-radar-2026-11-20.png');
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.bytes.readUInt32BE(16), 2000, 'twice the width');
+  assert.equal(png.bytes.readUInt32BE(20), 1440, 'twice the height');
+  // The corner pixel is white, not transparent: decode it in the browser.
+  const corner = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(2, 2, 1, 1).data];
+  }, png.bytes.toString('base64'));
+  assert.deepEqual(corner, [255, 255, 255, 255]);
+
+  const svg = await download(page, () => page.getByRole('button', { name: 'Download the bar chart as SVG' }).click());
+  assert.equal(svg.name, 'contract-management-maturity-bars-2026-11-20.svg');
+  const parsed = await page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), root: doc.documentElement.nodeName, text: doc.documentElement.textContent };
+  }, svg.bytes.toString('utf8'));
+  assert.equal(parsed.error, false);
+  assert.equal(parsed.root, 'svg');
+  assert.match(parsed.text, /Level by theme against the benchmark/);
+  assert.match(parsed.text, /Anytown Council, 20 November 2026\. Compared with Programme expectation/);
+  assert.match(parsed.text, /Source: The framework's own expectation/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the print stylesheet turns the results into a report', async () => {
+  const page = await env.newPage({ reducedMotion: 'reduce', viewport: { width: 794, height: 1123 } });
+  await openAt(page, 'results');
+  await page.locator('.cmm-chart svg').nth(1).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.cmm-nav').isVisible(), false, 'no navigation');
+  assert.equal(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible(), false, 'no buttons');
+  assert.equal(await page.getByRole('heading', { name: 'Your answers' }).isVisible(), true, 'answers are in the report');
+  assert.match(await page.locator('.cmm-print-only').innerText(), /Note: Board paper/);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/print-report.png', fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 4, `a short report (${pages} pages)`);
+  await page.context().close();
+});
