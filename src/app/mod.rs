@@ -10,6 +10,7 @@ mod nav;
 mod overview;
 mod questions;
 mod results;
+mod shared;
 mod start;
 mod state;
 mod status;
@@ -103,6 +104,7 @@ fn Assessment(framework: Framework, benchmarks: BenchmarkFile, namespace: String
             Screen::Check => view! { <check::CheckPage /> }.into_any(),
             Screen::Results => view! { <results::ResultsPage /> }.into_any(),
             Screen::History => view! { <history::HistoryPage /> }.into_any(),
+            Screen::Shared => view! { <shared::SharedPage /> }.into_any(),
         }}
     }
 }

@@ -8,6 +8,7 @@ use crate::browser::{self, new_id, now_iso};
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{export, merge, parse_import, to_csv, CsvWords, MergeReport};
 use crate::domain::saved::SavedData;
+use crate::domain::share::{self, SHARE_PREFIX};
 use crate::domain::{Assessment, AssessmentKind, BenchmarkFile, Framework, Rating};
 use crate::text::{fill, Text, EN};
 
@@ -19,6 +20,8 @@ pub enum Screen {
     Check,
     Results,
     History,
+    /// Results from a share link, read-only.
+    Shared,
 }
 
 impl Screen {
@@ -31,6 +34,8 @@ impl Screen {
             Screen::Check => "check".into(),
             Screen::Results => "results".into(),
             Screen::History => "history".into(),
+            // A share link is opened from its URL, never resumed.
+            Screen::Shared => "start".into(),
         }
     }
 
@@ -102,6 +107,8 @@ pub struct AppState {
     pub deleted: RwSignal<Option<(usize, Assessment)>>,
     /// An import being previewed, or its outcome.
     pub import: RwSignal<Option<ImportState>>,
+    /// Results opened from a share link, or why the link could not be read.
+    pub shared: StoredValue<Option<Result<Assessment, String>>>,
     /// The benchmark the results compare with.
     pub benchmark_id: RwSignal<Option<String>>,
     store: StoredValue<Store, LocalStorage>,
@@ -132,6 +139,14 @@ impl AppState {
             (false, Some(Screen::History)) => Screen::History,
             (false, _) => Screen::Start,
         };
+        let shared = browser::location_hash()
+            .filter(|h| h.starts_with(SHARE_PREFIX))
+            .map(|h| share::decode(&h, &framework).map_err(|e| e.to_string()));
+        let screen = if shared.is_some() {
+            Screen::Shared
+        } else {
+            screen
+        };
         let save_status = if store.is_persistent() {
             SaveStatus::Idle
         } else {
@@ -148,6 +163,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             deleted: RwSignal::new(None),
             import: RwSignal::new(None),
+            shared: StoredValue::new(shared),
             benchmark_id: RwSignal::new(benchmarks.benchmarks.first().map(|b| b.id.clone())),
             store: StoredValue::new_local(store),
             asked_persist: StoredValue::new(false),
@@ -366,8 +382,8 @@ impl AppState {
         );
     }
 
-    /// Offers the current assessment's answers as CSV, one row per question.
-    pub fn download_csv(&self) {
+    /// Offers an assessment's answers as CSV, one row per question.
+    pub fn download_csv(&self, a: &Assessment) {
         let t = self.text;
         let words = CsvWords {
             headers: t.csv_headers,
@@ -375,17 +391,8 @@ impl AppState {
             not_applicable: t.not_applicable,
             not_answered: t.not_answered,
         };
-        let Some((csv, created)) = self.data.with_untracked(|d| {
-            d.current().map(|a| {
-                (
-                    self.framework.with_value(|f| to_csv(f, a, &words)),
-                    a.created.clone(),
-                )
-            })
-        }) else {
-            return;
-        };
-        let name = format!("contract-management-maturity-{}.csv", file_date(&created));
+        let csv = self.framework.with_value(|f| to_csv(f, a, &words));
+        let name = format!("contract-management-maturity-{}.csv", file_date(&a.created));
         // A byte-order mark so spreadsheet programs read the file as UTF-8.
         self.offer(&name, "text/csv;charset=utf-8", &format!("\u{feff}{csv}"));
     }
@@ -421,6 +428,24 @@ impl AppState {
         });
         self.persist();
         self.import.set(Some(ImportState::Done(report)));
+    }
+
+    /// Keeps a shared assessment as a new one of this browser's own, and opens it.
+    pub fn save_shared_copy(&self) {
+        let Some(Some(Ok(mut a))) = self.shared.try_get_value() else {
+            return;
+        };
+        a.id = new_id();
+        a.updated = now_iso();
+        self.shared.set_value(None);
+        self.add_and_open(a);
+        self.go(Screen::Results);
+    }
+
+    /// The fragment for a share link to an assessment.
+    pub fn share_fragment(&self, a: &Assessment, include_notes: bool) -> String {
+        self.framework
+            .with_value(|f| share::encode(f, a, include_notes))
     }
 
     pub fn cancel_import(&self) {

@@ -35,3 +35,27 @@ pub fn request_persistent_storage() {
         let _ = storage.persist();
     }
 }
+
+/// The page's URL fragment (after `#`), where share links carry their data.
+pub fn location_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    (!hash.is_empty()).then(|| hash.trim_start_matches('#').to_string())
+}
+
+/// This page's address with a new fragment; the host page's own URL is never changed.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

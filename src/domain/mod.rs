@@ -11,6 +11,7 @@ pub mod results;
 pub mod roadmap;
 pub mod saved;
 pub mod scoring;
+pub mod share;
 
 pub use assessment::{Answer, Assessment, AssessmentKind, Rating};
 pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};

@@ -16,7 +16,7 @@ function focusState(page) {
     // Our focus style is the GOV.UK yellow (#ffdd00) as a background, outline or ring.
     const yellow = 'rgb(255, 221, 0)';
     let visible;
-    if (el.matches('input[type=radio]')) {
+    if (el.matches('input[type=radio], input[type=checkbox]')) {
       const label = document.querySelector(`label[for="${el.id}"]`);
       visible = getComputedStyle(label, '::before').boxShadow.includes(yellow);
     } else {

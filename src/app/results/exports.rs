@@ -123,7 +123,9 @@ pub fn Exports() -> impl IntoView {
                 {chart_button(Which::Bars, ImageKind::Svg)}
             </div>
             <div class="cmm-button-group">
-                <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.download_csv()>
+                <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                    if let Some(d) = results.get_untracked() { state.download_csv(&d.assessment); }
+                }>
                     {t.csv_download}
                 </button>
                 <button type="button" class="cmm-button" on:click=move |_| {

@@ -6,6 +6,7 @@ mod compare;
 mod exports;
 mod progress;
 mod roadmap;
+mod share;
 mod summary;
 mod table;
 
@@ -37,34 +38,59 @@ pub struct ResultsData {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = state.text;
     let data = Memo::new(move |_| {
         let benchmark_id = state.benchmark_id.get();
         state.data.with(|d| {
             let a = d.current()?.clone();
-            state.framework.with_value(|f| {
-                let scores = score(f, &a);
-                let previous = previous_of(d, &a).map(|p| (p.clone(), score(f, p)));
-                let benchmark = state
-                    .benchmarks
-                    .with_value(|b| benchmark_id.as_deref().and_then(|id| b.get(id)).cloned());
-                let rows = rows(
-                    f,
-                    &scores,
-                    benchmark.as_ref(),
-                    previous.as_ref().map(|(_, s)| s),
-                );
-                Some(ResultsData {
-                    assessment: a,
-                    scores,
-                    previous,
-                    benchmark,
-                    rows,
-                })
-            })
+            let previous = previous_of(d, &a).cloned();
+            Some(results_data(state, a, previous, benchmark_id.as_deref()))
         })
     });
+    view! { <ResultsBody data read_only=false /> }
+}
+
+/// Whether the results shown can be changed (targets) and shared: not so for a shared link.
+#[derive(Clone, Copy)]
+pub struct ReadOnly(pub bool);
+
+/// Scores, comparison rows and the chosen benchmark for one assessment.
+pub fn results_data(
+    state: AppState,
+    a: Assessment,
+    previous: Option<Assessment>,
+    benchmark_id: Option<&str>,
+) -> ResultsData {
+    state.framework.with_value(|f| {
+        let scores = score(f, &a);
+        let previous = previous.map(|p| {
+            let s = score(f, &p);
+            (p, s)
+        });
+        let benchmark = state
+            .benchmarks
+            .with_value(|b| benchmark_id.and_then(|id| b.get(id)).cloned());
+        let rows = rows(
+            f,
+            &scores,
+            benchmark.as_ref(),
+            previous.as_ref().map(|(_, s)| s),
+        );
+        ResultsData {
+            assessment: a,
+            scores,
+            previous,
+            benchmark,
+            rows,
+        }
+    })
+}
+
+#[component]
+pub fn ResultsBody(data: Memo<Option<ResultsData>>, read_only: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.text;
     provide_context(data);
+    provide_context(ReadOnly(read_only));
     let reduced = crate::browser::prefers_reduced_motion();
     let benchmark_title = move || {
         data.with(|d| {
@@ -126,14 +152,17 @@ pub fn ResultsPage() -> impl IntoView {
         </div>
         <table::FiguresTable />
         <exports::Exports />
+        {(!read_only).then(|| view! { <share::ShareSection /> })}
         <progress::Progress />
         <roadmap::RoadmapSection />
         <answers::AnswersForPrint />
-        <div class="cmm-button-group">
-            <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.go(Screen::Check)>
-                {t.to_check}
-            </button>
-        </div>
+        {(!read_only).then(|| view! {
+            <div class="cmm-button-group">
+                <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| state.go(Screen::Check)>
+                    {t.to_check}
+                </button>
+            </div>
+        })}
     }
 }
 

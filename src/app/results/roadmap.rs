@@ -42,6 +42,7 @@ pub fn RoadmapSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.text;
     let results = use_results();
+    let read_only = expect_context::<super::ReadOnly>().0;
     let roadmap = Memo::new(move |_| {
         results.with(|r| {
             let r = r.as_ref()?;
@@ -138,7 +139,7 @@ pub fn RoadmapSection() -> impl IntoView {
                         <div class="cmm-roadmap__theme">
                             <h3 class="cmm-heading-s">{th.title.clone()}</h3>
                             {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
-                            <div class="cmm-form-group cmm-form-group--inline">
+                            <div class="cmm-form-group cmm-form-group--inline" hidden=read_only>
                                 <label class="cmm-label" for=select_id.clone()>{fill(t.target_label, &[("theme", &th.title)])}</label>
                                 <select class="cmm-select" id=select_id on:change=move |ev| {
                                     let value = event_target_value(&ev);

@@ -1,0 +1,88 @@
+// Share links: made from results, opened read-only elsewhere, saved as a copy; damaged links refused.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, axe } from './helpers.mjs';
+import { savedData, seedStorage } from './flows.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const SEEDED = JSON.stringify({
+  schemaVersion: 2,
+  current: 'mine',
+  assessments: [{
+    id: 'mine', frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'quick',
+    created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', organisation: 'Anytown Council',
+    answers: {
+      'gov-tiering': { rating: 4, note: 'Private: board paper draft' }, 'ppl-roles': { rating: 2 }, 'adm-register': { rating: 3 },
+      'prf-kpis': { rating: 'dontKnow' }, 'rel-meetings': { rating: 3 }, 'rsk-register': { rating: 1 },
+      'dev-review': { rating: 2 }, 'str-srm': { rating: 5 },
+    },
+  }],
+});
+
+async function makeLink(page, { notes }) {
+  await seedStorage(page, env.server.url, { 'cmm:data': SEEDED, 'cmm:place': 'results' });
+  await page.goto(env.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  if (notes) await page.getByLabel('Include my evidence notes').check();
+  await page.getByRole('button', { name: 'Create a share link' }).click();
+  return page.getByLabel('Share link').inputValue();
+}
+
+const figures = (page) => page.locator('.cmm-table--figures tbody tr').allInnerTexts();
+
+test('a share link shows the same results read-only in another browser and can be saved as a copy', async () => {
+  const owner = await env.newPage({ reducedMotion: 'reduce' });
+  const link = await makeLink(owner, { notes: false });
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#cmm-share=[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 600, `levels-only links are short (${link.length})`);
+  const original = await figures(owner);
+  await owner.context().close();
+
+  const viewer = await env.newPage({ reducedMotion: 'reduce' });
+  const requests = [];
+  viewer.on('request', (r) => requests.push(r.url()));
+  await viewer.goto(link);
+  await viewer.getByText('You are looking at results someone shared with you.').waitFor();
+  assert.deepEqual(await figures(viewer), original, 'the same figures');
+  assert.ok(requests.every((u) => !u.includes('cmm-share')), 'the fragment never reaches the server');
+  assert.equal(await viewer.getByLabel(/^Target for/).first().isVisible(), false, 'targets cannot be changed');
+  assert.equal(await viewer.getByRole('button', { name: 'Create a share link' }).count(), 0);
+  assert.doesNotMatch(await viewer.locator('.cmm-app').textContent(), /Private: board paper draft/, 'notes stay out by default');
+  assert.equal(await savedData(viewer), null, 'nothing is saved just by looking');
+  assert.deepEqual(await axe(viewer), [], 'shared view');
+
+  await viewer.getByRole('button', { name: 'Save a copy to this browser' }).click();
+  await viewer.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  const saved = await savedData(viewer);
+  assert.equal(saved.assessments.length, 1);
+  assert.equal(saved.assessments[0].answers['str-srm'].rating, 5);
+  assert.equal(saved.assessments[0].organisation, 'Anytown Council');
+  assert.deepEqual(viewer.errors, []);
+  await viewer.context().close();
+});
+
+test('notes travel only when the sharer ticks the box', async () => {
+  const owner = await env.newPage();
+  const link = await makeLink(owner, { notes: true });
+  await owner.context().close();
+  const viewer = await env.newPage();
+  await viewer.goto(link);
+  await viewer.getByText('You are looking at results someone shared with you.').waitFor();
+  assert.match(await viewer.locator('.cmm-print-only').textContent(), /Private: board paper draft/);
+  await viewer.context().close();
+});
+
+test('a damaged share link is refused with a clear message', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.server.url}#cmm-share=eyJ2IjoxLCJm`);
+  const alert = page.getByRole('alert');
+  await alert.getByText('This share link cannot be opened').waitFor();
+  assert.match(await alert.innerText(), /damaged: part of it may have been cut off/);
+  assert.deepEqual(await axe(page), [], 'share error');
+  await page.getByRole('button', { name: 'Start your own assessment' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await page.context().close();
+});
