@@ -19,6 +19,7 @@ use crate::domain::{
     framework::Framework,
     results::ThemeRow,
     scoring::Scores,
+    team::TeamTheme,
 };
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, and each at
@@ -403,6 +404,132 @@ pub fn echarts_option(chart: &Chart) -> serde_json::Value {
         }
     }
     v
+}
+
+/// Names for the parts of the team chart.
+pub struct TeamLabels<'a> {
+    pub title: &'a str,
+    pub range: &'a str,
+    pub median: &'a str,
+    pub respondent: &'a str,
+}
+
+/// Per theme: the range of colleagues' levels as a band, each colleague as a dot, and the median.
+pub fn team(rows: &[TeamTheme], labels: &TeamLabels, layout: Layout) -> Chart {
+    let categories: Vec<String> = rows.iter().map(|r| wrap_label(&r.title)).collect();
+    let point = |v: Option<f64>, i: usize| -> DataPoint {
+        match v {
+            Some(v) => DataPoint::from(vec![
+                CompositeValue::from(round1(v)),
+                CompositeValue::from(i as f64),
+            ]),
+            None => DataPoint::from(vec![
+                CompositeValue::from("-"),
+                CompositeValue::from(i as f64),
+            ]),
+        }
+    };
+    let people: Vec<DataPoint> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.levels.iter().map(move |l| point(*l, i)))
+        .collect();
+    Chart::new()
+        .title(layout.title(labels.title))
+        .animation(!layout.reduced_motion)
+        .aria(aria_with_decals(vec![
+            no_pattern(),
+            dots(),
+            no_pattern(),
+            no_pattern(),
+        ]))
+        .background_color("#ffffff")
+        .color(vec![
+            Color::from("rgba(0,0,0,0)"),
+            Color::from("#0072B2"),
+            Color::from(PALETTE[1]),
+            Color::from("#0b0c0c"),
+        ])
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(48)
+                .bottom(if layout.compact { 96 } else { 64 })
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(5)
+                .interval(1.0)
+                .axis_label(AxisLabel::new().color(TEXT))
+                .split_line(SplitLine::new().show(true)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(categories)
+                .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
+        )
+        .series(
+            Bar::new()
+                .name(format!("{} (start)", labels.range))
+                .stack("range")
+                .bar_width("50%")
+                .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
+                .data(rows.iter().map(|r| value_or_gap(r.min)).collect()),
+        )
+        .series(
+            Bar::new()
+                .name(labels.range)
+                .stack("range")
+                .bar_width("50%")
+                .item_style(
+                    ItemStyle::new()
+                        .color("rgba(0,114,178,0.25)")
+                        .border_color("#0072B2")
+                        .border_width(1.5),
+                )
+                .data(
+                    rows.iter()
+                        .map(|r| value_or_gap(r.max.zip(r.min).map(|(hi, lo)| hi - lo)))
+                        .collect(),
+                ),
+        )
+        .series(
+            Scatter::new()
+                .name(labels.median)
+                .symbol(Symbol::Diamond)
+                .symbol_size(16)
+                .item_style(
+                    ItemStyle::new()
+                        .color(PALETTE[1])
+                        .border_color("#ffffff")
+                        .border_width(1.5),
+                )
+                .data(
+                    rows.iter()
+                        .enumerate()
+                        .map(|(i, r)| point(r.median, i))
+                        .collect(),
+                ),
+        )
+        .series(
+            Scatter::new()
+                .name(labels.respondent)
+                .symbol(Symbol::Circle)
+                .symbol_size(7)
+                .item_style(ItemStyle::new().color("#0b0c0c").opacity(0.7))
+                .data(people),
+        )
+        .legend(layout.legend().data(vec![
+            labels.range.to_string(),
+            labels.median.to_string(),
+            labels.respondent.to_string(),
+        ]))
 }
 
 /// Size of exported chart images, in CSS pixels (PNGs are drawn at twice this).

@@ -14,6 +14,7 @@ mod shared;
 mod start;
 mod state;
 mod status;
+mod team;
 
 use leptos::prelude::*;
 
@@ -105,6 +106,7 @@ fn Assessment(framework: Framework, benchmarks: BenchmarkFile, namespace: String
             Screen::Results => view! { <results::ResultsPage /> }.into_any(),
             Screen::History => view! { <history::HistoryPage /> }.into_any(),
             Screen::Shared => view! { <shared::SharedPage /> }.into_any(),
+            Screen::Team => view! { <team::TeamPage /> }.into_any(),
         }}
     }
 }

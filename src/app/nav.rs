@@ -34,6 +34,7 @@ pub fn Nav() -> impl IntoView {
                     {item(t.nav_results, Screen::Results)}
                 })}
                 {item(t.nav_history, Screen::History)}
+                {item(t.nav_team, Screen::Team)}
             </ul>
         </nav>
     }

@@ -22,6 +22,8 @@ pub enum Screen {
     History,
     /// Results from a share link, read-only.
     Shared,
+    /// Several colleagues' files compared.
+    Team,
 }
 
 impl Screen {
@@ -34,6 +36,7 @@ impl Screen {
             Screen::Check => "check".into(),
             Screen::Results => "results".into(),
             Screen::History => "history".into(),
+            Screen::Team => "team".into(),
             // A share link is opened from its URL, never resumed.
             Screen::Shared => "start".into(),
         }
@@ -46,6 +49,7 @@ impl Screen {
             "check" => Screen::Check,
             "results" => Screen::Results,
             "history" => Screen::History,
+            "team" => Screen::Team,
             other => {
                 let i: usize = other.strip_prefix("theme:")?.parse().ok()?;
                 (i < themes).then_some(Screen::Theme(i))?

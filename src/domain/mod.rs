@@ -12,6 +12,7 @@ pub mod roadmap;
 pub mod saved;
 pub mod scoring;
 pub mod share;
+pub mod team;
 
 pub use assessment::{Answer, Assessment, AssessmentKind, Rating};
 pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};

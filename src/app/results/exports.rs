@@ -11,6 +11,7 @@ use crate::browser::echarts::{export_image, ImageKind};
 use crate::charts::{export_option, Layout, EXPORT_SIZE};
 use crate::domain::dates::{file_date, long_date};
 use crate::text::fill;
+use charming::Chart;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Which {
@@ -56,25 +57,40 @@ fn download_chart(state: AppState, d: ResultsData, which: Which, kind: ImageKind
             .with_value(|f| radar_chart_for(&d, f, state.text, layout)),
         Which::Bars => bar_chart_for(&d, state.text, layout),
     };
-    let option = export_option(&chart, &context_lines(&state, &d));
     let part = if which == Which::Radar {
         "radar"
     } else {
         "bars"
     };
-    let date = file_date(&d.assessment.created);
+    download_image(
+        state,
+        &chart,
+        &context_lines(&state, &d),
+        part,
+        &file_date(&d.assessment.created),
+        kind,
+    );
+}
+
+/// Draws a chart off-screen with lines of context and offers it as a PNG or SVG file named
+/// `contract-management-maturity-{part}-{date}`.
+pub fn download_image(
+    state: AppState,
+    chart: &Chart,
+    info: &[String],
+    part: &str,
+    date: &str,
+    kind: ImageKind,
+) {
+    let option = export_option(chart, info);
+    let name = format!("contract-management-maturity-{part}-{date}");
     spawn_local(async move {
         let (w, h) = EXPORT_SIZE;
         let result = match export_image(&option, kind, w, h).await {
-            Ok(image) if kind == ImageKind::Png => download::data_url(
-                &format!("contract-management-maturity-{part}-{date}.png"),
-                &image,
-            ),
-            Ok(svg) => download::text_file(
-                &format!("contract-management-maturity-{part}-{date}.svg"),
-                "image/svg+xml",
-                &svg,
-            ),
+            Ok(image) if kind == ImageKind::Png => {
+                download::data_url(&format!("{name}.png"), &image)
+            }
+            Ok(svg) => download::text_file(&format!("{name}.svg"), "image/svg+xml", &svg),
             Err(e) => Err(e),
         };
         if let Err(why) = result {

@@ -3,11 +3,11 @@
 
 mod answers;
 mod compare;
-mod exports;
+pub mod exports;
 mod progress;
 mod roadmap;
 mod share;
-mod summary;
+pub mod summary;
 mod table;
 
 use leptos::prelude::*;
