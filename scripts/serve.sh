@@ -7,6 +7,7 @@ scripts/ensure-tools.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 port="${1:-8080}"
 trunk build --release
+node scripts/postbuild.mjs dist
 node scripts/compress.mjs dist
 echo
 echo "The self-assessment is at http://127.0.0.1:$port/  (Ctrl+C to stop)"

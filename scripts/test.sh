@@ -24,6 +24,7 @@ cargo test --target wasm32-unknown-unknown --test wasm
 
 step "release build"
 trunk build --release
+node scripts/postbuild.mjs dist
 node scripts/compress.mjs dist
 
 step "browser journeys (Playwright + axe-core)"

@@ -17,16 +17,15 @@ mod status;
 mod team;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, echarts, embed};
+use crate::domain::config::{self, ConfigProblem, EmbedConfig};
 use crate::domain::{BenchmarkFile, Framework};
 use crate::text::EN;
 use state::{AppState, Screen};
 
-pub const FRAMEWORK_URL: &str = "data/framework.json";
-pub const BENCHMARKS_URL: &str = "data/benchmarks.json";
-pub const STORAGE_NAMESPACE: &str = "cmm";
-
+/// Standalone page or iframe: settings come from the query string, files from beside the page.
 pub fn start() {
     console_error_panic_hook::set_once();
     let Some(root) = web_sys::window()
@@ -35,28 +34,93 @@ pub fn start() {
     else {
         return;
     };
-    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    // Replace the loading message the host page shows until the app is ready.
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    // Replace the loading message the page shows until the app is ready.
     root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    if embed::is_framed() {
+        // Lives as long as the page.
+        std::mem::forget(embed::report_height(&root));
+    }
+    let pairs = embed::query_pairs();
+    mount_configured(root, pairs, embed::page_base());
 }
 
-/// Loads the framework and benchmarks, then hands over to the assessment.
+/// Script mode: mounts a widget into `element` with settings as `[name, value]` pairs (its data
+/// attributes) and `base`, the address of the folder the widget's files are in.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, settings: js_sys::Array, base: String) {
+    console_error_panic_hook::set_once();
+    let pairs = settings
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    mount_configured(element, pairs, base);
+}
+
+fn mount_configured(root: web_sys::HtmlElement, pairs: Vec<(String, String)>, base: String) {
+    let (config, problems) = config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    echarts::set_bundle_url(&embed::resolve("vendor/echarts.min.js", &base));
+    let _ = root.class_list().add_1("cmm-root");
+    let _ = root.set_attribute("lang", EN.lang);
+    if let Some(c) = config.brand_colour {
+        embed::set_colour(&root, "--cmm-brand", &c.hex());
+        embed::set_colour(&root, "--cmm-brand-dark", &c.hex());
+    }
+    if let Some(c) = config.button_colour {
+        embed::set_colour(&root, "--cmm-button", &c.hex());
+        embed::set_colour(&root, "--cmm-button-hover", &c.hex());
+    }
+    leptos::mount::mount_to(root, move || view! { <App config problems base /> }).forget();
+}
+
+/// Checks the settings, loads the framework and benchmarks, then hands over to the assessment.
 #[component]
-fn App() -> impl IntoView {
+fn App(config: EmbedConfig, problems: Vec<ConfigProblem>, base: String) -> impl IntoView {
     let text = &EN;
-    let boot = LocalResource::new(move || async move {
-        let framework = browser::fetch::text(FRAMEWORK_URL).await?;
-        let framework = Framework::from_json(&framework)
-            .map_err(|p| format!("{}\n{p}", text.framework_problems))?;
-        let benchmarks = browser::fetch::text(BENCHMARKS_URL).await?;
-        let benchmarks = BenchmarkFile::from_json(&benchmarks)
-            .and_then(|b| b.check_against(&framework).map(|()| b))
-            .map_err(|p| format!("{}\n{p}", text.benchmarks_problems))?;
-        Ok::<_, String>((framework, benchmarks))
+    let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal).cloned().collect();
+    let warnings: Vec<ConfigProblem> = problems.into_iter().filter(|p| !p.fatal).collect();
+    if !fatal.is_empty() {
+        return view! {
+            <div class="cmm-app">
+                <div class="cmm-error-summary" role="alert">
+                    <h2 class="cmm-error-summary__title">{text.config_fatal}</h2>
+                    <ul class="cmm-list cmm-error-summary__list">
+                        {fatal.into_iter().map(|p| view! { <li>{format!("{}: {}", p.setting, p.message)}</li> }).collect::<Vec<_>>()}
+                    </ul>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
+    let framework_url = embed::resolve(&config.framework_url, &base);
+    let benchmarks_url = embed::resolve(&config.benchmarks_url, &base);
+    let boot = LocalResource::new(move || {
+        let (framework_url, benchmarks_url) = (framework_url.clone(), benchmarks_url.clone());
+        async move {
+            let framework = browser::fetch::text(&framework_url).await?;
+            let framework = Framework::from_json(&framework)
+                .map_err(|p| format!("{}\n{p}", text.framework_problems))?;
+            let benchmarks = browser::fetch::text(&benchmarks_url).await?;
+            let benchmarks = BenchmarkFile::from_json(&benchmarks)
+                .and_then(|b| b.check_against(&framework).map(|()| b))
+                .map_err(|p| format!("{}\n{p}", text.benchmarks_problems))?;
+            Ok::<_, String>((framework, benchmarks))
+        }
     });
+    let config = StoredValue::new(config);
     view! {
         <div class="cmm-app">
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="cmm-notice cmm-notice--warning" role="status">
+                    <h2 class="cmm-notice__title">{text.config_warnings}</h2>
+                    <ul class="cmm-list cmm-list--bullet">
+                        {warnings.into_iter().map(|p| view! { <li>{format!("{}: {}", p.setting, p.message)}</li> }).collect::<Vec<_>>()}
+                    </ul>
+                </div>
+            })}
             {move || match boot.get() {
                 None => view! { <p class="cmm-body">{text.loading}</p> }.into_any(),
                 Some(Err(message)) => view! {
@@ -67,33 +131,38 @@ fn App() -> impl IntoView {
                 }
                 .into_any(),
                 Some(Ok((framework, benchmarks))) => {
-                    view! {
-                        <Assessment framework benchmarks namespace=STORAGE_NAMESPACE.to_string() />
-                    }
-                    .into_any()
+                    view! { <Assessment framework benchmarks config=config.get_value() /> }.into_any()
                 }
             }}
         </div>
     }
+    .into_any()
 }
 
 /// Mounts the assessment with an already-loaded framework and benchmarks into `root`.
-/// Used by tests and by hosts that supply their own data.
+/// Used by component tests.
 pub fn mount_with(
     root: web_sys::HtmlElement,
     framework: Framework,
     benchmarks: BenchmarkFile,
     namespace: &str,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
-    let namespace = namespace.to_string();
+    let config = EmbedConfig {
+        namespace: namespace.to_string(),
+        ..EmbedConfig::default()
+    };
     leptos::mount::mount_to(root, move || {
-        view! { <div class="cmm-app"><Assessment framework benchmarks namespace /></div> }
+        view! { <div class="cmm-app"><Assessment framework benchmarks config /></div> }
     })
 }
 
 #[component]
-fn Assessment(framework: Framework, benchmarks: BenchmarkFile, namespace: String) -> impl IntoView {
-    let state = AppState::new(framework, benchmarks, &namespace);
+fn Assessment(
+    framework: Framework,
+    benchmarks: BenchmarkFile,
+    config: EmbedConfig,
+) -> impl IntoView {
+    let state = AppState::new(framework, benchmarks, config);
     provide_context(state);
     view! {
         <nav::Nav />

@@ -34,7 +34,7 @@ pub fn Nav() -> impl IntoView {
                     {item(t.nav_results, Screen::Results)}
                 })}
                 {item(t.nav_history, Screen::History)}
-                {item(t.nav_team, Screen::Team)}
+                {state.config.with_value(|c| c.team).then(|| item(t.nav_team, Screen::Team))}
             </ul>
         </nav>
     }

@@ -20,7 +20,7 @@ pub fn StartPage() -> impl IntoView {
         )
     });
     let kind = RwSignal::new(AssessmentKind::Full);
-    let organisation = RwSignal::new(String::new());
+    let organisation = RwSignal::new(state.config.with_value(|c| c.organisation.clone()));
     let role = RwSignal::new(String::new());
     let has_current = move || state.data.with(|d| d.current().is_some());
     let counts: [(&str, &dyn std::fmt::Display); 2] =

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::storage::{Opened, Store, WriteError};
 use crate::browser::{self, new_id, now_iso};
+use crate::domain::config::EmbedConfig;
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{export, merge, parse_import, to_csv, CsvWords, MergeReport};
 use crate::domain::saved::SavedData;
@@ -111,6 +112,8 @@ pub struct AppState {
     pub deleted: RwSignal<Option<(usize, Assessment)>>,
     /// An import being previewed, or its outcome.
     pub import: RwSignal<Option<ImportState>>,
+    /// How the page embedding the widget set it up.
+    pub config: StoredValue<EmbedConfig>,
     /// Results opened from a share link, or why the link could not be read.
     pub shared: StoredValue<Option<Result<Assessment, String>>>,
     /// The benchmark the results compare with.
@@ -120,8 +123,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(framework: Framework, benchmarks: BenchmarkFile, namespace: &str) -> AppState {
-        let store = Store::open(namespace);
+    pub fn new(framework: Framework, benchmarks: BenchmarkFile, config: EmbedConfig) -> AppState {
+        let store = Store::open(&config.namespace);
         let mut notice = None;
         let mut data = SavedData::default();
         match store.read() {
@@ -144,7 +147,7 @@ impl AppState {
             (false, _) => Screen::Start,
         };
         let shared = browser::location_hash()
-            .filter(|h| h.starts_with(SHARE_PREFIX))
+            .filter(|h| config.share && h.starts_with(SHARE_PREFIX))
             .map(|h| share::decode(&h, &framework).map_err(|e| e.to_string()));
         let screen = if shared.is_some() {
             Screen::Shared
@@ -168,6 +171,7 @@ impl AppState {
             deleted: RwSignal::new(None),
             import: RwSignal::new(None),
             shared: StoredValue::new(shared),
+            config: StoredValue::new(config),
             benchmark_id: RwSignal::new(benchmarks.benchmarks.first().map(|b| b.id.clone())),
             store: StoredValue::new_local(store),
             asked_persist: StoredValue::new(false),

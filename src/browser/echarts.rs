@@ -79,8 +79,14 @@ pub async fn export_image(
     Ok(image)
 }
 
-/// Where the ECharts bundle lives, relative to the page.
-pub const BUNDLE_URL: &str = "vendor/echarts.min.js";
+thread_local! {
+    /// Where the ECharts bundle lives: beside the widget, wherever the page embedding it is.
+    static BUNDLE_URL: std::cell::RefCell<String> = std::cell::RefCell::new("vendor/echarts.min.js".into());
+}
+
+pub fn set_bundle_url(url: &str) {
+    BUNDLE_URL.with(|u| *u.borrow_mut() = url.to_string());
+}
 
 fn loaded() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).is_ok_and(|v| !v.is_undefined())
@@ -105,7 +111,7 @@ pub async fn ensure_loaded() -> Result<(), String> {
                 .create_element("script")
                 .map_err(|_| "cannot create script")?
                 .unchecked_into();
-            el.set_src(BUNDLE_URL);
+            el.set_src(&BUNDLE_URL.with(|u| u.borrow().clone()));
             el.set_attribute("data-cmm-echarts", "").ok();
             document
                 .head()

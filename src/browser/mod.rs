@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod echarts;
+pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod storage;

@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod benchmark;
+pub mod config;
 pub mod dates;
 pub mod exchange;
 pub mod framework;

@@ -45,7 +45,12 @@ export async function serve(root, { port = 0, headers = {} } = {}) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url,
+    requests,
+    // Close idle keep-alive sockets too, or close() waits for the browser to drop them.
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 // `node tests/e2e/server.mjs [dir] [port]` serves a folder until stopped.

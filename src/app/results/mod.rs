@@ -152,7 +152,7 @@ pub fn ResultsBody(data: Memo<Option<ResultsData>>, read_only: bool) -> impl Int
         </div>
         <table::FiguresTable />
         <exports::Exports />
-        {(!read_only).then(|| view! { <share::ShareSection /> })}
+        {(!read_only && state.config.with_value(|c| c.share)).then(|| view! { <share::ShareSection /> })}
         <progress::Progress />
         <roadmap::RoadmapSection />
         <answers::AnswersForPrint />

@@ -1,0 +1,331 @@
+//! Configuration for an embedded widget, from data attributes or iframe query parameters.
+//! Every setting has a default; problems are reported, never silently ignored, and only a
+//! setting that would make the widget unsafe or unusable stops it.
+
+/// Languages the text is available in.
+pub const LANGUAGES: [&str; 1] = ["en"];
+pub const DEFAULT_NAMESPACE: &str = "cmm";
+/// WCAG 2.2 AA contrast for normal text, which buttons and links carry.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbedConfig {
+    /// Where the framework and benchmark files are; relative to the widget unless absolute.
+    pub framework_url: String,
+    pub benchmarks_url: String,
+    /// Prefix for storage keys, so several widgets (or sites) keep separate data.
+    pub namespace: String,
+    /// Filled in on the start page.
+    pub organisation: String,
+    /// Links, focus accents and the results panel.
+    pub brand_colour: Option<Rgb>,
+    /// The main buttons.
+    pub button_colour: Option<Rgb>,
+    pub share: bool,
+    pub team: bool,
+    pub language: String,
+}
+
+impl Default for EmbedConfig {
+    fn default() -> Self {
+        EmbedConfig {
+            framework_url: "data/framework.json".into(),
+            benchmarks_url: "data/benchmarks.json".into(),
+            namespace: DEFAULT_NAMESPACE.into(),
+            organisation: String::new(),
+            brand_colour: None,
+            button_colour: None,
+            share: true,
+            team: true,
+            language: "en".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigProblem {
+    pub setting: String,
+    pub message: String,
+    /// The widget cannot run safely with this problem.
+    pub fatal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.trim().strip_prefix('#')?;
+        let hex: String = match hex.len() {
+            3 => hex.chars().flat_map(|c| [c, c]).collect(),
+            6 => hex.to_string(),
+            _ => return None,
+        };
+        if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours, from 1 to 21.
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+pub const WHITE: Rgb = Rgb(255, 255, 255);
+
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.is_empty() || lower.chars().any(char::is_whitespace) {
+        return false;
+    }
+    match lower.split_once(':') {
+        // An explicit scheme must be http(s); anything else (javascript:, data:) is refused.
+        Some((scheme, _))
+            if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') =>
+        {
+            scheme == "https" || scheme == "http"
+        }
+        _ => true,
+    }
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Some(true),
+        "off" | "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads settings from name/value pairs (data attributes in camelCase or kebab-case, or query
+/// parameters). Unknown settings are reported, so a typo does not pass unnoticed.
+pub fn parse<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> (EmbedConfig, Vec<ConfigProblem>) {
+    let mut config = EmbedConfig::default();
+    let mut problems = Vec::new();
+    let mut problem = |setting: &str, message: String, fatal: bool| {
+        problems.push(ConfigProblem {
+            setting: setting.to_string(),
+            message,
+            fatal,
+        });
+    };
+    for (key, value) in pairs {
+        let normal: String = key
+            .chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match normal.as_str() {
+            // The attribute that marks the element, and the tool's own share links.
+            "cmmwidget" | "widget" | "cmmshare" => {}
+            "framework" | "frameworkurl" => {
+                if is_safe_url(value) {
+                    config.framework_url = value.trim().to_string();
+                } else {
+                    problem(
+                        key,
+                        format!("\"{value}\" is not a web address the widget can load"),
+                        true,
+                    );
+                }
+            }
+            "benchmarks" | "benchmarksurl" => {
+                if is_safe_url(value) {
+                    config.benchmarks_url = value.trim().to_string();
+                } else {
+                    problem(
+                        key,
+                        format!("\"{value}\" is not a web address the widget can load"),
+                        true,
+                    );
+                }
+            }
+            "namespace" => {
+                let ok = (1..=40).contains(&value.len())
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if ok {
+                    config.namespace = value.to_string();
+                } else {
+                    problem(
+                        key,
+                        format!(
+                            "\"{value}\" must be 1 to 40 lower-case letters, digits or hyphens"
+                        ),
+                        true,
+                    );
+                }
+            }
+            "organisation" | "organization" | "org" => {
+                config.organisation = value.chars().take(200).collect()
+            }
+            "brand" | "brandcolour" | "brandcolor" | "buttoncolour" | "buttoncolor" | "button" => {
+                let is_button = normal.starts_with("button");
+                match Rgb::parse(value) {
+                    None => problem(key, format!("\"{value}\" is not a colour like #1d70b8; using the default"), false),
+                    Some(rgb) if rgb.contrast(WHITE) < MIN_CONTRAST - 1e-9 => problem(
+                        key,
+                        format!(
+                            "{} has a contrast of {:.1}:1 with white, below the {MIN_CONTRAST}:1 that WCAG 2.2 AA needs; using the default",
+                            rgb.hex(),
+                            rgb.contrast(WHITE)
+                        ),
+                        false,
+                    ),
+                    Some(rgb) if is_button => config.button_colour = Some(rgb),
+                    Some(rgb) => config.brand_colour = Some(rgb),
+                }
+            }
+            "features" => {
+                config.share = false;
+                config.team = false;
+                for f in value.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match f {
+                        "share" => config.share = true,
+                        "team" => config.team = true,
+                        other => problem(
+                            key,
+                            format!("\"{other}\" is not a feature (use share, team)"),
+                            false,
+                        ),
+                    }
+                }
+            }
+            "share" | "team" => match flag(value) {
+                Some(on) if normal == "share" => config.share = on,
+                Some(on) => config.team = on,
+                None => problem(key, format!("\"{value}\" should be on or off"), false),
+            },
+            "lang" | "language" => {
+                let lang = value.trim().to_ascii_lowercase();
+                let base = lang.split('-').next().unwrap_or_default().to_string();
+                if LANGUAGES.contains(&base.as_str()) {
+                    config.language = base;
+                } else {
+                    problem(
+                        key,
+                        format!("the text is not available in \"{value}\" yet; showing English"),
+                        false,
+                    );
+                }
+            }
+            _ => problem(
+                key,
+                format!("\"{key}\" is not a setting this widget knows"),
+                false,
+            ),
+        }
+    }
+    (config, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let (c, p) = parse([]);
+        assert_eq!(c, EmbedConfig::default());
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn data_attributes_and_query_parameters_read_the_same() {
+        let (a, _) = parse([
+            ("namespace", "anytown"),
+            ("brandColour", "#003078"),
+            ("frameworkUrl", "/cm/framework.json"),
+        ]);
+        let (b, _) = parse([
+            ("namespace", "anytown"),
+            ("brand-colour", "#003078"),
+            ("framework-url", "/cm/framework.json"),
+        ]);
+        assert_eq!(a, b);
+        assert_eq!(a.brand_colour, Some(Rgb(0, 0x30, 0x78)));
+        assert_eq!(a.framework_url, "/cm/framework.json");
+    }
+
+    #[test]
+    fn low_contrast_colours_are_refused_with_the_ratio() {
+        let (c, p) = parse([("brand", "#ffdd00"), ("button", "#00703c")]);
+        assert_eq!(c.brand_colour, None);
+        assert_eq!(c.button_colour, Some(Rgb(0, 0x70, 0x3c)));
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].message
+                .starts_with("#ffdd00 has a contrast of 1.3:1 with white"),
+            "{}",
+            p[0].message
+        );
+        assert!(!p[0].fatal);
+    }
+
+    #[test]
+    fn unsafe_or_broken_settings_are_reported() {
+        let (_, p) = parse([
+            ("framework", "javascript:alert(1)"),
+            ("namespace", "Anytown Council"),
+            ("lang", "cy"),
+            ("features", "share,chat"),
+            ("colour", "red"),
+        ]);
+        let fatal: Vec<&str> = p
+            .iter()
+            .filter(|x| x.fatal)
+            .map(|x| x.setting.as_str())
+            .collect();
+        assert_eq!(fatal, ["framework", "namespace"]);
+        assert!(p
+            .iter()
+            .any(|x| x.message.contains("not available in \"cy\"")));
+        assert!(p
+            .iter()
+            .any(|x| x.message.contains("\"chat\" is not a feature")));
+        assert!(p
+            .iter()
+            .any(|x| x.message.contains("\"colour\" is not a setting")));
+    }
+
+    #[test]
+    fn contrast_matches_wcag_examples() {
+        assert!((Rgb(0, 0, 0).contrast(WHITE) - 21.0).abs() < 1e-9);
+        assert!((Rgb::parse("#1d70b8").unwrap().contrast(WHITE) - 5.17).abs() < 0.01);
+        assert_eq!(Rgb::parse("#abc"), Some(Rgb(0xaa, 0xbb, 0xcc)));
+        assert_eq!(Rgb::parse("blue"), None);
+    }
+
+    #[test]
+    fn features_can_be_switched_off() {
+        let (c, _) = parse([("features", "")]);
+        assert!(!c.share && !c.team);
+        let (c, _) = parse([("share", "off")]);
+        assert!(!c.share && c.team);
+    }
+}
