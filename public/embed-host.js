@@ -3,6 +3,14 @@
 // Only messages from the iframe's own window and origin are believed.
 (() => {
   const frames = () => [...document.querySelectorAll('iframe[data-cmm-frame]')];
+  // Full width and no border, set here so the host page needs no inline styles.
+  const prepare = () => frames().forEach((frame) => {
+    frame.style.width = '100%';
+    frame.style.border = '0';
+    frame.style.display = 'block';
+  });
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', prepare);
+  else prepare();
   addEventListener('message', (event) => {
     const data = event.data;
     if (!data || data.type !== 'cmm:height' || typeof data.height !== 'number') return;

@@ -3,6 +3,7 @@
 
 mod chart;
 mod check;
+mod embed_page;
 mod heading;
 mod history;
 mod import;
@@ -37,12 +38,13 @@ pub fn start() {
     let root: web_sys::HtmlElement = root.unchecked_into();
     // Replace the loading message the page shows until the app is ready.
     root.set_inner_html("");
-    if embed::is_framed() {
+    let framed = embed::is_framed();
+    if framed {
         // Lives as long as the page.
         std::mem::forget(embed::report_height(&root));
     }
     let pairs = embed::query_pairs();
-    mount_configured(root, pairs, embed::page_base());
+    mount_configured(root, pairs, embed::page_base(), !framed);
 }
 
 /// Script mode: mounts a widget into `element` with settings as `[name, value]` pairs (its data
@@ -57,10 +59,15 @@ pub fn mount(element: web_sys::HtmlElement, settings: js_sys::Array, base: Strin
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect();
-    mount_configured(element, pairs, base);
+    mount_configured(element, pairs, base, false);
 }
 
-fn mount_configured(root: web_sys::HtmlElement, pairs: Vec<(String, String)>, base: String) {
+fn mount_configured(
+    root: web_sys::HtmlElement,
+    pairs: Vec<(String, String)>,
+    base: String,
+    standalone: bool,
+) {
     let (config, problems) = config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     echarts::set_bundle_url(&embed::resolve("vendor/echarts.min.js", &base));
     let _ = root.class_list().add_1("cmm-root");
@@ -73,12 +80,21 @@ fn mount_configured(root: web_sys::HtmlElement, pairs: Vec<(String, String)>, ba
         embed::set_colour(&root, "--cmm-button", &c.hex());
         embed::set_colour(&root, "--cmm-button-hover", &c.hex());
     }
-    leptos::mount::mount_to(root, move || view! { <App config problems base /> }).forget();
+    leptos::mount::mount_to(
+        root,
+        move || view! { <App config problems base standalone /> },
+    )
+    .forget();
 }
 
 /// Checks the settings, loads the framework and benchmarks, then hands over to the assessment.
 #[component]
-fn App(config: EmbedConfig, problems: Vec<ConfigProblem>, base: String) -> impl IntoView {
+fn App(
+    config: EmbedConfig,
+    problems: Vec<ConfigProblem>,
+    base: String,
+    standalone: bool,
+) -> impl IntoView {
     let text = &EN;
     let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal).cloned().collect();
     let warnings: Vec<ConfigProblem> = problems.into_iter().filter(|p| !p.fatal).collect();
@@ -131,7 +147,7 @@ fn App(config: EmbedConfig, problems: Vec<ConfigProblem>, base: String) -> impl 
                 }
                 .into_any(),
                 Some(Ok((framework, benchmarks))) => {
-                    view! { <Assessment framework benchmarks config=config.get_value() /> }.into_any()
+                    view! { <Assessment framework benchmarks config=config.get_value() standalone /> }.into_any()
                 }
             }}
         </div>
@@ -161,6 +177,9 @@ fn Assessment(
     framework: Framework,
     benchmarks: BenchmarkFile,
     config: EmbedConfig,
+    /// The tool's own page (not embedded): offer the page for council web teams.
+    #[prop(optional)]
+    standalone: bool,
 ) -> impl IntoView {
     let state = AppState::new(framework, benchmarks, config);
     provide_context(state);
@@ -176,6 +195,12 @@ fn Assessment(
             Screen::History => view! { <history::HistoryPage /> }.into_any(),
             Screen::Shared => view! { <shared::SharedPage /> }.into_any(),
             Screen::Team => view! { <team::TeamPage /> }.into_any(),
+            Screen::Embed => view! { <embed_page::EmbedPage /> }.into_any(),
         }}
+        {standalone.then(|| view! {
+            <footer class="cmm-footer cmm-no-print">
+                <button type="button" class="cmm-link" on:click=move |_| state.go(Screen::Embed)>{state.text.embed_link}</button>
+            </footer>
+        })}
     }
 }

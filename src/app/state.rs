@@ -25,6 +25,8 @@ pub enum Screen {
     Shared,
     /// Several colleagues' files compared.
     Team,
+    /// The snippet writer for council web teams.
+    Embed,
 }
 
 impl Screen {
@@ -38,6 +40,7 @@ impl Screen {
             Screen::Results => "results".into(),
             Screen::History => "history".into(),
             Screen::Team => "team".into(),
+            Screen::Embed => "embed".into(),
             // A share link is opened from its URL, never resumed.
             Screen::Shared => "start".into(),
         }
@@ -51,6 +54,7 @@ impl Screen {
             "results" => Screen::Results,
             "history" => Screen::History,
             "team" => Screen::Team,
+            "embed" => Screen::Embed,
             other => {
                 let i: usize = other.strip_prefix("theme:")?.parse().ok()?;
                 (i < themes).then_some(Screen::Theme(i))?

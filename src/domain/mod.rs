@@ -13,6 +13,7 @@ pub mod roadmap;
 pub mod saved;
 pub mod scoring;
 pub mod share;
+pub mod snippet;
 pub mod team;
 
 pub use assessment::{Answer, Assessment, AssessmentKind, Rating};

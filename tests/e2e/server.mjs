@@ -35,6 +35,8 @@ export async function serve(root, { port = 0, headers = {} } = {}) {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         vary: 'accept-encoding',
+        // Public files with no credentials: script-mode embeds on other sites load them with CORS.
+        'access-control-allow-origin': '*',
         ...(encoding ? { 'content-encoding': encoding } : {}),
         ...headers,
       });

@@ -1,0 +1,193 @@
+//! The copy-and-paste code a council web team puts on its page, in either embedding mode.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Iframe,
+    Script,
+}
+
+/// What the snippet sets; empty values are left out, so the widget's defaults apply.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SnippetSettings {
+    pub organisation: String,
+    pub namespace: String,
+    pub brand_colour: String,
+    pub button_colour: String,
+    pub share: bool,
+    pub team: bool,
+}
+
+impl SnippetSettings {
+    /// As setting pairs, for checking with the same rules the widget uses.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for (name, value) in [
+            ("namespace", &self.namespace),
+            ("organisation", &self.organisation),
+            ("brand-colour", &self.brand_colour),
+            ("button-colour", &self.button_colour),
+        ] {
+            if !value.trim().is_empty() {
+                out.push((name, value.trim().to_string()));
+            }
+        }
+        if !(self.share && self.team) {
+            let features: Vec<&str> = [("share", self.share), ("team", self.team)]
+                .into_iter()
+                .filter_map(|(f, on)| on.then_some(f))
+                .collect();
+            out.push(("features", features.join(",")));
+        }
+        out
+    }
+}
+
+/// A storage namespace from a council's name: "Anytown Borough Council" -> "anytown-borough-council".
+pub fn namespace_for(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-')
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+fn escape_attr(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_query(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn integrity(sri: Option<&str>) -> String {
+    sri.map(|h| {
+        format!(
+            " integrity=\"{}\" crossorigin=\"anonymous\"",
+            escape_attr(h)
+        )
+    })
+    .unwrap_or_default()
+}
+
+/// The snippet. `base` is the address of the folder the widget is hosted in (ending in `/`);
+/// `sri` the integrity hash of the script the snippet loads, when known.
+pub fn render(
+    mode: Mode,
+    base: &str,
+    title: &str,
+    settings: &SnippetSettings,
+    sri: Option<&str>,
+) -> String {
+    let pairs = settings.pairs();
+    match mode {
+        Mode::Iframe => {
+            let query: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| format!("{}={}", k, escape_query(v)))
+                .collect();
+            let src = if query.is_empty() {
+                format!("{base}index.html")
+            } else {
+                format!("{base}index.html?{}", query.join("&"))
+            };
+            format!(
+                "<iframe data-cmm-frame title=\"{}\" src=\"{}\"></iframe>\n<script src=\"{base}embed-host.js\"{}></script>\n",
+                escape_attr(title),
+                escape_attr(&src),
+                integrity(sri)
+            )
+        }
+        Mode::Script => {
+            let attrs: String = pairs
+                .iter()
+                .map(|(k, v)| format!(" data-{k}=\"{}\"", escape_attr(v)))
+                .collect();
+            format!(
+                "<div data-cmm-widget{attrs}></div>\n<script type=\"module\" src=\"{base}embed.js\"{}></script>\n",
+                integrity(sri)
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> SnippetSettings {
+        SnippetSettings {
+            organisation: "Anytown & District \"Council\"".into(),
+            namespace: "anytown".into(),
+            brand_colour: "#005a30".into(),
+            button_colour: String::new(),
+            share: true,
+            team: false,
+        }
+    }
+
+    #[test]
+    fn iframe_snippets_carry_settings_in_the_query() {
+        let s = render(
+            Mode::Iframe,
+            "https://cm.example/",
+            "Self-assessment",
+            &settings(),
+            Some("sha384-abc"),
+        );
+        assert_eq!(
+            s,
+            "<iframe data-cmm-frame title=\"Self-assessment\" src=\"https://cm.example/index.html?namespace=anytown&amp;organisation=Anytown%20%26%20District%20%22Council%22&amp;brand-colour=%23005a30&amp;features=share\"></iframe>\n<script src=\"https://cm.example/embed-host.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>\n"
+        );
+    }
+
+    #[test]
+    fn script_snippets_carry_settings_as_data_attributes() {
+        let s = render(Mode::Script, "https://cm.example/", "t", &settings(), None);
+        assert_eq!(
+            s,
+            "<div data-cmm-widget data-namespace=\"anytown\" data-organisation=\"Anytown &amp; District &quot;Council&quot;\" data-brand-colour=\"#005a30\" data-features=\"share\"></div>\n<script type=\"module\" src=\"https://cm.example/embed.js\"></script>\n"
+        );
+    }
+
+    #[test]
+    fn snippet_settings_pass_the_widget_checks() {
+        let pairs = settings().pairs();
+        let (config, problems) =
+            super::super::config::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.namespace, "anytown");
+        assert!(config.share && !config.team);
+    }
+
+    #[test]
+    fn namespaces_come_from_names() {
+        assert_eq!(
+            namespace_for("Anytown Borough Council"),
+            "anytown-borough-council"
+        );
+        assert_eq!(namespace_for("  St. Mary's (West) "), "st-mary-s-west");
+        assert_eq!(namespace_for("!!!"), "");
+    }
+}
