@@ -652,6 +652,15 @@ mod tests {
     }
 
     #[test]
+    fn chart_colours_have_at_least_3_to_1_contrast_on_white() {
+        use crate::domain::config::{Rgb, WHITE};
+        for colour in PALETTE.iter().chain([&TEXT]) {
+            let ratio = Rgb::parse(colour).unwrap().contrast(WHITE);
+            assert!(ratio >= 3.0, "{colour} has {ratio:.2}:1");
+        }
+    }
+
+    #[test]
     fn exported_images_carry_their_context_on_white_without_animation() {
         let fw = two_theme_framework();
         let line = Line {

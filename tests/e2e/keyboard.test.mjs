@@ -79,6 +79,11 @@ test('a quick check can be completed and its results read with the keyboard alon
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   assert.match(await page.locator('.cmm-app').innerText(), /Overall level: 3\.0 \(Good\)/);
 
+  // Export an image with the keyboard alone.
+  await tabTo(page, button('Download the radar chart as PNG'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /^contract-management-maturity-radar-\d{4}-\d{2}-\d{2}\.png$/);
+
   // Back up the page with Shift+Tab to the navigation, and return to the overview.
   await tabTo(page, button('Overview'), { back: true });
   await page.keyboard.press('Enter');
