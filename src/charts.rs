@@ -236,23 +236,11 @@ fn value_or_gap(v: Option<f64>) -> DataPoint {
     }
 }
 
-/// Horizontal bars of theme levels, with the benchmark median as a marker, the benchmark's middle
-/// half (interquartile range) as a band where it has quartiles, and the previous assessment.
-pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
-    let categories: Vec<String> = rows.iter().map(|r| wrap_label(&r.title)).collect();
-    let mut legend = vec![labels.this_assessment.to_string()];
-    let mut chart = Chart::new()
-        .title(layout.title(labels.title))
-        .animation(!layout.reduced_motion)
-        .aria(aria_with_decals(vec![
-            stripes(),
-            no_pattern(),
-            dots(),
-            no_pattern(),
-            no_pattern(),
-        ]))
-        .background_color("#ffffff")
-        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
+/// The frame of the horizontal charts: levels 0 to 5 across, themes down the side (first at the
+/// top), labels wrapped, and room for the legend below.
+fn level_axes<'a>(chart: Chart, themes: impl Iterator<Item = &'a str>, layout: Layout) -> Chart {
+    let categories: Vec<String> = themes.map(wrap_label).collect();
+    chart
         .grid(
             Grid::new()
                 .left(8)
@@ -277,6 +265,24 @@ pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
                 .data(categories)
                 .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
         )
+}
+
+/// Horizontal bars of theme levels, with the benchmark median as a marker, the benchmark's middle
+/// half (interquartile range) as a band where it has quartiles, and the previous assessment.
+pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
+    let mut legend = vec![labels.this_assessment.to_string()];
+    let mut chart = level_axes(Chart::new(), rows.iter().map(|r| r.title.as_str()), layout)
+        .title(layout.title(labels.title))
+        .animation(!layout.reduced_motion)
+        .aria(aria_with_decals(vec![
+            stripes(),
+            no_pattern(),
+            dots(),
+            no_pattern(),
+            no_pattern(),
+        ]))
+        .background_color("#ffffff")
+        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
         .series(
             Bar::new()
                 .name(labels.this_assessment)
@@ -416,7 +422,6 @@ pub struct TeamLabels<'a> {
 
 /// Per theme: the range of colleagues' levels as a band, each colleague as a dot, and the median.
 pub fn team(rows: &[TeamTheme], labels: &TeamLabels, layout: Layout) -> Chart {
-    let categories: Vec<String> = rows.iter().map(|r| wrap_label(&r.title)).collect();
     let point = |v: Option<f64>, i: usize| -> DataPoint {
         match v {
             Some(v) => DataPoint::from(vec![
@@ -434,7 +439,7 @@ pub fn team(rows: &[TeamTheme], labels: &TeamLabels, layout: Layout) -> Chart {
         .enumerate()
         .flat_map(|(i, r)| r.levels.iter().map(move |l| point(*l, i)))
         .collect();
-    Chart::new()
+    level_axes(Chart::new(), rows.iter().map(|r| r.title.as_str()), layout)
         .title(layout.title(labels.title))
         .animation(!layout.reduced_motion)
         .aria(aria_with_decals(vec![
@@ -450,30 +455,6 @@ pub fn team(rows: &[TeamTheme], labels: &TeamLabels, layout: Layout) -> Chart {
             Color::from(PALETTE[1]),
             Color::from("#0b0c0c"),
         ])
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(48)
-                .bottom(if layout.compact { 96 } else { 64 })
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(0)
-                .max(5)
-                .interval(1.0)
-                .axis_label(AxisLabel::new().color(TEXT))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(categories)
-                .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
-        )
         .series(
             Bar::new()
                 .name(format!("{} (start)", labels.range))
