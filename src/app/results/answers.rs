@@ -28,11 +28,9 @@ pub fn AnswersForPrint() -> impl IntoView {
                             .map(|q| {
                                 let answer = a.answers.get(&q.id);
                                 let value = match answer.and_then(|x| x.rating) {
-                                    Some(Rating::Level(l)) => format!(
-                                        "{}. {}",
-                                        fill(t.level_answer, &[("level", &l.get()), ("name", &f.level_name(l))]),
-                                        q.levels[l.index()].statement
-                                    ),
+                                    Some(Rating::Level(l)) => {
+                                        fill(t.level_answer, &[("level", &l.get()), ("name", &f.level_name(l))])
+                                    }
                                     Some(Rating::DontKnow) => t.dont_know.to_string(),
                                     Some(Rating::NotApplicable) => t.not_applicable.to_string(),
                                     None => t.not_answered.to_string(),
@@ -54,7 +52,7 @@ pub fn AnswersForPrint() -> impl IntoView {
                     .collect::<Vec<_>>()
             });
             Some(view! {
-                <section class="cmm-print-only">
+                <section class="cmm-print-only cmm-print-answers">
                     <h2 class="cmm-heading-m">{t.answers_heading}</h2>
                     {themes}
                 </section>
