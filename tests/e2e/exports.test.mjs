@@ -171,3 +171,22 @@ test('the print stylesheet turns the results into a report', async () => {
   assert.ok(pages >= 1 && pages <= 3, `one to three A4 pages (${pages})`);
   await page.context().close();
 });
+
+test('a file dropped on the import area is previewed like a picked one', async () => {
+  const page = await env.newPage();
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Your assessments' }).click();
+  const file = { format: 'cm-maturity-export', formatVersion: 1, appVersion: '0.1.0', exported: 'x',
+    assessments: JSON.parse(seeded()).assessments.slice(0, 1) };
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(file));
+  await page.locator('.cmm-import .cmm-dropzone').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('.cmm-import .cmm-dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByText('dropped.json holds 1 assessment, 20 November 2025.').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported: 1 new, 0 kept as separate copies, 0 already here.').waitFor();
+  await page.context().close();
+});
