@@ -1,6 +1,10 @@
 //! Every piece of user-facing text, in one place, so a translation (such as Welsh) is one more
 //! `Text` value. Templates use `{name}` placeholders, filled by [`fill`].
 
+use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
+use crate::domain::saved::{LoadError, SCHEMA_VERSION};
+use crate::domain::share::ShareError;
+
 /// The words the app shows. Framework content (questions, rungs, guidance) comes from the
 /// framework file instead, so a translated framework is a translated data file.
 pub struct Text {
@@ -226,6 +230,20 @@ pub struct Text {
     pub embed_copied: &'static str,
     pub embed_problems: &'static str,
     pub embed_csp: &'static str,
+    pub import_empty: &'static str,
+    pub import_too_large: &'static str,
+    pub import_malformed: &'static str,
+    pub import_not_export: &'static str,
+    pub import_newer: &'static str,
+    pub import_other_framework: &'static str,
+    pub import_none: &'static str,
+    pub share_too_long: &'static str,
+    pub share_unreadable: &'static str,
+    pub share_newer: &'static str,
+    pub share_other_framework: &'static str,
+    pub share_invalid: &'static str,
+    pub saved_corrupt: &'static str,
+    pub saved_newer: &'static str,
     pub history_heading: &'static str,
     pub history_empty: &'static str,
     pub history_name: &'static str,
@@ -486,6 +504,20 @@ pub static EN: Text = Text {
     embed_copied: "Code copied.",
     embed_problems: "Check these settings",
     embed_csp: "If your site sets a Content-Security-Policy, allow the widget's address in script-src (and frame-src for an iframe), with 'wasm-unsafe-eval' for script mode. See EMBEDDING.md.",
+    import_empty: "The file is empty.",
+    import_too_large: "The file is too large ({kb} KB). An export from this tool is much smaller than {max} KB.",
+    import_malformed: "The file is not a readable export ({why}).",
+    import_not_export: "The file is not an export from this tool.",
+    import_newer: "The file comes from a newer version of this tool (export format {version}). Update the tool, then try again.",
+    import_other_framework: "The file holds answers to a different framework (\"{found}\"); this tool uses \"{expected}\".",
+    import_none: "The file has no assessments in it.",
+    share_too_long: "The link is too long to be a share link from this tool.",
+    share_unreadable: "The link is damaged: part of it may have been cut off when it was copied.",
+    share_newer: "The link was made by a newer version of this tool.",
+    share_other_framework: "The link was made for a different framework, or a different version of it.",
+    share_invalid: "The link is not a valid share link ({why}).",
+    saved_corrupt: "The saved data could not be read ({why})",
+    saved_newer: "The saved data comes from a newer version of this tool (schema {found}; this version reads up to {max})",
     history_heading: "Your assessments",
     history_empty: "There are no saved assessments in this browser yet.",
     history_name: "Assessment",
@@ -523,6 +555,48 @@ pub static EN: Text = Text {
     dismiss: "Dismiss",
 };
 
+impl Text {
+    /// Why an import file was refused, in words.
+    pub fn import_error(&self, e: &ImportError) -> String {
+        match e {
+            ImportError::Empty => self.import_empty.into(),
+            ImportError::TooLarge { bytes } => fill(
+                self.import_too_large,
+                &[("kb", &(bytes / 1024)), ("max", &(MAX_IMPORT_BYTES / 1024))],
+            ),
+            ImportError::Malformed(why) => fill(self.import_malformed, &[("why", why)]),
+            ImportError::NotAnExport => self.import_not_export.into(),
+            ImportError::UnknownVersion(v) => fill(self.import_newer, &[("version", v)]),
+            ImportError::OtherFramework { found, expected } => fill(
+                self.import_other_framework,
+                &[("found", found), ("expected", expected)],
+            ),
+            ImportError::NoAssessments => self.import_none.into(),
+        }
+    }
+
+    /// Why a share link could not be opened, in words.
+    pub fn share_error(&self, e: &ShareError) -> String {
+        match e {
+            ShareError::TooLong => self.share_too_long.into(),
+            ShareError::Unreadable => self.share_unreadable.into(),
+            ShareError::UnknownVersion => self.share_newer.into(),
+            ShareError::OtherFramework => self.share_other_framework.into(),
+            ShareError::Invalid(why) => fill(self.share_invalid, &[("why", why)]),
+        }
+    }
+
+    /// Why saved data could not be opened, in words.
+    pub fn load_error(&self, e: &LoadError) -> String {
+        match e {
+            LoadError::Corrupt(why) => fill(self.saved_corrupt, &[("why", why)]),
+            LoadError::FutureVersion(v) => {
+                fill(self.saved_newer, &[("found", v), ("max", &SCHEMA_VERSION)])
+            }
+        }
+    }
+}
+
 /// Fills `{name}` placeholders in a template.
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = template.to_string();
@@ -535,6 +609,19 @@ pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_put_in_words() {
+        assert_eq!(
+            EN.import_error(&ImportError::UnknownVersion(7)),
+            "The file comes from a newer version of this tool (export format 7). Update the tool, then try again."
+        );
+        assert_eq!(
+            EN.load_error(&LoadError::FutureVersion(9)),
+            format!("The saved data comes from a newer version of this tool (schema 9; this version reads up to {SCHEMA_VERSION})")
+        );
+        assert!(EN.share_error(&ShareError::Unreadable).contains("damaged"));
+    }
 
     #[test]
     fn placeholders_are_filled() {

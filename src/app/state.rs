@@ -136,7 +136,7 @@ impl AppState {
             Opened::Loaded(loaded) => data = reconciled(loaded.data, &framework),
             Opened::Unreadable { error, raw } => {
                 notice = Some(Notice::Unreadable {
-                    why: error.to_string(),
+                    why: EN.load_error(&error),
                     raw,
                 })
             }
@@ -152,7 +152,7 @@ impl AppState {
         };
         let shared = browser::location_hash()
             .filter(|h| config.share && h.starts_with(SHARE_PREFIX))
-            .map(|h| share::decode(&h, &framework).map_err(|e| e.to_string()));
+            .map(|h| share::decode(&h, &framework).map_err(|e| EN.share_error(&e)));
         let screen = if shared.is_some() {
             Screen::Shared
         } else {
@@ -215,7 +215,7 @@ impl AppState {
                     state.notice.set(Some(Notice::OtherTab));
                 }
                 Opened::Unreadable { error, raw } => state.notice.set(Some(Notice::Unreadable {
-                    why: error.to_string(),
+                    why: EN.load_error(&error),
                     raw,
                 })),
             }
@@ -425,7 +425,7 @@ impl AppState {
             },
             Err(error) => ImportState::Failed {
                 file_name,
-                message: error.to_string(),
+                message: self.text.import_error(&error),
             },
         }));
     }

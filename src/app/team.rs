@@ -52,7 +52,7 @@ pub fn TeamPage() -> impl IntoView {
                     Ok(text) => state
                         .framework
                         .with_value(|f| parse_import(&text, f))
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| t.import_error(&e)),
                     Err(e) => Err(e),
                 };
                 match parsed.map(latest) {

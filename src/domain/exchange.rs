@@ -45,31 +45,6 @@ pub enum ImportError {
     NoAssessments,
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Empty => write!(f, "The file is empty."),
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "The file is too large ({} KB). An export from this tool is much smaller than {} KB.",
-                bytes / 1024,
-                MAX_IMPORT_BYTES / 1024
-            ),
-            ImportError::Malformed(why) => write!(f, "The file is not a readable export ({why})."),
-            ImportError::NotAnExport => write!(f, "The file is not an export from this tool."),
-            ImportError::UnknownVersion(v) => write!(
-                f,
-                "The file comes from a newer version of this tool (export format {v}). Update the tool, then try again."
-            ),
-            ImportError::OtherFramework { found, expected } => write!(
-                f,
-                "The file holds answers to a different framework (\"{found}\"); this tool uses \"{expected}\"."
-            ),
-            ImportError::NoAssessments => write!(f, "The file has no assessments in it."),
-        }
-    }
-}
-
 /// Reads an export (or a backup of saved data) and checks it fits the framework in use.
 pub fn parse_import(text: &str, framework: &Framework) -> Result<Vec<Assessment>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {

@@ -38,18 +38,6 @@ pub enum LoadError {
     FutureVersion(u32),
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Corrupt(why) => write!(f, "the saved data could not be read ({why})"),
-            LoadError::FutureVersion(v) => write!(
-                f,
-                "the saved data comes from a newer version of this tool (schema {v}; this version reads up to {SCHEMA_VERSION})"
-            ),
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub data: SavedData,

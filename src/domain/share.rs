@@ -45,30 +45,6 @@ pub enum ShareError {
     Invalid(String),
 }
 
-impl std::fmt::Display for ShareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ShareError::TooLong => {
-                write!(f, "The link is too long to be a share link from this tool.")
-            }
-            ShareError::Unreadable => write!(
-                f,
-                "The link is damaged: part of it may have been cut off when it was copied."
-            ),
-            ShareError::UnknownVersion => {
-                write!(f, "The link was made by a newer version of this tool.")
-            }
-            ShareError::OtherFramework => {
-                write!(
-                    f,
-                    "The link was made for a different framework, or a different version of it."
-                )
-            }
-            ShareError::Invalid(why) => write!(f, "The link is not a valid share link ({why})."),
-        }
-    }
-}
-
 /// The fragment (without `#`) that carries this assessment's results.
 pub fn encode(framework: &Framework, a: &Assessment, include_notes: bool) -> String {
     let r: String = framework
