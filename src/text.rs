@@ -1,6 +1,7 @@
 //! Every piece of user-facing text, in one place, so a translation (such as Welsh) is one more
 //! `Text` value. Templates use `{name}` placeholders, filled by [`fill`].
 
+use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
 use crate::domain::share::ShareError;
@@ -244,6 +245,14 @@ pub struct Text {
     pub share_invalid: &'static str,
     pub saved_corrupt: &'static str,
     pub saved_newer: &'static str,
+    pub config_unsafe_url: &'static str,
+    pub config_bad_namespace: &'static str,
+    pub config_bad_colour: &'static str,
+    pub config_low_contrast: &'static str,
+    pub config_unknown_feature: &'static str,
+    pub config_bad_flag: &'static str,
+    pub config_unknown_language: &'static str,
+    pub config_unknown_setting: &'static str,
     pub history_heading: &'static str,
     pub history_empty: &'static str,
     pub history_name: &'static str,
@@ -518,6 +527,14 @@ pub static EN: Text = Text {
     share_invalid: "The link is not a valid share link ({why}).",
     saved_corrupt: "The saved data could not be read ({why})",
     saved_newer: "The saved data comes from a newer version of this tool (schema {found}; this version reads up to {max})",
+    config_unsafe_url: "\"{value}\" is not a web address the widget can load",
+    config_bad_namespace: "\"{value}\" must be 1 to 40 lower-case letters, digits or hyphens",
+    config_bad_colour: "\"{value}\" is not a colour like #1d70b8; using the default",
+    config_low_contrast: "{hex} has a contrast of {ratio}:1 with white, below the {min}:1 that WCAG 2.2 AA needs; using the default",
+    config_unknown_feature: "\"{value}\" is not a feature (use share, team)",
+    config_bad_flag: "\"{value}\" should be on or off",
+    config_unknown_language: "the text is not available in \"{value}\" yet; showing English",
+    config_unknown_setting: "\"{setting}\" is not a setting this widget knows",
     history_heading: "Your assessments",
     history_empty: "There are no saved assessments in this browser yet.",
     history_name: "Assessment",
@@ -586,6 +603,30 @@ impl Text {
         }
     }
 
+    /// A problem with a widget setting, as "setting: what is wrong".
+    pub fn config_problem(&self, p: &ConfigProblem) -> String {
+        let message = match &p.issue {
+            ConfigIssue::UnsafeUrl(v) => fill(self.config_unsafe_url, &[("value", v)]),
+            ConfigIssue::BadNamespace(v) => fill(self.config_bad_namespace, &[("value", v)]),
+            ConfigIssue::BadColour(v) => fill(self.config_bad_colour, &[("value", v)]),
+            ConfigIssue::LowContrast { hex, ratio } => fill(
+                self.config_low_contrast,
+                &[
+                    ("hex", hex),
+                    ("ratio", &format!("{ratio:.1}")),
+                    ("min", &MIN_CONTRAST),
+                ],
+            ),
+            ConfigIssue::UnknownFeature(v) => fill(self.config_unknown_feature, &[("value", v)]),
+            ConfigIssue::BadFlag(v) => fill(self.config_bad_flag, &[("value", v)]),
+            ConfigIssue::UnknownLanguage(v) => fill(self.config_unknown_language, &[("value", v)]),
+            ConfigIssue::UnknownSetting => {
+                fill(self.config_unknown_setting, &[("setting", &p.setting)])
+            }
+        };
+        format!("{}: {message}", p.setting)
+    }
+
     /// Why saved data could not be opened, in words.
     pub fn load_error(&self, e: &LoadError) -> String {
         match e {
@@ -621,6 +662,11 @@ mod tests {
             format!("The saved data comes from a newer version of this tool (schema 9; this version reads up to {SCHEMA_VERSION})")
         );
         assert!(EN.share_error(&ShareError::Unreadable).contains("damaged"));
+        let (_, problems) = crate::domain::config::parse([("brand", "#ffdd00")]);
+        assert_eq!(
+            EN.config_problem(&problems[0]),
+            "brand: #ffdd00 has a contrast of 1.3:1 with white, below the 4.5:1 that WCAG 2.2 AA needs; using the default"
+        );
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn EmbedPage() -> impl IntoView {
                 <div class="cmm-notice cmm-notice--warning" role="status">
                     <h2 class="cmm-notice__title">{t.embed_problems}</h2>
                     <ul class="cmm-list cmm-list--bullet">
-                        {problems.into_iter().map(|p| view! { <li>{format!("{}: {}", p.setting, p.message)}</li> }).collect::<Vec<_>>()}
+                        {problems.into_iter().map(|p| view! { <li>{t.config_problem(&p)}</li> }).collect::<Vec<_>>()}
                     </ul>
                 </div>
             })

@@ -96,15 +96,15 @@ fn App(
     standalone: bool,
 ) -> impl IntoView {
     let text = &EN;
-    let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal).cloned().collect();
-    let warnings: Vec<ConfigProblem> = problems.into_iter().filter(|p| !p.fatal).collect();
+    let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal()).cloned().collect();
+    let warnings: Vec<ConfigProblem> = problems.into_iter().filter(|p| !p.fatal()).collect();
     if !fatal.is_empty() {
         return view! {
             <div class="cmm-app">
                 <div class="cmm-error-summary" role="alert">
                     <h2 class="cmm-error-summary__title">{text.config_fatal}</h2>
                     <ul class="cmm-list cmm-error-summary__list">
-                        {fatal.into_iter().map(|p| view! { <li>{format!("{}: {}", p.setting, p.message)}</li> }).collect::<Vec<_>>()}
+                        {fatal.into_iter().map(|p| view! { <li>{text.config_problem(&p)}</li> }).collect::<Vec<_>>()}
                     </ul>
                 </div>
             </div>
@@ -133,7 +133,7 @@ fn App(
                 <div class="cmm-notice cmm-notice--warning" role="status">
                     <h2 class="cmm-notice__title">{text.config_warnings}</h2>
                     <ul class="cmm-list cmm-list--bullet">
-                        {warnings.into_iter().map(|p| view! { <li>{format!("{}: {}", p.setting, p.message)}</li> }).collect::<Vec<_>>()}
+                        {warnings.into_iter().map(|p| view! { <li>{text.config_problem(&p)}</li> }).collect::<Vec<_>>()}
                     </ul>
                 </div>
             })}

@@ -44,10 +44,32 @@ impl Default for EmbedConfig {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigProblem {
+    /// The setting as it was written (attribute or parameter name).
     pub setting: String,
-    pub message: String,
-    /// The widget cannot run safely with this problem.
-    pub fatal: bool,
+    pub issue: ConfigIssue,
+}
+
+/// What is wrong with one setting; the text module puts it in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigIssue {
+    UnsafeUrl(String),
+    BadNamespace(String),
+    BadColour(String),
+    LowContrast { hex: String, ratio: f64 },
+    UnknownFeature(String),
+    BadFlag(String),
+    UnknownLanguage(String),
+    UnknownSetting,
+}
+
+impl ConfigProblem {
+    /// The widget cannot run safely with this problem; the others fall back to defaults.
+    pub fn fatal(&self) -> bool {
+        matches!(
+            self.issue,
+            ConfigIssue::UnsafeUrl(_) | ConfigIssue::BadNamespace(_)
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,11 +148,10 @@ pub fn parse<'a>(
 ) -> (EmbedConfig, Vec<ConfigProblem>) {
     let mut config = EmbedConfig::default();
     let mut problems = Vec::new();
-    let mut problem = |setting: &str, message: String, fatal: bool| {
+    let mut problem = |setting: &str, issue: ConfigIssue| {
         problems.push(ConfigProblem {
             setting: setting.to_string(),
-            message,
-            fatal,
+            issue,
         });
     };
     for (key, value) in pairs {
@@ -146,22 +167,14 @@ pub fn parse<'a>(
                 if is_safe_url(value) {
                     config.framework_url = value.trim().to_string();
                 } else {
-                    problem(
-                        key,
-                        format!("\"{value}\" is not a web address the widget can load"),
-                        true,
-                    );
+                    problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
                 }
             }
             "benchmarks" | "benchmarksurl" => {
                 if is_safe_url(value) {
                     config.benchmarks_url = value.trim().to_string();
                 } else {
-                    problem(
-                        key,
-                        format!("\"{value}\" is not a web address the widget can load"),
-                        true,
-                    );
+                    problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
                 }
             }
             "namespace" => {
@@ -172,13 +185,7 @@ pub fn parse<'a>(
                 if ok {
                     config.namespace = value.to_string();
                 } else {
-                    problem(
-                        key,
-                        format!(
-                            "\"{value}\" must be 1 to 40 lower-case letters, digits or hyphens"
-                        ),
-                        true,
-                    );
+                    problem(key, ConfigIssue::BadNamespace(value.to_string()));
                 }
             }
             "organisation" | "organization" | "org" => {
@@ -187,15 +194,13 @@ pub fn parse<'a>(
             "brand" | "brandcolour" | "brandcolor" | "buttoncolour" | "buttoncolor" | "button" => {
                 let is_button = normal.starts_with("button");
                 match Rgb::parse(value) {
-                    None => problem(key, format!("\"{value}\" is not a colour like #1d70b8; using the default"), false),
+                    None => problem(key, ConfigIssue::BadColour(value.to_string())),
                     Some(rgb) if rgb.contrast(WHITE) < MIN_CONTRAST - 1e-9 => problem(
                         key,
-                        format!(
-                            "{} has a contrast of {:.1}:1 with white, below the {MIN_CONTRAST}:1 that WCAG 2.2 AA needs; using the default",
-                            rgb.hex(),
-                            rgb.contrast(WHITE)
-                        ),
-                        false,
+                        ConfigIssue::LowContrast {
+                            hex: rgb.hex(),
+                            ratio: rgb.contrast(WHITE),
+                        },
                     ),
                     Some(rgb) if is_button => config.button_colour = Some(rgb),
                     Some(rgb) => config.brand_colour = Some(rgb),
@@ -208,18 +213,14 @@ pub fn parse<'a>(
                     match f {
                         "share" => config.share = true,
                         "team" => config.team = true,
-                        other => problem(
-                            key,
-                            format!("\"{other}\" is not a feature (use share, team)"),
-                            false,
-                        ),
+                        other => problem(key, ConfigIssue::UnknownFeature(other.to_string())),
                     }
                 }
             }
             "share" | "team" => match flag(value) {
                 Some(on) if normal == "share" => config.share = on,
                 Some(on) => config.team = on,
-                None => problem(key, format!("\"{value}\" should be on or off"), false),
+                None => problem(key, ConfigIssue::BadFlag(value.to_string())),
             },
             "lang" | "language" => {
                 let lang = value.trim().to_ascii_lowercase();
@@ -227,18 +228,10 @@ pub fn parse<'a>(
                 if LANGUAGES.contains(&base.as_str()) {
                     config.language = base;
                 } else {
-                    problem(
-                        key,
-                        format!("the text is not available in \"{value}\" yet; showing English"),
-                        false,
-                    );
+                    problem(key, ConfigIssue::UnknownLanguage(value.to_string()));
                 }
             }
-            _ => problem(
-                key,
-                format!("\"{key}\" is not a setting this widget knows"),
-                false,
-            ),
+            _ => problem(key, ConfigIssue::UnknownSetting),
         }
     }
     (config, problems)
@@ -278,13 +271,12 @@ mod tests {
         assert_eq!(c.brand_colour, None);
         assert_eq!(c.button_colour, Some(Rgb(0, 0x70, 0x3c)));
         assert_eq!(p.len(), 1);
-        assert!(
-            p[0].message
-                .starts_with("#ffdd00 has a contrast of 1.3:1 with white"),
-            "{}",
-            p[0].message
-        );
-        assert!(!p[0].fatal);
+        let ConfigIssue::LowContrast { hex, ratio } = &p[0].issue else {
+            panic!("{p:?}")
+        };
+        assert_eq!(hex, "#ffdd00");
+        assert!((ratio - 1.35).abs() < 0.01, "{ratio}");
+        assert!(!p[0].fatal());
     }
 
     #[test]
@@ -298,19 +290,14 @@ mod tests {
         ]);
         let fatal: Vec<&str> = p
             .iter()
-            .filter(|x| x.fatal)
+            .filter(|x| x.fatal())
             .map(|x| x.setting.as_str())
             .collect();
         assert_eq!(fatal, ["framework", "namespace"]);
-        assert!(p
-            .iter()
-            .any(|x| x.message.contains("not available in \"cy\"")));
-        assert!(p
-            .iter()
-            .any(|x| x.message.contains("\"chat\" is not a feature")));
-        assert!(p
-            .iter()
-            .any(|x| x.message.contains("\"colour\" is not a setting")));
+        let issues: Vec<&ConfigIssue> = p.iter().map(|x| &x.issue).collect();
+        assert!(issues.contains(&&ConfigIssue::UnknownLanguage("cy".into())));
+        assert!(issues.contains(&&ConfigIssue::UnknownFeature("chat".into())));
+        assert!(issues.contains(&&ConfigIssue::UnknownSetting));
     }
 
     #[test]
