@@ -131,3 +131,48 @@ async fn unreadable_saved_data_is_kept_in_a_backup_and_the_user_is_told() {
         Some("{not json")
     );
 }
+
+#[wasm_bindgen_test]
+async fn check_your_answers_marks_what_is_unanswered_and_follows_new_answers() {
+    let namespace = "test-check";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(&format!("{namespace}:data")).unwrap();
+    storage.remove_item(&format!("{namespace}:place")).unwrap();
+    let root = fresh_root("check");
+    let _handle = cm_maturity::app::mount_with(root.clone(), framework(), benchmarks(), namespace);
+    tick().await;
+    button(&root, "Start").click();
+    tick().await;
+    button(&root, "Check answers").click();
+    tick().await;
+    // A full assessment of the small framework: 5 questions, none answered.
+    assert_eq!(
+        root.query_selector_all(".cmm-summary__row--missing")
+            .unwrap()
+            .length(),
+        5
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("5 questions are not answered yet"));
+
+    button(&root, "Change").click();
+    tick().await;
+    let first: web_sys::HtmlInputElement = root
+        .query_selector("fieldset input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    first.click();
+    tick().await;
+    button(&root, "Check answers").click();
+    tick().await;
+    assert_eq!(
+        root.query_selector_all(".cmm-summary__row--missing")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert!(root.text_content().unwrap().contains("Level 1: Initial"));
+}
