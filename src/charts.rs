@@ -106,6 +106,16 @@ impl Layout {
             .text_style(TextStyle::new().color(TEXT).font_size(size))
     }
 
+    /// What every chart starts with: its title, still when motion is reduced, decal patterns
+    /// (one per series, in order) and a white background, never transparent.
+    fn chart(self, title: &str, decals: Vec<DecalItem>) -> Chart {
+        Chart::new()
+            .title(self.title(title))
+            .animation(!self.reduced_motion)
+            .aria(aria_with_decals(decals))
+            .background_color("#ffffff")
+    }
+
     fn legend(self) -> Legend {
         let legend = Legend::new()
             .bottom(0)
@@ -131,15 +141,8 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout)
         (LineStyleType::Dashed, Symbol::Diamond),
         (LineStyleType::Dotted, Symbol::Triangle),
     ];
-    let mut chart = Chart::new()
-        .title(layout.title(title))
-        .animation(!layout.reduced_motion)
-        .aria(aria_with_decals(vec![
-            stripes(),
-            no_pattern(),
-            no_pattern(),
-        ]))
-        .background_color("#ffffff")
+    let mut chart = layout
+        .chart(title, vec![stripes(), no_pattern(), no_pattern()])
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
         .legend(
             layout
@@ -271,26 +274,21 @@ fn level_axes<'a>(chart: Chart, themes: impl Iterator<Item = &'a str>, layout: L
 /// half (interquartile range) as a band where it has quartiles, and the previous assessment.
 pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
     let mut legend = vec![labels.this_assessment.to_string()];
-    let mut chart = level_axes(Chart::new(), rows.iter().map(|r| r.title.as_str()), layout)
-        .title(layout.title(labels.title))
-        .animation(!layout.reduced_motion)
-        .aria(aria_with_decals(vec![
-            stripes(),
-            no_pattern(),
-            dots(),
-            no_pattern(),
-            no_pattern(),
-        ]))
-        .background_color("#ffffff")
-        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
-        .series(
-            Bar::new()
-                .name(labels.this_assessment)
-                .bar_width("55%")
-                .bar_gap("-100%")
-                .item_style(ItemStyle::new().color(PALETTE[0]))
-                .data(rows.iter().map(|r| value_or_gap(r.level)).collect()),
-        );
+    let decals = vec![stripes(), no_pattern(), dots(), no_pattern(), no_pattern()];
+    let mut chart = level_axes(
+        layout.chart(labels.title, decals),
+        rows.iter().map(|r| r.title.as_str()),
+        layout,
+    )
+    .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
+    .series(
+        Bar::new()
+            .name(labels.this_assessment)
+            .bar_width("55%")
+            .bar_gap("-100%")
+            .item_style(ItemStyle::new().color(PALETTE[0]))
+            .data(rows.iter().map(|r| value_or_gap(r.level)).collect()),
+    );
     let quartiles: Vec<Option<(f64, f64)>> = rows
         .iter()
         .map(|r| match r.benchmark {
@@ -300,90 +298,38 @@ pub fn bars(rows: &[ThemeRow], labels: &BarLabels, layout: Layout) -> Chart {
         .collect();
     if quartiles.iter().any(Option::is_some) {
         legend.push(labels.middle_half.to_string());
-        // A transparent bar up to the lower quartile carries the visible band from there.
-        chart = chart
-            .series(
-                Bar::new()
-                    .name(format!("{} (start)", labels.middle_half))
-                    .stack("iqr")
-                    .bar_width("55%")
-                    .bar_gap("-100%")
-                    .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
-                    .data(
-                        quartiles
-                            .iter()
-                            .map(|q| value_or_gap(q.map(|(lq, _)| lq)))
-                            .collect(),
-                    ),
-            )
-            .series(
-                Bar::new()
-                    .name(labels.middle_half)
-                    .stack("iqr")
-                    .bar_width("55%")
-                    .bar_gap("-100%")
-                    .item_style(
-                        ItemStyle::new()
-                            .color("rgba(80,90,95,0.22)")
-                            .border_color("#505a5f")
-                            .border_width(1.5)
-                            .border_type(BorderType::Dashed),
-                    )
-                    .data(
-                        quartiles
-                            .iter()
-                            .map(|q| value_or_gap(q.map(|(lq, uq)| uq - lq)))
-                            .collect(),
-                    ),
-            );
+        let [start, band] = range_band(
+            labels.middle_half,
+            "55%",
+            quartiles.iter().map(|q| q.map(|(lq, _)| lq)),
+            quartiles.iter().map(|q| q.map(|(lq, uq)| uq - lq)),
+            ItemStyle::new()
+                .color("rgba(80,90,95,0.22)")
+                .border_color("#505a5f")
+                .border_width(1.5)
+                .border_type(BorderType::Dashed),
+        );
+        chart = chart.series(start).series(band);
     }
-    let markers = |values: Vec<Option<f64>>| -> Vec<DataPoint> {
-        values
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Some(v) => DataPoint::from(vec![
-                    CompositeValue::from(round1(v)),
-                    CompositeValue::from(i as f64),
-                ]),
-                None => DataPoint::from(vec![
-                    CompositeValue::from("-"),
-                    CompositeValue::from(i as f64),
-                ]),
-            })
-            .collect()
-    };
     if rows.iter().any(|r| r.benchmark.median().is_some()) {
         legend.push(labels.median.to_string());
-        chart = chart.series(
-            Scatter::new()
-                .name(labels.median)
-                .symbol(Symbol::Diamond)
-                .symbol_size(16)
-                .item_style(
-                    ItemStyle::new()
-                        .color(PALETTE[1])
-                        .border_color("#ffffff")
-                        .border_width(1.5),
-                )
-                .data(markers(rows.iter().map(|r| r.benchmark.median()).collect())),
-        );
+        chart = chart.series(marker_series(
+            labels.median,
+            Symbol::Diamond,
+            16.0,
+            PALETTE[1],
+            rows.iter().map(|r| r.benchmark.median()),
+        ));
     }
     if rows.iter().any(|r| r.previous.is_some()) {
         legend.push(labels.previous.to_string());
-        chart = chart.series(
-            Scatter::new()
-                .name(labels.previous)
-                .symbol(Symbol::Triangle)
-                .symbol_size(14)
-                .item_style(
-                    ItemStyle::new()
-                        .color(PALETTE[2])
-                        .border_color("#ffffff")
-                        .border_width(1.5),
-                )
-                .data(markers(rows.iter().map(|r| r.previous).collect())),
-        );
+        chart = chart.series(marker_series(
+            labels.previous,
+            Symbol::Triangle,
+            14.0,
+            PALETTE[2],
+            rows.iter().map(|r| r.previous),
+        ));
     }
     chart.legend(layout.legend().data(legend))
 }
@@ -422,95 +368,113 @@ pub struct TeamLabels<'a> {
 
 /// Per theme: the range of colleagues' levels as a band, each colleague as a dot, and the median.
 pub fn team(rows: &[TeamTheme], labels: &TeamLabels, layout: Layout) -> Chart {
-    let point = |v: Option<f64>, i: usize| -> DataPoint {
-        match v {
-            Some(v) => DataPoint::from(vec![
-                CompositeValue::from(round1(v)),
-                CompositeValue::from(i as f64),
-            ]),
-            None => DataPoint::from(vec![
-                CompositeValue::from("-"),
-                CompositeValue::from(i as f64),
-            ]),
-        }
-    };
     let people: Vec<DataPoint> = rows
         .iter()
         .enumerate()
-        .flat_map(|(i, r)| r.levels.iter().map(move |l| point(*l, i)))
+        .flat_map(|(i, r)| r.levels.iter().map(move |l| marker(*l, i)))
         .collect();
-    level_axes(Chart::new(), rows.iter().map(|r| r.title.as_str()), layout)
-        .title(layout.title(labels.title))
-        .animation(!layout.reduced_motion)
-        .aria(aria_with_decals(vec![
-            no_pattern(),
-            dots(),
-            no_pattern(),
-            no_pattern(),
-        ]))
-        .background_color("#ffffff")
-        .color(vec![
-            Color::from("rgba(0,0,0,0)"),
-            Color::from("#0072B2"),
-            Color::from(PALETTE[1]),
-            Color::from("#0b0c0c"),
-        ])
-        .series(
-            Bar::new()
-                .name(format!("{} (start)", labels.range))
-                .stack("range")
-                .bar_width("50%")
-                .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
-                .data(rows.iter().map(|r| value_or_gap(r.min)).collect()),
+    let [start, band] = range_band(
+        labels.range,
+        "50%",
+        rows.iter().map(|r| r.min),
+        rows.iter()
+            .map(|r| r.max.zip(r.min).map(|(hi, lo)| hi - lo)),
+        ItemStyle::new()
+            .color("rgba(0,114,178,0.25)")
+            .border_color("#0072B2")
+            .border_width(1.5),
+    );
+    let decals = vec![no_pattern(), dots(), no_pattern(), no_pattern()];
+    level_axes(
+        layout.chart(labels.title, decals),
+        rows.iter().map(|r| r.title.as_str()),
+        layout,
+    )
+    .color(vec![
+        Color::from("rgba(0,0,0,0)"),
+        Color::from("#0072B2"),
+        Color::from(PALETTE[1]),
+        Color::from("#0b0c0c"),
+    ])
+    .series(start)
+    .series(band)
+    .series(marker_series(
+        labels.median,
+        Symbol::Diamond,
+        16.0,
+        PALETTE[1],
+        rows.iter().map(|r| r.median),
+    ))
+    .series(
+        Scatter::new()
+            .name(labels.respondent)
+            .symbol(Symbol::Circle)
+            .symbol_size(7)
+            .item_style(ItemStyle::new().color("#0b0c0c").opacity(0.7))
+            .data(people),
+    )
+    .legend(layout.legend().data(vec![
+        labels.range.to_string(),
+        labels.median.to_string(),
+        labels.respondent.to_string(),
+    ]))
+}
+
+/// A point on a horizontal chart: a level (rounded as shown everywhere) on the row of theme
+/// `row`, or a gap where there is no level.
+fn marker(value: Option<f64>, row: usize) -> DataPoint {
+    let x = value.map_or(CompositeValue::from("-"), |v| {
+        CompositeValue::from(round1(v))
+    });
+    DataPoint::from(vec![x, CompositeValue::from(row as f64)])
+}
+
+/// One marker per theme (a median, a previous level), outlined in white so it stands out on
+/// the bars beneath.
+fn marker_series(
+    name: &str,
+    symbol: Symbol,
+    size: f64,
+    colour: &str,
+    values: impl Iterator<Item = Option<f64>>,
+) -> Scatter {
+    Scatter::new()
+        .name(name)
+        .symbol(symbol)
+        .symbol_size(size)
+        .item_style(
+            ItemStyle::new()
+                .color(colour)
+                .border_color("#ffffff")
+                .border_width(1.5),
         )
-        .series(
-            Bar::new()
-                .name(labels.range)
-                .stack("range")
-                .bar_width("50%")
-                .item_style(
-                    ItemStyle::new()
-                        .color("rgba(0,114,178,0.25)")
-                        .border_color("#0072B2")
-                        .border_width(1.5),
-                )
-                .data(
-                    rows.iter()
-                        .map(|r| value_or_gap(r.max.zip(r.min).map(|(hi, lo)| hi - lo)))
-                        .collect(),
-                ),
-        )
-        .series(
-            Scatter::new()
-                .name(labels.median)
-                .symbol(Symbol::Diamond)
-                .symbol_size(16)
-                .item_style(
-                    ItemStyle::new()
-                        .color(PALETTE[1])
-                        .border_color("#ffffff")
-                        .border_width(1.5),
-                )
-                .data(
-                    rows.iter()
-                        .enumerate()
-                        .map(|(i, r)| point(r.median, i))
-                        .collect(),
-                ),
-        )
-        .series(
-            Scatter::new()
-                .name(labels.respondent)
-                .symbol(Symbol::Circle)
-                .symbol_size(7)
-                .item_style(ItemStyle::new().color("#0b0c0c").opacity(0.7))
-                .data(people),
-        )
-        .legend(layout.legend().data(vec![
-            labels.range.to_string(),
-            labels.median.to_string(),
-            labels.respondent.to_string(),
-        ]))
+        .data(values.enumerate().map(|(i, v)| marker(v, i)).collect())
+}
+
+/// A band from `starts` to `starts + lengths` on each theme's row: a transparent bar up to the
+/// start carries the visible band stacked on it.
+fn range_band(
+    name: &str,
+    width: &str,
+    starts: impl Iterator<Item = Option<f64>>,
+    lengths: impl Iterator<Item = Option<f64>>,
+    style: ItemStyle,
+) -> [Bar; 2] {
+    let bar = |name: String| {
+        Bar::new()
+            .name(name)
+            .stack("band")
+            .bar_width(width)
+            .bar_gap("-100%")
+    };
+    [
+        bar(format!("{name} (start)"))
+            .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
+            .data(starts.map(value_or_gap).collect()),
+        bar(name.to_string())
+            .item_style(style)
+            .data(lengths.map(value_or_gap).collect()),
+    ]
 }
 
 /// Size of exported chart images, in CSS pixels (PNGs are drawn at twice this).
