@@ -227,10 +227,8 @@ pub struct BarLabels<'a> {
     pub previous: &'a str,
 }
 
-/// Rounds to one decimal place, the precision shown everywhere, so charts match the table.
-pub fn round1(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
-}
+/// Charts round as the table does, so they always show the same figures.
+pub use crate::domain::scoring::round1;
 
 fn value_or_gap(v: Option<f64>) -> DataPoint {
     match v {

@@ -250,3 +250,20 @@ fn a_compact_layout_shrinks_the_radar_and_stacks_the_legend() {
         "an unmeasured container is not assumed narrow"
     );
 }
+
+#[test]
+fn movement_is_judged_at_the_precision_shown() {
+    use cm_maturity::domain::results::ThemeRow;
+    let row = |title: &str, level: f64, previous: f64| ThemeRow {
+        theme_id: title.into(),
+        title: title.into(),
+        level: Some(level),
+        benchmark: Figure::Missing,
+        previous: Some(previous),
+        dont_know: 0,
+    };
+    // 0.06 shows as +0.1 in the table, so it counts; 0.04 shows as 0.0, so it does not.
+    let h = highlights(&[row("A", 3.06, 3.0), row("B", 3.04, 3.0), row("C", 2.0, 2.75)]);
+    assert_eq!(h.improved, [("A".to_string(), 0.1)]);
+    assert_eq!(h.declined, [("C".to_string(), -0.8)]);
+}

@@ -6,7 +6,7 @@ use super::assessment::Assessment;
 use super::benchmark::{Benchmark, Figure};
 use super::framework::Framework;
 use super::saved::SavedData;
-use super::scoring::Scores;
+use super::scoring::{round1, Scores};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeRow {
@@ -64,7 +64,8 @@ pub struct Highlights {
     pub below_benchmark: Vec<(String, f64)>,
     pub at_or_above_benchmark: usize,
     pub dont_know: usize,
-    /// Themes that rose and fell by at least a tenth of a level since the previous assessment.
+    /// Themes that rose and fell since the previous assessment by a change that shows as at
+    /// least 0.1 (rounded as displayed, so the list agrees with the table), with that change.
     pub improved: Vec<(String, f64)>,
     pub declined: Vec<(String, f64)>,
 }
@@ -111,9 +112,9 @@ pub fn highlights(rows: &[ThemeRow]) -> Highlights {
     let mut improved = Vec::new();
     let mut declined = Vec::new();
     for r in rows {
-        match r.change() {
-            Some(c) if c >= 0.1 - EPSILON => improved.push((r.title.clone(), c)),
-            Some(c) if c <= -0.1 + EPSILON => declined.push((r.title.clone(), c)),
+        match r.change().map(round1) {
+            Some(c) if c > 0.0 => improved.push((r.title.clone(), c)),
+            Some(c) if c < 0.0 => declined.push((r.title.clone(), c)),
             _ => {}
         }
     }

@@ -113,9 +113,14 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Scores {
     Scores { themes, overall }
 }
 
-/// Rounds a mean level for display to one decimal place, the precision the product shows.
+/// Rounds to one decimal place, the precision the product shows levels and changes at.
+pub fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// A mean level for display, to one decimal place.
 pub fn display_level(level: f64) -> String {
-    format!("{:.1}", (level * 10.0).round() / 10.0)
+    format!("{:.1}", round1(level))
 }
 
 /// The named level a mean falls in: the highest whole level it has reached.

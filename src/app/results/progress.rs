@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::summary::join_names;
+use super::summary::describe_changes;
 use super::use_results;
 use crate::app::state::AppState;
-use crate::charts::round1;
 use crate::domain::dates::long_date;
-use crate::domain::scoring::display_level;
+use crate::domain::results::highlights;
 use crate::text::fill;
 
 #[component]
@@ -19,29 +18,16 @@ pub fn Progress() -> impl IntoView {
         results.with(|r| {
             let r = r.as_ref()?;
             let (previous, _) = r.previous.as_ref()?;
-            let moved: Vec<(String, f64)> = r
-                .rows
-                .iter()
-                .filter_map(|row| Some((row.title.clone(), round1(row.change()?))))
-                .filter(|(_, c)| c.abs() >= 0.1)
-                .collect();
-            let up: Vec<String> = moved
-                .iter()
-                .filter(|(_, c)| *c > 0.0)
-                .map(|(n, c)| fill(t.summary_change, &[("theme", n), ("change", &format!("+{}", display_level(*c)))]))
-                .collect();
-            let down: Vec<String> = moved
-                .iter()
-                .filter(|(_, c)| *c < 0.0)
-                .map(|(n, c)| fill(t.summary_change, &[("theme", n), ("change", &format!("−{}", display_level(-c)))]))
-                .collect();
+            // The same movement the summary reports, so the two never disagree.
+            let h = highlights(&r.rows);
+            let unchanged = h.improved.is_empty() && h.declined.is_empty();
             Some(view! {
                 <h2 class="cmm-heading-m">{t.progress_heading}</h2>
                 <p class="cmm-body">{fill(t.progress_intro, &[("date", &long_date(&previous.created))])}</p>
-                {moved.is_empty().then(|| view! { <p class="cmm-body">{t.progress_none}</p> })}
+                {unchanged.then(|| view! { <p class="cmm-body">{t.progress_none}</p> })}
                 <ul class="cmm-list cmm-list--bullet">
-                    {(!up.is_empty()).then(|| view! { <li>{fill(t.summary_improved, &[("themes", &join_names(&up))])}</li> })}
-                    {(!down.is_empty()).then(|| view! { <li>{fill(t.summary_declined, &[("themes", &join_names(&down))])}</li> })}
+                    {(!h.improved.is_empty()).then(|| view! { <li>{fill(t.summary_improved, &[("themes", &describe_changes(t, &h.improved))])}</li> })}
+                    {(!h.declined.is_empty()).then(|| view! { <li>{fill(t.summary_declined, &[("themes", &describe_changes(t, &h.declined))])}</li> })}
                 </ul>
             })
         })

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::use_results;
 use crate::app::state::AppState;
 use crate::domain::results::highlights;
-use crate::domain::scoring::display_level;
-use crate::text::fill;
+use crate::domain::scoring::{display_level, round1};
+use crate::text::{fill, Text};
 
 /// "A, B and C", the way a sentence lists things.
 pub fn join_names(names: &[String]) -> String {
@@ -18,13 +18,31 @@ pub fn join_names(names: &[String]) -> String {
     }
 }
 
-fn signed(change: f64) -> String {
-    let text = display_level(change.abs());
-    if change >= 0.0 {
-        format!("+{text}")
+/// A change in levels as shown: "+0.5", "−1.0", or "0.0".
+pub fn signed(change: f64) -> String {
+    let c = round1(change);
+    if c > 0.0 {
+        format!("+{}", display_level(c))
+    } else if c < 0.0 {
+        format!("−{}", display_level(-c))
     } else {
-        format!("−{text}")
+        "0.0".into()
     }
+}
+
+/// "Governance and planning (+0.5) and People and capability (+1.0)".
+pub fn describe_changes(t: &Text, list: &[(String, f64)]) -> String {
+    join_names(
+        &list
+            .iter()
+            .map(|(theme, c)| {
+                fill(
+                    t.summary_change,
+                    &[("theme", theme), ("change", &signed(*c))],
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 #[component]
@@ -91,29 +109,16 @@ pub fn Summary() -> impl IntoView {
             if unanswered > 0 {
                 out.push(fill(t.summary_unanswered, &[("count", &unanswered)]));
             }
-            let changes = |list: &[(String, f64)]| -> String {
-                join_names(
-                    &list
-                        .iter()
-                        .map(|(theme, c)| {
-                            fill(
-                                t.summary_change,
-                                &[("theme", theme), ("change", &signed(*c))],
-                            )
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            };
             if !h.improved.is_empty() {
                 out.push(fill(
                     t.summary_improved,
-                    &[("themes", &changes(&h.improved))],
+                    &[("themes", &describe_changes(t, &h.improved))],
                 ));
             }
             if !h.declined.is_empty() {
                 out.push(fill(
                     t.summary_declined,
-                    &[("themes", &changes(&h.declined))],
+                    &[("themes", &describe_changes(t, &h.declined))],
                 ));
             }
             Some(out)

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::summary::signed;
 use super::use_results;
 use crate::app::state::AppState;
-use crate::charts::round1;
 use crate::domain::benchmark::Figure;
 use crate::domain::dates::long_date;
 use crate::domain::scoring::{display_level, level_band};
@@ -43,10 +43,7 @@ pub fn FiguresTable() -> impl IntoView {
                             Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
                         };
                         let previous = row.previous.map_or(String::from("–"), display_level);
-                        let change = row.change().map_or(String::from("–"), |c| {
-                            let c = round1(c);
-                            if c > 0.0 { format!("+{}", display_level(c)) } else if c < 0.0 { format!("−{}", display_level(-c)) } else { "0.0".into() }
-                        });
+                        let change = row.change().map_or(String::from("–"), signed);
                         view! {
                             <tr class="cmm-table__row">
                                 <th scope="row" class="cmm-table__header">{row.title.clone()}</th>
