@@ -5,6 +5,7 @@ use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
 use crate::domain::share::ShareError;
+use crate::domain::{Framework, Rating};
 
 /// The words the app shows. Framework content (questions, rungs, guidance) comes from the
 /// framework file instead, so a translated framework is a translated data file.
@@ -625,6 +626,20 @@ impl Text {
             }
         };
         format!("{}: {message}", p.setting)
+    }
+
+    /// An answer as a short label: "Level 3: Good", "Don't know", "Not applicable" or
+    /// "Not answered".
+    pub fn answer_label(&self, framework: &Framework, rating: Option<Rating>) -> String {
+        match rating {
+            Some(Rating::Level(l)) => fill(
+                self.level_answer,
+                &[("level", &l.get()), ("name", &framework.level_name(l))],
+            ),
+            Some(Rating::DontKnow) => self.dont_know.into(),
+            Some(Rating::NotApplicable) => self.not_applicable.into(),
+            None => self.not_answered.into(),
+        }
     }
 
     /// Why saved data could not be opened, in words.

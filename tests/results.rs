@@ -263,7 +263,11 @@ fn movement_is_judged_at_the_precision_shown() {
         dont_know: 0,
     };
     // 0.06 shows as +0.1 in the table, so it counts; 0.04 shows as 0.0, so it does not.
-    let h = highlights(&[row("A", 3.06, 3.0), row("B", 3.04, 3.0), row("C", 2.0, 2.75)]);
+    let h = highlights(&[
+        row("A", 3.06, 3.0),
+        row("B", 3.04, 3.0),
+        row("C", 2.0, 2.75),
+    ]);
     assert_eq!(h.improved, [("A".to_string(), 0.1)]);
     assert_eq!(h.declined, [("C".to_string(), -0.8)]);
 }

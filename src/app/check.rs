@@ -35,14 +35,11 @@ pub fn CheckPage() -> impl IntoView {
                                 let answer = a.answers.get(&q.id);
                                 let rating = answer.and_then(|ans| ans.rating);
                                 let note = answer.map(|ans| ans.note.clone()).filter(|n| !n.is_empty());
-                                let value = match rating {
-                                    Some(Rating::Level(l)) => view! {
-                                        <strong>{fill(t.level_answer, &[("level", &l.get()), ("name", &f.level_name(l))])}</strong>
-                                        <span class="cmm-summary__statement">{q.levels[l.index()].statement.clone()}</span>
-                                    }.into_any(),
-                                    Some(Rating::DontKnow) => view! { <strong>{t.dont_know}</strong> }.into_any(),
-                                    Some(Rating::NotApplicable) => view! { <strong>{t.not_applicable}</strong> }.into_any(),
-                                    None => view! { <strong class="cmm-summary__missing">{t.not_answered}</strong> }.into_any(),
+                                // The rung's statement follows a level, so the answer reads in full.
+                                let statement = rating.and_then(Rating::level).map(|l| q.levels[l.index()].statement.clone());
+                                let value = view! {
+                                    <strong class:cmm-summary__missing=rating.is_none()>{t.answer_label(f, rating)}</strong>
+                                    {statement.map(|s| view! { <span class="cmm-summary__statement">{s}</span> })}
                                 };
                                 view! {
                                     <div class="cmm-summary__row" class:cmm-summary__row--missing=rating.is_none()>

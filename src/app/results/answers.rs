@@ -5,8 +5,6 @@ use leptos::prelude::*;
 
 use super::use_results;
 use crate::app::state::AppState;
-use crate::domain::Rating;
-use crate::text::fill;
 
 #[component]
 pub fn AnswersForPrint() -> impl IntoView {
@@ -27,14 +25,7 @@ pub fn AnswersForPrint() -> impl IntoView {
                             .filter(|q| a.asks(f, &q.id))
                             .map(|q| {
                                 let answer = a.answers.get(&q.id);
-                                let value = match answer.and_then(|x| x.rating) {
-                                    Some(Rating::Level(l)) => {
-                                        fill(t.level_answer, &[("level", &l.get()), ("name", &f.level_name(l))])
-                                    }
-                                    Some(Rating::DontKnow) => t.dont_know.to_string(),
-                                    Some(Rating::NotApplicable) => t.not_applicable.to_string(),
-                                    None => t.not_answered.to_string(),
-                                };
+                                let value = t.answer_label(f, answer.and_then(|x| x.rating));
                                 let note = answer.map(|x| x.note.clone()).filter(|n| !n.is_empty());
                                 view! {
                                     <li>
