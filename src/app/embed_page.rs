@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use super::heading::PageHeading;
 use super::state::AppState;
+use super::status::SettingsNotice;
 use crate::browser::{self, embed};
 use crate::domain::config;
 use crate::domain::snippet::{namespace_for, render, Mode, SnippetSettings};
@@ -132,17 +133,7 @@ pub fn EmbedPage() -> impl IntoView {
             </fieldset>
         </div>
         {text_field("cmm-embed-base", t.embed_base, t.embed_base_hint, base, None)}
-        {move || {
-            let problems = problems();
-            (!problems.is_empty()).then(|| view! {
-                <div class="cmm-notice cmm-notice--warning" role="status">
-                    <h2 class="cmm-notice__title">{t.embed_problems}</h2>
-                    <ul class="cmm-list cmm-list--bullet">
-                        {problems.into_iter().map(|p| view! { <li>{t.config_problem(&p)}</li> }).collect::<Vec<_>>()}
-                    </ul>
-                </div>
-            })
-        }}
+        {move || view! { <SettingsNotice title=t.embed_problems problems=problems() /> }}
         <div class="cmm-form-group">
             <label class="cmm-label" for="cmm-embed-code">{t.embed_code}</label>
             <textarea class="cmm-textarea cmm-code" id="cmm-embed-code" rows="6" readonly prop:value=snippet></textarea>

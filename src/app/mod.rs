@@ -129,14 +129,7 @@ fn App(
     let config = StoredValue::new(config);
     view! {
         <div class="cmm-app">
-            {(!warnings.is_empty()).then(|| view! {
-                <div class="cmm-notice cmm-notice--warning" role="status">
-                    <h2 class="cmm-notice__title">{text.config_warnings}</h2>
-                    <ul class="cmm-list cmm-list--bullet">
-                        {warnings.into_iter().map(|p| view! { <li>{text.config_problem(&p)}</li> }).collect::<Vec<_>>()}
-                    </ul>
-                </div>
-            })}
+            <status::SettingsNotice title=text.config_warnings problems=warnings />
             {move || match boot.get() {
                 None => view! { <p class="cmm-body">{text.loading}</p> }.into_any(),
                 Some(Err(message)) => view! {

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Notice, SaveStatus};
-use crate::text::fill;
+use crate::domain::config::ConfigProblem;
+use crate::text::{fill, EN};
 
 #[component]
 pub fn StatusArea() -> impl IntoView {
@@ -68,4 +69,19 @@ pub fn StatusArea() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// Settings problems that fall back to defaults, listed in a warning notice: shown inside the
+/// widget and on the snippet page alike.
+#[component]
+pub fn SettingsNotice(title: &'static str, problems: Vec<ConfigProblem>) -> impl IntoView {
+    let text = &EN;
+    (!problems.is_empty()).then(|| view! {
+        <div class="cmm-notice cmm-notice--warning" role="status">
+            <h2 class="cmm-notice__title">{title}</h2>
+            <ul class="cmm-list cmm-list--bullet">
+                {problems.iter().map(|p| view! { <li>{text.config_problem(p)}</li> }).collect::<Vec<_>>()}
+            </ul>
+        </div>
+    })
 }
