@@ -469,7 +469,7 @@ impl AppState {
             "contract-management-maturity-unreadable-{}.txt",
             file_date(&now_iso())
         );
-        let _ = browser::download::text_file(&name, "text/plain", raw);
+        self.offer(&name, "text/plain", raw);
     }
 
     /// The name shown for an assessment: the user's, or its start date.

@@ -43,22 +43,23 @@ pub fn RoadmapSection() -> impl IntoView {
     let t = state.text;
     let results = use_results();
     let read_only = expect_context::<super::ReadOnly>().0;
-    let roadmap = Memo::new(move |_| {
+    // The benchmark's targets are kept beside the roadmap: the target choosers show them.
+    let plan = Memo::new(move |_| {
         results.with(|r| {
             let r = r.as_ref()?;
             state.framework.with_value(|f| {
-                let base = r
+                let benchmark = r
                     .benchmark
                     .as_ref()
                     .map(|b| targets_from_benchmark(f, b))
                     .unwrap_or_default();
-                let targets = targets_with_overrides(base, &r.assessment.targets);
-                Some(build(f, &r.assessment, &targets))
+                let targets = targets_with_overrides(benchmark.clone(), &r.assessment.targets);
+                Some((build(f, &r.assessment, &targets), benchmark))
             })
         })
     });
     let priorities = move || {
-        let roadmap = roadmap.get()?;
+        let (roadmap, _) = plan.get()?;
         let items = state.framework.with_value(|f| {
             roadmap
                 .priorities(5)
@@ -79,16 +80,9 @@ pub fn RoadmapSection() -> impl IntoView {
         })
     };
     let themes = move || {
-        let Some(roadmap) = roadmap.get() else {
+        let Some((roadmap, benchmark_targets)) = plan.get() else {
             return Vec::new();
         };
-        let benchmark_targets = results.with(|r| {
-            r.as_ref().and_then(|r| {
-                r.benchmark
-                    .as_ref()
-                    .map(|b| state.framework.with_value(|f| targets_from_benchmark(f, b)))
-            })
-        });
         let own = results
             .with(|r| r.as_ref().map(|r| r.assessment.targets.clone()))
             .unwrap_or_default();
@@ -101,7 +95,7 @@ pub fn RoadmapSection() -> impl IntoView {
                     let plan = roadmap.themes.iter().find(|p| p.theme_id == th.id).cloned();
                     let theme_id = StoredValue::new(th.id.clone());
                     let select_id = format!("cmm-target-{}", th.id);
-                    let bench = benchmark_targets.as_ref().and_then(|b| b.get(&th.id)).copied();
+                    let bench = benchmark_targets.get(&th.id).copied();
                     let chosen = own.get(&th.id).map(|l| l.get().to_string()).unwrap_or_default();
                     let status = plan.as_ref().and_then(|p| {
                         let target = display_level(p.target?);
@@ -161,7 +155,7 @@ pub fn RoadmapSection() -> impl IntoView {
         <h2 class="cmm-heading-m">{t.roadmap_heading}</h2>
         <p class="cmm-body">{t.roadmap_intro}</p>
         {priorities}
-        {move || roadmap.with(|r| r.as_ref().is_some_and(|r| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}
+        {move || plan.with(|p| p.as_ref().is_some_and(|(r, _)| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}
         {themes}
     }
 }
