@@ -2,15 +2,14 @@
 // and text at 200% without loss of content or sideways scrolling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { setup, axe, DIST } from './helpers.mjs';
+import { setup, axe, loadFramework } from './helpers.mjs';
 import { seedStorage } from './flows.mjs';
 
 let env;
 let seeded;
 before(async () => {
   env = await setup();
-  const framework = JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
+  const framework = await loadFramework();
   const answers = Object.fromEntries(framework.themes.flatMap((t) => t.questions.map((q, i) => [q.id, { rating: 1 + (i % 5), note: i === 0 ? 'A long note that should wrap on a narrow screen without making the page scroll sideways at all.' : '' }])));
   seeded = JSON.stringify({ schemaVersion: 2, current: 'a', assessments: [
     { id: 'p', frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'full', created: '2025-11-01T00:00:00.000Z', updated: '2025-11-01T00:00:00.000Z', answers },

@@ -2,6 +2,7 @@
 // release build served on loopback.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +49,9 @@ export async function axe(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The framework the build serves, to write test data against its real question ids. */
+export async function loadFramework() {
+  return JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
 }

@@ -2,15 +2,14 @@
 // benchmark chooser, progress since last time, and the roadmap following the user's targets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { setup, axe, DIST } from './helpers.mjs';
+import { setup, axe, loadFramework } from './helpers.mjs';
 import { savedData, seedStorage } from './flows.mjs';
 
 let env;
 let framework;
 before(async () => {
   env = await setup();
-  framework = JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
+  framework = await loadFramework();
 });
 after(async () => { await env?.close(); });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, axe, DIST } from './helpers.mjs';
+import { setup, axe, loadFramework } from './helpers.mjs';
 import { savedData } from './flows.mjs';
 
 let env;
@@ -12,7 +12,7 @@ let framework;
 let dir;
 before(async () => {
   env = await setup();
-  framework = JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
+  framework = await loadFramework();
   dir = await mkdtemp(join(tmpdir(), 'cmm-team-'));
 });
 after(async () => { await env?.close(); });
