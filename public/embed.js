@@ -1,18 +1,113 @@
-// Script mode: mounts the self-assessment into every element with a data-cmm-widget attribute.
-// Each widget lives in its own Shadow DOM, so its styles and the host page's styles stay apart.
-// Load with: <script type="module" src="https://WIDGET-HOST/embed.js"></script>
-import init, { mount } from './cm-maturity.js';
+// The widget's entry: the one file with a stable name. It names this release's files (content-
+// hashed, so a page never mixes two releases) with their integrity hashes, loads them, and
+// mounts the self-assessment:
+// - into `<main id="cmm-app" data-cmm-page>` (the tool's own page, or an iframe), with settings
+//   from the address;
+// - into every `[data-cmm-widget]` element (script mode, on a council's page), each in its own
+//   Shadow DOM, with settings from its data attributes.
+// Until a widget mounts, the element's own content (the snippet's "Loading…" text and link)
+// stays visible; if the release cannot load, a message replaces it. Never a blank space.
+// scripts/release.mjs fills in RELEASE when the app is built.
+const RELEASE = /* RELEASE */ null;
 
 const base = new URL('./', import.meta.url).href;
-await init({ module_or_path: new URL('cm-maturity_bg.wasm', base) });
+const at = (file) => new URL(file, base).href;
 
-for (const host of document.querySelectorAll('[data-cmm-widget]')) {
-  if (host.shadowRoot) continue;
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('main.css', base).href;
-  const root = document.createElement('div');
-  shadow.append(style, root);
-  mount(root, Object.entries(host.dataset), base);
+function words(lang) {
+  const all = RELEASE?.words ?? {};
+  return all[(lang || '').slice(0, 2)] ?? all.en ?? {};
 }
+
+/** A message where the widget would be, in the widget's language, with a way to the tool's own page. */
+function showFailure(host, lang) {
+  const w = words(lang);
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = `${w.failed_title ?? 'The self-assessment could not start'}. ${w.reload ?? ''}`.trim();
+  const link = document.createElement('a');
+  link.href = at('index.html');
+  link.textContent = w.open_page ?? 'Open the self-assessment in its own page';
+  host.replaceChildren(p, link);
+}
+
+/** Resource hints in the document head, once each; integrity where the file is code. */
+function hint(rel, file, { as, integrity } = {}) {
+  const href = at(file);
+  if ([...document.head.querySelectorAll('link')].some((l) => l.href === href && l.rel === rel)) return;
+  const link = document.createElement('link');
+  link.rel = rel;
+  link.href = href;
+  if (as) link.as = as;
+  if (integrity) link.integrity = integrity;
+  link.crossOrigin = 'anonymous';
+  document.head.append(link);
+}
+
+let app;
+/** Loads this release's code once for the page, checked against its integrity hashes. */
+function loadApp() {
+  app ??= (async () => {
+    if (!RELEASE) throw new Error('this copy of embed.js was not built');
+    const { files, integrity } = RELEASE;
+    // A modulepreload carries the glue's integrity to the import below.
+    hint('modulepreload', files.glue, { integrity: integrity[files.glue] });
+    const wasm = fetch(at(files.wasm), { integrity: integrity[files.wasm], credentials: 'same-origin' });
+    const glue = await import(at(files.glue));
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  })();
+  return app;
+}
+
+/** The files the app loads itself, with the hashes it checks them against. */
+function assets() {
+  const { files, integrity } = RELEASE;
+  return { echarts: at(files.echarts), echartsIntegrity: integrity[files.echarts] };
+}
+
+/** Starts the first content files downloading beside the code (a guess from the settings). */
+function preloadContent(lang, frameworks) {
+  hint('preload', `data/text/${(lang || 'en').slice(0, 2) === 'cy' ? 'cy' : 'en'}.json`, { as: 'fetch' });
+  const offered = (frameworks || 'council,learner').split(',').map((f) => f.trim());
+  if (offered.includes('council')) hint('preload', 'data/framework.json', { as: 'fetch' });
+  if (offered.includes('learner')) hint('preload', 'data/learner-framework.json', { as: 'fetch' });
+}
+
+async function startPage(page) {
+  const query = new URLSearchParams(location.search);
+  preloadContent(query.get('lang'), query.get('frameworks'));
+  try {
+    const glue = await loadApp();
+    glue.start(assets());
+  } catch (e) {
+    console.error(e);
+    showFailure(page, query.get('lang') ?? document.documentElement.lang);
+  }
+}
+
+async function mountWidget(host) {
+  if (host.shadowRoot || host.dataset.cmmMounted) return;
+  host.dataset.cmmMounted = '';
+  const settings = Object.entries(host.dataset).filter(([k]) => k !== 'cmmMounted' && k !== 'cmmWidget');
+  preloadContent(host.dataset.lang, host.dataset.frameworks);
+  try {
+    const glue = await loadApp();
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = at(RELEASE.files.css);
+    style.integrity = RELEASE.integrity[RELEASE.files.css];
+    style.crossOrigin = 'anonymous';
+    const root = document.createElement('div');
+    shadow.append(style, root);
+    glue.mount(root, settings, base, assets());
+  } catch (e) {
+    console.error(e);
+    delete host.dataset.cmmMounted;
+    showFailure(host, host.dataset.lang);
+  }
+}
+
+const page = document.querySelector('#cmm-app[data-cmm-page]');
+if (page) startPage(page);
+for (const host of document.querySelectorAll('[data-cmm-widget]')) mountWidget(host);

@@ -1,10 +1,13 @@
 //! Contract management maturity self-assessment.
 //!
-//! `domain` is the functional core and builds anywhere; `charts` turns scores into chart options
-//! (plain data, testable natively); `browser` and `app` are the thin web shell, built for wasm only.
+//! `domain` is the functional core and builds anywhere; `charts` turns results into chart
+//! options and `route` screens into addresses (plain data, testable natively); `text` holds
+//! every user-facing string, read from language files; `browser` and `app` are the thin web
+//! shell, built for wasm only.
 
 pub mod charts;
 pub mod domain;
+pub mod route;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

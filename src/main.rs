@@ -1,4 +1,7 @@
-fn main() {
-    #[cfg(target_arch = "wasm32")]
-    cm_maturity::app::start();
-}
+//! The WebAssembly binary. It runs nothing by itself: the page's loader calls `start` (a page of
+//! its own, or an iframe) or `mount` (script mode), with the release's file names.
+
+// Linked for its exported `start` and `mount`, which nothing in this file calls.
+extern crate cm_maturity;
+
+fn main() {}

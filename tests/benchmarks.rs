@@ -1,42 +1,47 @@
-//! Benchmark files: validation, suppression of small samples, and the shipped defaults.
+//! Benchmark files: validation, refusal of figures from too few organisations, and the shipped
+//! files (council and learner), which must be honest about what they are.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cm_maturity::domain::benchmark::MIN_ORGANISATIONS;
-use cm_maturity::domain::{BenchmarkFile, BenchmarkKind, Figure, Framework};
+use cm_maturity::domain::{BenchmarkFile, BenchmarkKind, Figure};
+use common::{council, learner, messages, COUNCIL_BENCHMARKS, LEARNER_BENCHMARKS};
 use serde_json::{json, Value};
 
-const DEFAULT: &str = include_str!("../public/data/benchmarks.json");
-
-fn framework() -> Framework {
-    Framework::from_json(include_str!("../public/data/framework.json")).unwrap()
+fn problems(v: &Value) -> Vec<String> {
+    messages(&BenchmarkFile::from_json(&v.to_string()).expect_err("must be rejected"))
 }
 
-fn problems(v: &Value) -> Vec<String> {
-    BenchmarkFile::from_json(&v.to_string())
-        .expect_err("must be rejected")
-        .messages()
+fn default_value() -> Value {
+    serde_json::from_str(COUNCIL_BENCHMARKS).unwrap()
 }
 
 #[test]
 fn the_default_benchmarks_load_and_match_the_default_framework() {
-    let file = BenchmarkFile::from_json(DEFAULT).unwrap_or_else(|p| panic!("{p}"));
-    file.check_against(&framework())
+    let file = common::council_benchmarks();
+    file.check_against(&council())
         .unwrap_or_else(|p| panic!("{p}"));
     let expectation = file.get("expectation").unwrap();
     assert_eq!(expectation.kind, BenchmarkKind::Expectation);
+    // Named so it cannot be read as the programme endorsing a target.
     assert_eq!(
         expectation.title,
-        "Programme expectation: Good (3) on every theme"
+        "Framework expectation: Good (3) on every theme"
     );
+    assert!(!expectation.title.contains("Programme"));
+    assert!(expectation
+        .source
+        .contains("not a target set by the programme"));
     assert!(!expectation.illustrative);
-    for theme in &framework().themes {
+    for theme in &council().themes {
         assert_eq!(expectation.figure(&theme.id).median(), Some(3.0));
     }
 }
 
 #[test]
-fn the_shipped_cohort_figures_are_marked_illustrative() {
-    let file = BenchmarkFile::from_json(DEFAULT).unwrap();
+fn the_shipped_cohort_figures_are_marked_illustrative_and_dated_when_made() {
+    let file = common::council_benchmarks();
     for id in ["cohort-entry", "cohort-after"] {
         let b = file.get(id).unwrap();
         assert_eq!(b.kind, BenchmarkKind::Cohort);
@@ -47,48 +52,38 @@ fn the_shipped_cohort_figures_are_marked_illustrative() {
             "{id}'s source must say so"
         );
         assert!(b.sample_size.is_some());
+        // The date the file was made (shown on screen as "Made on"), not a date of data.
+        assert_eq!(b.date, "2026-11-27");
     }
+    // A theme with too few organisations is left out of the file, not shipped and hidden.
+    assert_eq!(
+        file.get("cohort-after").unwrap().figure("strategy"),
+        Figure::Missing
+    );
 }
 
 #[test]
-fn figures_from_fewer_than_five_organisations_are_suppressed() {
-    let file = BenchmarkFile::from_json(DEFAULT).unwrap();
-    let after = file.get("cohort-after").unwrap();
+fn a_figure_from_fewer_than_five_organisations_is_refused() {
+    let mut v = default_value();
+    v["benchmarks"][1]["themes"][0]["organisations"] = json!(MIN_ORGANISATIONS - 1);
     assert_eq!(
-        after.figure("strategy"),
-        Figure::Suppressed { organisations: 4 }
+        problems(&v),
+        ["benchmarks[1].themes[0].organisations: a figure from 4 organisations could identify one: figures from fewer than 5 must be left out"]
     );
-    assert!(matches!(
-        after.figure("risk"),
-        Figure::Shown {
-            quartiles: Some(_),
-            ..
-        }
-    ));
-    assert_eq!(after.figure("nonexistent"), Figure::Missing);
+    v["benchmarks"][1]["themes"][0]["organisations"] = json!(MIN_ORGANISATIONS);
+    BenchmarkFile::from_json(&v.to_string()).unwrap();
 
-    let mut v: Value = serde_json::from_str(DEFAULT).unwrap();
+    let mut v = default_value();
     v["benchmarks"][1]["sampleSize"] = json!(MIN_ORGANISATIONS - 1);
-    let small = BenchmarkFile::from_json(&v.to_string()).unwrap();
-    assert!(small.get("cohort-entry").unwrap().themes.iter().all(|t| {
-        matches!(
-            small.get("cohort-entry").unwrap().figure(&t.theme),
-            Figure::Suppressed { .. }
-        )
-    }));
-    v["benchmarks"][1]["sampleSize"] = json!(MIN_ORGANISATIONS);
-    let enough = BenchmarkFile::from_json(&v.to_string()).unwrap();
-    assert!(enough
-        .get("cohort-entry")
-        .unwrap()
-        .figure("people")
-        .median()
-        .is_some());
+    assert_eq!(
+        problems(&v),
+        ["benchmarks[1].sampleSize: a figure from 4 organisations could identify one: figures from fewer than 5 must be left out"]
+    );
 }
 
 #[test]
 fn broken_benchmark_files_give_precise_messages() {
-    let mut v: Value = serde_json::from_str(DEFAULT).unwrap();
+    let mut v = default_value();
     v["benchmarks"][1]["themes"][2]["median"] = json!(6);
     v["benchmarks"][1]["themes"][3]["lowerQuartile"] = json!(2.8);
     v["benchmarks"][2]["id"] = json!("cohort-entry");
@@ -103,7 +98,7 @@ fn broken_benchmark_files_give_precise_messages() {
             "benchmarks[1].themes[2].median: must be a level from 1 to 5, found 6",
             "benchmarks[1].themes[2]: quartiles must surround the median, found 1.7 / 6 / 2.8",
             "benchmarks[1].themes[3]: quartiles must surround the median, found 2.8 / 2 / 2.5",
-            "benchmarks[2].id: duplicate benchmark id \"cohort-entry\"",
+            "benchmarks[2].id: duplicate id \"cohort-entry\"",
             "benchmarks[2].date: expected a date as YYYY-MM-DD, found \"27/11/2026\"",
             "benchmarks[2].sampleSize: required for a cohort or peer group benchmark",
         ]
@@ -112,28 +107,83 @@ fn broken_benchmark_files_give_precise_messages() {
 
 #[test]
 fn unknown_fields_kinds_and_themes_are_reported() {
-    let mut v: Value = serde_json::from_str(DEFAULT).unwrap();
+    let mut v = default_value();
     v["benchmarks"][0]["kind"] = json!("league-table");
     let found = problems(&v);
     assert!(
-        found[0].starts_with("benchmarks[0].kind: unknown variant `league-table`"),
+        found[0].starts_with(
+            "benchmarks[0].kind: the file could not be read (unknown variant `league-table`"
+        ),
         "{found:?}"
     );
 
-    let mut v: Value = serde_json::from_str(DEFAULT).unwrap();
-    v["benchmarks"][0]["themes"][0]["theme"] = json!("finance");
+    let mut v = default_value();
+    v["benchmarks"][0]["themes"][0]["id"] = json!("finance");
     let file = BenchmarkFile::from_json(&v.to_string()).unwrap();
     assert_eq!(
-        file.check_against(&framework()).unwrap_err().messages(),
-        ["benchmarks[0].themes[0].theme: unknown theme \"finance\""]
+        messages(&file.check_against(&council()).unwrap_err()),
+        ["benchmarks[0].themes[0].id: unknown theme \"finance\""]
     );
 }
 
 #[test]
 fn benchmarks_for_another_framework_are_refused() {
-    let mut v: Value = serde_json::from_str(DEFAULT).unwrap();
+    let mut v = default_value();
     v["frameworkId"] = json!("someone-else");
     let file = BenchmarkFile::from_json(&v.to_string()).unwrap();
-    let found = file.check_against(&framework()).unwrap_err().messages();
-    assert_eq!(found, ["frameworkId: benchmarks are for \"someone-else\", but the framework is \"cmm-default\""]);
+    let found = messages(&file.check_against(&council()).unwrap_err());
+    assert_eq!(
+        found,
+        ["frameworkId: benchmarks are for \"someone-else\", but the framework is \"cmm-default\""]
+    );
+    // The council's benchmarks never fit the learner framework, nor the other way round.
+    assert!(common::council_benchmarks()
+        .check_against(&learner())
+        .is_err());
+    let learner_file = BenchmarkFile::from_json(LEARNER_BENCHMARKS).unwrap();
+    assert!(learner_file.check_against(&council()).is_err());
+}
+
+#[test]
+fn the_learner_expectations_come_from_the_frameworks_own_level_definitions() {
+    let fw = learner();
+    let file = BenchmarkFile::from_json(LEARNER_BENCHMARKS).unwrap_or_else(|p| panic!("{p}"));
+    file.check_against(&fw).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(file.benchmarks.len(), 3);
+    for (b, level) in file.benchmarks.iter().zip([3u8, 4, 5]) {
+        let name = &fw.levels[usize::from(level - 1)].name;
+        assert_eq!(b.kind, BenchmarkKind::Expectation, "{}", b.id);
+        assert!(!b.illustrative);
+        assert!(b.title.contains(name.as_str()), "{} names {name}", b.title);
+        assert!(
+            b.source.contains("not data"),
+            "{} says it is an expectation",
+            b.id
+        );
+        for theme in &fw.themes {
+            assert_eq!(b.figure(&theme.id).median(), Some(f64::from(level)));
+        }
+    }
+    let names: Vec<&str> = fw.levels[2..].iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Foundation", "Practitioner", "Expert"]);
+}
+
+#[test]
+fn benchmark_texts_may_come_in_several_languages() {
+    let mut v = default_value();
+    v["languages"] = json!(["en", "cy"]);
+    let found = problems(&v);
+    assert!(
+        found.contains(&"benchmarks[0].title: has no text in \"cy\"".to_string()),
+        "{found:?}"
+    );
+    v["benchmarks"] = json!([{
+        "id": "e", "kind": "expectation", "date": "2026-11-27",
+        "title": {"en": "Expected", "cy": "Disgwyliedig"},
+        "source": {"en": "This framework", "cy": "Y fframwaith hwn"},
+        "themes": [{"id": "governance", "median": 3}]
+    }]);
+    let file = cm_maturity::domain::BenchmarkFile::parse(&v.to_string()).unwrap();
+    assert_eq!(file.resolve("cy").benchmarks[0].title, "Disgwyliedig");
+    assert_eq!(file.resolve("en").benchmarks[0].title, "Expected");
 }

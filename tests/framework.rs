@@ -1,55 +1,238 @@
-//! The framework format, its validation messages, and the default framework's content.
+//! The framework format and its validation messages, and the content of both shipped
+//! frameworks: the checks here fail the build when a question is vague, too long, not
+//! cumulative in form, wrong about the law's words, or leaves an area uncovered.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use cm_maturity::domain::Framework;
+use cm_maturity::domain::assessment::Assessment;
+use cm_maturity::domain::{AssessmentKind, Audience, Framework, Localised};
+use common::{council, learner, level, messages, COUNCIL, LEARNER};
 use serde_json::{json, Value};
 
-const DEFAULT: &str = include_str!("../public/data/framework.json");
-
 fn default_value() -> Value {
-    serde_json::from_str(DEFAULT).unwrap()
+    serde_json::from_str(COUNCIL).unwrap()
 }
 
 fn problems(value: &Value) -> Vec<String> {
-    Framework::from_json(&value.to_string())
-        .expect_err("the broken copy must be rejected")
-        .messages()
+    messages(
+        &Framework::from_json(&value.to_string()).expect_err("the broken copy must be rejected"),
+    )
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
 }
 
 #[test]
-fn the_default_framework_loads_without_problems() {
-    let fw = Framework::from_json(DEFAULT).unwrap_or_else(|p| panic!("{p}"));
+fn both_frameworks_load_without_problems_and_have_the_agreed_shape() {
+    let fw = council();
+    assert_eq!(fw.version, "2.0.0");
+    assert_eq!(fw.audience, Audience::Organisation);
     assert_eq!(fw.themes.len(), 8);
-    assert_eq!(fw.question_count(), 32);
+    assert!(
+        (32..=40).contains(&fw.question_count()),
+        "{}",
+        fw.question_count()
+    );
     assert!(fw
         .themes
         .iter()
-        .all(|t| (3..=5).contains(&t.questions.len())));
+        .all(|t| (4..=5).contains(&t.questions.len())));
     let names: Vec<&str> = fw.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Initial", "Developing", "Good", "Better", "Best"]);
+
+    let me = learner();
+    assert_eq!(me.audience, Audience::Individual);
+    assert_eq!(me.themes.len(), 8);
+    assert!(
+        (24..=32).contains(&me.question_count()),
+        "{}",
+        me.question_count()
+    );
+    let names: Vec<&str> = me.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(&names[2..], ["Foundation", "Practitioner", "Expert"]);
+}
+
+/// Reading time at 200 words a minute, for the prompts and the five rungs of each question.
+fn minutes(fw: &Framework) -> f64 {
+    let words: usize = fw
+        .questions()
+        .map(|(_, q)| {
+            words(&q.prompt) + q.levels.iter().map(|r| words(&r.statement)).sum::<usize>()
+        })
+        .sum();
+    words as f64 / 200.0
+}
+
+#[test]
+fn a_full_assessment_takes_under_25_minutes() {
+    assert!(
+        minutes(&council()) < 25.0,
+        "{:.1} minutes",
+        minutes(&council())
+    );
+    assert!(
+        minutes(&learner()) < 20.0,
+        "{:.1} minutes",
+        minutes(&learner())
+    );
 }
 
 #[test]
 fn the_quick_check_has_one_question_per_theme() {
-    let fw = Framework::from_json(DEFAULT).unwrap();
-    for theme in &fw.themes {
-        let in_quick = theme
-            .questions
-            .iter()
-            .filter(|q| fw.quick_check.contains(&q.id))
-            .count();
-        assert_eq!(
-            in_quick, 1,
-            "theme {} should have one quick-check question",
-            theme.id
-        );
+    for fw in [council(), learner()] {
+        for theme in &fw.themes {
+            let in_quick = theme
+                .questions
+                .iter()
+                .filter(|q| fw.quick_check.contains(&q.id))
+                .count();
+            assert_eq!(
+                in_quick, 1,
+                "{}: theme {} needs one quick-check question",
+                fw.id, theme.id
+            );
+        }
     }
 }
 
-/// The NAO good practice framework's 11 areas, plus the practices the programme teaches.
-const REQUIRED_COVERAGE: [&str; 14] = [
+/// Words that say nothing a reader can check, unless the rung gives a measure instead.
+const VAGUE: [&str; 7] = [
+    "regularly",
+    "effective",
+    "effectively",
+    "appropriate",
+    "appropriately",
+    "good",
+    "robust",
+];
+
+/// The content checks every framework shipped must pass.
+fn check_content(fw: &Framework) -> Vec<String> {
+    let mut found = Vec::new();
+    let level5_sharing = fw
+        .questions()
+        .filter(|(_, q)| {
+            let s = q.levels[4].statement.to_lowercase();
+            s.contains("peer") || s.contains("share")
+        })
+        .count();
+    if level5_sharing * 4 > fw.question_count() {
+        found.push(format!(
+            "{level5_sharing} level 5 statements require sharing: make it one sign among others"
+        ));
+    }
+    let used_terms: BTreeSet<&str> = fw
+        .questions()
+        .flat_map(|(_, q)| q.terms.iter().map(String::as_str))
+        .collect();
+    for term in &fw.glossary {
+        if !used_terms.contains(term.id.as_str()) {
+            found.push(format!("glossary {}: used by no question", term.id));
+        }
+        if words(&term.definition) > 45 {
+            found.push(format!("glossary {}: definition over 45 words", term.id));
+        }
+    }
+    for (_, q) in fw.questions() {
+        let distinct: BTreeSet<&str> = q.levels.iter().map(|r| r.statement.as_str()).collect();
+        if distinct.len() != 5 {
+            found.push(format!("{}: rungs repeat", q.id));
+        }
+        for (i, r) in q.levels.iter().enumerate() {
+            let n = i + 1;
+            if words(&r.statement) > 30 {
+                found.push(format!(
+                    "{} level {n}: {} words (at most 30)",
+                    q.id,
+                    words(&r.statement)
+                ));
+            }
+            if words(&r.action) > 35 {
+                found.push(format!(
+                    "{} level {n} action: {} words (at most 35)",
+                    q.id,
+                    words(&r.action)
+                ));
+            }
+            let sentence = |s: &str| s.ends_with('.') || s.ends_with('?');
+            if !(sentence(&r.statement) && sentence(&r.action)) {
+                found.push(format!("{} level {n}: not full sentences", q.id));
+            }
+            for text in [&r.statement, &r.action] {
+                // The rating "Good" of a contract performance notice is the one allowed use.
+                let cleaned = text.replace("\"Good\"", "").replace("“Good”", "");
+                for word in cleaned
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    if VAGUE.contains(&word.to_lowercase().as_str()) {
+                        found.push(format!("{} level {n}: \"{word}\" without a measure", q.id));
+                    }
+                }
+            }
+        }
+        if q.levels[4].action.trim_start().starts_with("Keep") {
+            found.push(format!("{}: the level 5 action starts with \"Keep\"", q.id));
+        }
+        for g in [&q.guidance.why, &q.guidance.evidence] {
+            if words(g) > 80 {
+                found.push(format!("{}: guidance over 80 words", q.id));
+            }
+        }
+        if fw.audience == Audience::Individual {
+            for r in &q.levels {
+                let s = r.statement.trim_start();
+                if !(s.starts_with("I ")
+                    || s.starts_with("I'")
+                    || s.starts_with("I’")
+                    || s.starts_with("My "))
+                {
+                    found.push(format!(
+                        "{}: \"{}\" is not in the first person",
+                        q.id, r.statement
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_rung_is_short_specific_distinct_and_every_action_climbs() {
+    for fw in [council(), learner()] {
+        let found = check_content(&fw);
+        assert!(found.is_empty(), "{}:\n{}", fw.id, found.join("\n"));
+    }
+}
+
+#[test]
+fn the_content_checks_catch_vague_long_and_repeated_rungs() {
+    let mut v = default_value();
+    v["themes"][0]["questions"][0]["levels"][1]["statement"] =
+        json!("Contracts are reviewed regularly by the right people.");
+    v["themes"][0]["questions"][0]["levels"][2]["statement"] = json!(
+        "This statement is much too long because it goes on and on about contracts and registers and plans and people and meetings and papers and more words until it passes thirty."
+    );
+    v["themes"][0]["questions"][1]["levels"][4]["action"] = json!("Keep doing it.");
+    v["themes"][0]["questions"][2]["levels"][3] =
+        v["themes"][0]["questions"][2]["levels"][2].clone();
+    let fw = Framework::from_json(&v.to_string()).unwrap();
+    let found = check_content(&fw).join("\n");
+    assert!(found.contains("\"regularly\" without a measure"), "{found}");
+    assert!(found.contains("words (at most 30)"), "{found}");
+    assert!(found.contains("starts with \"Keep\""), "{found}");
+    assert!(found.contains("rungs repeat"), "{found}");
+}
+
+/// What the default framework must cover: the NAO framework's 11 areas, the contract-stage
+/// duties of the Procurement Act 2023 and Regulations 2024 and other law, and the topics the
+/// programme teaches.
+const REQUIRED: [&str; 41] = [
     "nao:planning-governance",
     "nao:people",
     "nao:administration",
@@ -61,42 +244,61 @@ const REQUIRED_COVERAGE: [&str; 14] = [
     "nao:supplier-development",
     "nao:supplier-relationship-management",
     "nao:market-management",
-    "tiering",
-    "procurement-act-kpis",
-    "procurement-act-assessment",
+    "law:pa23-s52-kpis",
+    "law:pa23-s71-assessment",
+    "law:pa23-s71-breach-notices",
+    "law:regs24-r39-ratings",
+    "law:pa23-s74-modification-limits",
+    "law:pa23-s75-change-notices",
+    "law:pa23-s68-payment-terms",
+    "law:pa23-s69-payments-compliance",
+    "law:pa23-s80-termination-notices",
+    "law:pa23-part5-conflicts",
+    "law:pa23-s78-excluded-suppliers",
+    "law:ltc15-contract-register",
+    "law:ltc15-spend",
+    "law:care14-s5-market-shaping",
+    "law:ukgdpr-processors",
+    "law:msa15-s54",
+    "topic:tiering",
+    "topic:mobilisation",
+    "topic:subcontractors",
+    "topic:data-protection",
+    "topic:cyber-security",
+    "topic:modern-slavery",
+    "topic:supply-chain-risk",
+    "topic:fraud",
+    "topic:social-value",
+    "topic:innovation",
+    "topic:exit",
+    "topic:business-continuity",
+    "topic:supplier-financial-health",
+    "topic:conflicts-of-interest",
 ];
 
+/// Prints the coverage table (`cargo test --test framework coverage -- --nocapture`) and fails
+/// on any gap.
 #[test]
-fn content_report_covers_every_nao_area_tiering_and_the_procurement_act() {
-    let fw = Framework::from_json(DEFAULT).unwrap();
-    let mut by_tag: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    println!("Content report for {} {}", fw.id, fw.version);
-    for theme in &fw.themes {
-        println!("\n{} ({} questions)", theme.title, theme.questions.len());
-        for q in &theme.questions {
-            let quick = if fw.quick_check.contains(&q.id) {
-                " [quick check]"
-            } else {
-                ""
-            };
-            println!(
-                "  {:<22} {}{}  covers: {}",
-                q.id,
-                q.title,
-                quick,
-                q.covers.join(", ")
-            );
-            for tag in &q.covers {
-                by_tag.entry(tag).or_default().push(&q.id);
-            }
+fn coverage_report_every_area_duty_and_topic_has_a_question() {
+    let fw = council();
+    let mut by_area: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (_, q) in fw.questions() {
+        for area in &q.covers {
+            by_area.entry(area).or_default().push(&q.id);
         }
     }
-    println!("\nCoverage:");
+    println!(
+        "Coverage of {} {} ({} questions)",
+        fw.id,
+        fw.version,
+        fw.question_count()
+    );
+    println!("| Area | Questions |\n| --- | --- |");
     let mut gaps = Vec::new();
-    for tag in REQUIRED_COVERAGE {
-        let qs = by_tag.get(tag).cloned().unwrap_or_default();
+    for area in REQUIRED {
+        let qs = by_area.get(area).cloned().unwrap_or_default();
         println!(
-            "  {tag:<38} {}",
+            "| {area} | {} |",
             if qs.is_empty() {
                 "GAP".to_string()
             } else {
@@ -104,55 +306,167 @@ fn content_report_covers_every_nao_area_tiering_and_the_procurement_act() {
             }
         );
         if qs.is_empty() {
-            gaps.push(tag);
+            gaps.push(area);
+        }
+    }
+    for scheme in ["nps", "cciaf"] {
+        for a in fw.areas.iter().filter(|a| a.scheme() == scheme) {
+            let qs = by_area.get(a.id.as_str()).cloned().unwrap_or_default();
+            println!("| {} | {} |", a.id, qs.join(", "));
         }
     }
     assert!(gaps.is_empty(), "areas with no question: {gaps:?}");
-    let unknown: BTreeSet<&&str> = by_tag
-        .keys()
-        .filter(|t| !REQUIRED_COVERAGE.contains(t))
-        .collect();
+}
+
+#[test]
+fn legal_minimums_are_met_by_level_3_and_their_guidance_names_the_law() {
+    let fw = council();
+    for (_, q) in fw.questions() {
+        if !q.covers.iter().any(|c| c.starts_with("law:")) {
+            continue;
+        }
+        let why = &q.guidance.why;
+        let named = ["Act", "Regulations", "Code", "UK GDPR", "s."]
+            .iter()
+            .any(|w| why.contains(w));
+        assert!(
+            named,
+            "{}: the guidance must name the statute or code: {why}",
+            q.id
+        );
+    }
+    // Publishing spend and the contract register is a legal minimum: met at Good, not Better.
+    let register = fw.question("adm-register").unwrap();
     assert!(
-        unknown.is_empty(),
-        "tags not in the coverage list: {unknown:?}"
+        register.levels[2].statement.contains("publish"),
+        "{}",
+        register.levels[2].statement
+    );
+    let pay = fw.question("prf-payment").unwrap();
+    assert!(
+        pay.levels[2].statement.contains("30 days"),
+        "{}",
+        pay.levels[2].statement
     );
 }
 
 #[test]
-fn kpi_ratings_use_the_procurement_act_words() {
-    let fw = Framework::from_json(DEFAULT).unwrap();
+fn kpi_duty_and_performance_ratings_are_stated_exactly() {
+    let fw = council();
+    let kpis = fw.question("prf-kpis").unwrap();
+    let all: String = [
+        kpis.guidance.why.as_str(),
+        kpis.levels[2].statement.as_str(),
+    ]
+    .join(" ");
+    assert!(all.contains("£5 million"), "{all}");
+    assert!(!all.contains("GBP"));
+    assert!(fw
+        .questions()
+        .all(|(_, q)| !q.levels.iter().any(|r| r.statement.contains("GBP"))));
+
     let q = fw.question("prf-assessment").unwrap();
     let text: String = q
         .levels
         .iter()
         .map(|r| format!("{} {} ", r.statement, r.action))
+        .chain([q.guidance.why.clone(), q.guidance.evidence.clone()])
         .collect();
     for words in [
         "Good",
         "Approaching target",
         "Requires improvement",
         "Inadequate",
+        "Other",
     ] {
-        assert!(text.contains(words), "missing the Act's rating {words:?}");
+        assert!(text.contains(words), "missing the rating {words:?}");
     }
-    assert!(fw.question("prf-kpis").unwrap().levels[2]
-        .statement
-        .contains("at least three KPIs"));
+    assert!(
+        q.guidance.why.contains("Procurement Regulations 2024"),
+        "{}",
+        q.guidance.why
+    );
+    assert!(q.guidance.why.contains("39"), "{}", q.guidance.why);
 }
 
 #[test]
-fn every_rung_has_a_distinct_statement_and_an_action() {
-    let fw = Framework::from_json(DEFAULT).unwrap();
-    for (_, q) in fw.questions() {
-        let statements: BTreeSet<&str> = q.levels.iter().map(|r| r.statement.as_str()).collect();
-        assert_eq!(statements.len(), 5, "{} repeats a statement", q.id);
-        for r in &q.levels {
-            assert!(
-                r.statement.ends_with('.') && r.action.ends_with('.'),
-                "{}: full sentences",
-                q.id
-            );
-        }
+fn top_tier_has_a_meaning_for_councils_that_have_not_tiered_yet() {
+    let fw = council();
+    let term = fw
+        .glossary
+        .iter()
+        .find(|t| t.id.contains("top-tier"))
+        .expect("the glossary defines top-tier");
+    assert!(term.definition.contains("£"), "{}", term.definition);
+}
+
+#[test]
+fn every_version_1_question_is_accounted_for() {
+    let v1 = Framework::from_json(include_str!("fixtures/framework-v1.json")).unwrap();
+    let v2 = council();
+    for (_, q) in v1.questions() {
+        let live = v2.current_id(&q.id).is_some();
+        let split = v2.carry_over.iter().any(|c| c.from == q.id);
+        let retired = v2.retired.contains(&q.id);
+        assert!(
+            live || split || retired,
+            "{} is not carried into version 2",
+            q.id
+        );
+    }
+}
+
+#[test]
+fn a_saved_version_1_assessment_opens_in_version_2_with_its_answers() {
+    let v1 = Framework::from_json(include_str!("fixtures/framework-v1.json")).unwrap();
+    let v2 = council();
+    let mut a = Assessment::new(
+        "old".into(),
+        &v1,
+        AssessmentKind::Full,
+        "2026-03-01T09:00:00Z",
+    );
+    let ids: Vec<String> = v1.questions().map(|(_, q)| q.id.clone()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        a.set_rating(id, level(1 + (i % 5) as u8), "t");
+    }
+    a.set_note(
+        "dev-innovation",
+        "Social value clauses in the waste contract",
+        "t",
+    );
+    a.reconcile(&v2);
+    assert_eq!(a.framework_version, "2.0.0");
+    // Renamed and merged questions follow their new ids.
+    assert_eq!(
+        a.rating("ppl-roles"),
+        Some(level(
+            1 + (ids.iter().position(|i| i == "ppl-roles").unwrap() % 5) as u8
+        ))
+    );
+    let documents = ids.iter().position(|i| i == "adm-documents").unwrap();
+    assert_eq!(
+        a.rating("adm-records"),
+        Some(level(1 + (documents % 5) as u8)),
+        "the first former id wins"
+    );
+    // The split question's answer (and note) starts both of its successors.
+    let innovation = level(1 + (ids.iter().position(|i| i == "dev-innovation").unwrap() % 5) as u8);
+    assert_eq!(a.rating("dev-social-value"), Some(innovation));
+    assert_eq!(a.rating("dev-supplier-innovation"), Some(innovation));
+    assert_eq!(
+        a.answers["dev-social-value"].note,
+        "Social value clauses in the waste contract"
+    );
+    // Nothing the user answered is lost: every old answer is live or set aside.
+    let kept: usize = a.answers.len() + a.set_aside.len();
+    assert!(kept >= ids.len(), "{kept} of {}", ids.len());
+    for id in &ids {
+        let live = v2
+            .current_id(id)
+            .is_some_and(|now| a.answers.contains_key(now));
+        let aside = a.set_aside.iter().any(|s| &s.question_id == id);
+        assert!(live || aside, "{id} was lost");
     }
 }
 
@@ -175,12 +489,11 @@ fn duplicate_ids_are_reported_with_both_places() {
     v["themes"][1]["questions"][0]["id"] = json!("gov-tiering");
     v["themes"][3]["id"] = json!("governance");
     let found = problems(&v);
-    assert!(found.contains(&"themes[1].questions[0].id: duplicate question id \"gov-tiering\" (also at themes[0].questions[0])".to_string()), "{found:?}");
+    assert!(found.contains(&"themes[1].questions[0].id: duplicate id \"gov-tiering\" (also at themes[0].questions[0])".to_string()), "{found:?}");
     assert!(
-        found.contains(&"themes[3].id: duplicate theme id \"governance\"".to_string()),
+        found.contains(&"themes[3].id: duplicate id \"governance\"".to_string()),
         "{found:?}"
     );
-    // The renamed question is no longer in the quick check's list of known ids.
     assert!(
         found.contains(&"quickCheck[1]: unknown question id \"ppl-roles\"".to_string()),
         "{found:?}"
@@ -188,14 +501,27 @@ fn duplicate_ids_are_reported_with_both_places() {
 }
 
 #[test]
-fn unknown_fields_are_reported_with_their_path() {
+fn unknown_fields_terms_and_areas_are_reported_with_their_path() {
     let mut v = default_value();
     v["themes"][0]["questions"][2]["colour"] = json!("red");
     let found = problems(&v);
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].starts_with("themes[0].questions[2].colour: unknown field `colour`"),
+        found[0].starts_with(
+            "themes[0].questions[2].colour: the file could not be read (unknown field `colour`"
+        ),
         "{found:?}"
+    );
+
+    let mut v = default_value();
+    v["themes"][0]["questions"][0]["terms"] = json!(["no-such-term"]);
+    v["themes"][0]["questions"][0]["covers"] = json!(["nao:people", "law:made-up"]);
+    assert_eq!(
+        problems(&v),
+        [
+            "themes[0].questions[0].terms[0]: \"no-such-term\" is not in the glossary",
+            "themes[0].questions[0].covers[1]: \"law:made-up\" is not one of the file's areas",
+        ]
     );
 }
 
@@ -218,12 +544,12 @@ fn empty_text_is_reported_everywhere_at_once() {
 #[test]
 fn a_newer_format_and_bad_weights_are_refused() {
     let mut v = default_value();
-    v["formatVersion"] = json!(2);
+    v["formatVersion"] = json!(3);
     v["themes"][0]["weight"] = json!(-1);
     assert_eq!(
         problems(&v),
         [
-            "formatVersion: this app reads version 1, found 2",
+            "formatVersion: this app reads format version 1–2, found 3",
             "themes[0].weight: must be a positive number, found -1",
         ]
     );
@@ -231,19 +557,13 @@ fn a_newer_format_and_bad_weights_are_refused() {
 
 #[test]
 fn malformed_json_and_wrong_types_are_reported() {
-    let err = Framework::from_json("{\"format\": ")
-        .unwrap_err()
-        .messages();
+    let err = messages(&Framework::from_json("{\"format\": ").unwrap_err());
     assert_eq!(err.len(), 1);
     assert!(err[0].contains("EOF"), "{err:?}");
     let mut v = default_value();
     v["themes"][0]["questions"] = json!("none");
     let found = problems(&v);
-    assert!(
-        found[0]
-            .starts_with("themes[0].questions: invalid type: string \"none\", expected a sequence"),
-        "{found:?}"
-    );
+    assert!(found[0].starts_with("themes[0].questions: the file could not be read (invalid type: string \"none\", expected a sequence"), "{found:?}");
 }
 
 #[test]
@@ -253,5 +573,80 @@ fn former_ids_must_not_collide_with_live_ids() {
     assert_eq!(
         problems(&v),
         ["themes[0].questions[1].formerIds[0]: \"gov-tiering\" is still the id of a question"]
+    );
+}
+
+#[test]
+fn a_framework_missing_a_welsh_text_is_refused_with_its_path() {
+    let mut v = default_value();
+    v["languages"] = json!(["en", "cy"]);
+    // Give every text both languages but one.
+    fn both(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map.iter_mut() {
+                    let is_text = matches!(
+                        k.as_str(),
+                        "title"
+                            | "description"
+                            | "name"
+                            | "meaning"
+                            | "summary"
+                            | "prompt"
+                            | "statement"
+                            | "action"
+                            | "why"
+                            | "evidence"
+                            | "term"
+                            | "definition"
+                    );
+                    if is_text {
+                        if let Value::String(s) = child {
+                            *child = json!({"en": s.clone(), "cy": format!("{s} (cy)")});
+                            continue;
+                        }
+                    }
+                    both(child);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(both),
+            _ => {}
+        }
+    }
+    both(&mut v);
+    let doc = Framework::<Localised>::parse(&v.to_string()).unwrap_or_else(|p| panic!("{p}"));
+    assert!(doc.resolve("cy").themes[0].title.ends_with("(cy)"));
+    v["themes"][3]["questions"][1]["levels"][2]["statement"] = json!({"en": "Only English."});
+    assert_eq!(
+        problems(&v),
+        ["themes[3].questions[1].levels[2].statement: has no text in \"cy\""]
+    );
+}
+
+#[test]
+fn the_learner_framework_is_about_the_learners_own_work() {
+    let me = learner();
+    let doc: Value = serde_json::from_str(LEARNER).unwrap();
+    assert_eq!(doc["audience"], "individual");
+    for (_, q) in me.questions() {
+        assert!(
+            !q.prompt.contains("the council") && !q.prompt.contains("across the council"),
+            "{}: {}",
+            q.id,
+            q.prompt
+        );
+        assert!(
+            q.covers.iter().any(|c| c.starts_with("cmps:")),
+            "{} names its capability",
+            q.id
+        );
+    }
+    let kpis: String = me
+        .questions()
+        .map(|(_, q)| q.guidance.why.clone())
+        .collect();
+    assert!(
+        kpis.contains("more than £5 million"),
+        "the s.52 threshold is stated as in the Act"
     );
 }

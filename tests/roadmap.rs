@@ -3,26 +3,18 @@
 
 use std::collections::BTreeMap;
 
+mod common;
+
 use cm_maturity::domain::roadmap::{build, targets_from_benchmark, targets_with_overrides, Step};
-use cm_maturity::domain::{Assessment, AssessmentKind, BenchmarkFile, Framework, Level, Rating};
+use cm_maturity::domain::{Assessment, BenchmarkFile, Framework, Level, Rating};
+use common::level as lvl;
 
 fn small() -> (Framework, BenchmarkFile) {
-    (
-        Framework::from_json(include_str!("fixtures/framework-small.json")).unwrap(),
-        BenchmarkFile::from_json(include_str!("fixtures/benchmarks-small.json")).unwrap(),
-    )
-}
-
-fn lvl(n: u8) -> Rating {
-    Rating::Level(Level::new(n).unwrap())
+    (common::small(), common::small_benchmarks())
 }
 
 fn answered(fw: &Framework, answers: &[(&str, Rating)]) -> Assessment {
-    let mut a = Assessment::new("r".into(), fw, AssessmentKind::Full, "t");
-    for (id, r) in answers {
-        a.set_rating(id, *r, "t");
-    }
-    a
+    common::assessment(fw, "r", "t", answers)
 }
 
 #[test]
@@ -88,9 +80,9 @@ fn own_targets_override_the_benchmark_theme_by_theme() {
 }
 
 #[test]
-fn suppressed_benchmark_figures_set_no_target() {
+fn themes_without_a_benchmark_figure_get_no_target() {
     let (fw, bench) = small();
-    // The cohort's beta figure comes from 3 organisations, so it is suppressed.
+    // The cohort has no beta figure (as when it came from too few organisations).
     let targets = targets_from_benchmark(&fw, bench.get("cohort").unwrap());
     assert_eq!(targets.get("alpha"), Some(&2.5));
     assert_eq!(targets.get("beta"), None);

@@ -2,13 +2,12 @@
 //! unreadable or newer data, and answers kept aside when a framework drops or renames questions.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cm_maturity::domain::saved::{load, LoadError, SavedData, SCHEMA_VERSION};
-use cm_maturity::domain::{Answer, Assessment, AssessmentKind, Framework, Level, Rating};
-use serde_json::{json, Value};
+mod common;
 
-fn small() -> Framework {
-    Framework::from_json(include_str!("fixtures/framework-small.json")).unwrap()
-}
+use cm_maturity::domain::saved::{load, Changes, LoadError, SavedData, SCHEMA_VERSION};
+use cm_maturity::domain::{Answer, Assessment, AssessmentKind, Framework, Level, Rating};
+use common::{level, small};
+use serde_json::{json, Value};
 
 #[test]
 fn saved_data_round_trips_through_json() {
@@ -30,7 +29,6 @@ fn saved_data_round_trips_through_json() {
     a.targets.insert("alpha".into(), Level::new(5).unwrap());
     let mut data = SavedData::default();
     data.upsert(a);
-    data.current = Some("x1".into());
     let loaded = load(&data.to_json()).unwrap();
     assert_eq!(loaded.data, data);
     assert_eq!(loaded.migrated_from, None);
@@ -41,10 +39,10 @@ fn schema_1_saves_migrate_to_the_current_schema() {
     let loaded = load(include_str!("fixtures/saved/v1.json")).unwrap();
     assert_eq!(loaded.migrated_from, Some(1));
     assert_eq!(loaded.data.schema_version, SCHEMA_VERSION);
-    let a = loaded
-        .data
-        .current()
-        .expect("the migrated assessment is current");
+    // Which assessment was being worked on is no longer shared data: it comes back separately,
+    // for this tab to take up.
+    assert_eq!(loaded.last_current.as_deref(), Some("migrated-1"));
+    let a = &loaded.data.assessments[0];
     assert_eq!(a.framework_version, "0.9.0");
     assert_eq!(a.kind, AssessmentKind::Full);
     assert_eq!(a.created, "2026-03-01T09:30:00Z");
@@ -98,7 +96,7 @@ fn renamed_questions_follow_and_dropped_ones_are_set_aside() {
     let v2 = Framework::from_json(&v.to_string()).unwrap();
 
     let mut data = load(include_str!("fixtures/saved/v1.json")).unwrap().data;
-    let a = data.current_mut().unwrap();
+    let a = &mut data.assessments[0];
     a.reconcile(&v2);
     assert_eq!(a.framework_version, "2.0.0");
     assert_eq!(a.answers["a2-new"].rating, Some(Rating::DontKnow));
@@ -113,7 +111,7 @@ fn renamed_questions_follow_and_dropped_ones_are_set_aside() {
 
     // The set-aside answer survives saving and loading.
     let again = load(&data.to_json()).unwrap().data;
-    assert_eq!(again.current().unwrap().set_aside.len(), 1);
+    assert_eq!(again.assessments[0].set_aside.len(), 1);
 }
 
 #[test]
@@ -175,4 +173,164 @@ fn a_note_without_a_rating_is_kept_but_does_not_count_as_an_answer() {
     let json = serde_json::to_string(&a).unwrap();
     let back: Assessment = serde_json::from_str(&json).unwrap();
     assert_eq!(back, a);
+}
+
+#[test]
+fn schema_2_moves_the_current_assessment_out_of_the_shared_data() {
+    let v2 = json!({"schemaVersion": 2, "current": "b", "assessments": [
+        {"id": "a", "frameworkId": "f", "frameworkVersion": "1", "kind": "full", "created": "t", "updated": "t"},
+        {"id": "b", "frameworkId": "f", "frameworkVersion": "1", "kind": "quick", "created": "t", "updated": "t"}
+    ]});
+    let loaded = load(&v2.to_string()).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    assert_eq!(loaded.last_current.as_deref(), Some("b"));
+    assert_eq!(loaded.data.assessments.len(), 2);
+    assert!(!loaded.data.to_json().contains("current"));
+}
+
+#[test]
+fn a_tabs_changes_are_laid_over_another_tabs_newer_data() {
+    let fw = small();
+    let mut base = SavedData::default();
+    for id in ["a", "b", "c"] {
+        base.upsert(Assessment::new(id.into(), &fw, AssessmentKind::Full, "t"));
+    }
+    // This tab rated a and deleted c; meanwhile the other tab rated b and added d.
+    let mut ours = base.clone();
+    ours.get_mut("a").unwrap().set_rating("a1", level(4), "t2");
+    ours.remove("c");
+    let mut changes = Changes::default();
+    changes.changed("a");
+    changes.removed("c");
+    let mut theirs = base.clone();
+    theirs
+        .get_mut("b")
+        .unwrap()
+        .set_rating("a1", level(2), "t3");
+    theirs.upsert(Assessment::new(
+        "d".into(),
+        &fw,
+        AssessmentKind::Quick,
+        "t3",
+    ));
+
+    let merged = theirs.clone().with_changes_from(&ours, &changes);
+    let ids: Vec<&str> = merged.assessments.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "d"]);
+    assert_eq!(merged.get("a").unwrap().rating("a1"), Some(level(4)));
+    assert_eq!(merged.get("b").unwrap().rating("a1"), Some(level(2)));
+}
+
+/// Version 3 of the small framework: a2 renamed, b2 dropped then (in version 4) brought back,
+/// a1 split into a1 and a3.
+fn small_version(version: &str, edit: impl FnOnce(&mut Value)) -> Framework {
+    let mut v: Value = serde_json::from_str(common::SMALL).unwrap();
+    v["version"] = json!(version);
+    edit(&mut v);
+    Framework::from_json(&v.to_string()).unwrap_or_else(|p| panic!("{p}"))
+}
+
+#[test]
+fn set_aside_answers_come_back_when_their_question_does_and_targets_are_never_lost() {
+    let fw = small();
+    let mut a = Assessment::new("x".into(), &fw, AssessmentKind::Full, "t");
+    a.set_rating("b2", level(4), "t");
+    a.set_note("b2", "Seen at the March board", "t");
+    a.targets.insert("beta".into(), Level::new(3).unwrap());
+    a.targets.insert("gamma".into(), Level::new(2).unwrap());
+
+    // Version 2 drops question b2 and theme beta's id stays; an unknown target theme stays too.
+    let without = small_version("2.0.0", |v| {
+        let qs = v["themes"][1]["questions"].as_array_mut().unwrap();
+        qs.retain(|q| q["id"] != "b2");
+    });
+    a.reconcile(&without);
+    assert!(!a.answers.contains_key("b2"));
+    assert_eq!(a.set_aside.len(), 1);
+    assert_eq!(a.set_aside[0].question_id, "b2");
+    assert_eq!(a.set_aside[0].answer.note, "Seen at the March board");
+    assert_eq!(a.targets.len(), 2, "targets are never deleted");
+
+    // Reconciling again changes nothing (no duplicate set-aside entries).
+    let before = a.clone();
+    a.reconcile(&without);
+    assert_eq!(a, before);
+
+    // Version 3 asks b2 again: the answer and its note come back.
+    a.reconcile(&small());
+    assert_eq!(a.rating("b2"), Some(level(4)));
+    assert_eq!(a.answers["b2"].note, "Seen at the March board");
+    assert!(a.set_aside.is_empty());
+}
+
+#[test]
+fn a_split_question_carries_its_answer_to_each_successor() {
+    let split = small_version("2.0.0", |v| {
+        let q = v["themes"][0]["questions"][0].clone();
+        let mut one = q.clone();
+        one["id"] = json!("a1-plan");
+        let mut two = q;
+        two["id"] = json!("a1-review");
+        let qs = v["themes"][0]["questions"].as_array_mut().unwrap();
+        qs[0] = one;
+        qs.push(two);
+        v["quickCheck"] = json!(["a1-plan", "b1"]);
+        v["carryOver"] = json!([{"from": "a1", "to": ["a1-plan", "a1-review"]}]);
+    });
+    let fw = small();
+    let mut a = Assessment::new("x".into(), &fw, AssessmentKind::Full, "t");
+    a.set_rating("a1", level(3), "t");
+    a.reconcile(&split);
+    assert_eq!(a.rating("a1-plan"), Some(level(3)));
+    assert_eq!(a.rating("a1-review"), Some(level(3)));
+    // The original stays visible among the set-aside answers.
+    assert_eq!(a.set_aside[0].question_id, "a1");
+}
+
+#[test]
+fn merged_questions_take_the_first_answered_predecessor_and_keep_the_rest_aside() {
+    let merged = small_version("2.0.0", |v| {
+        let qs = v["themes"][0]["questions"].as_array_mut().unwrap();
+        qs.remove(1);
+        qs[0]["id"] = json!("a-merged");
+        qs[0]["formerIds"] = json!(["a2", "a1"]);
+        v["quickCheck"] = json!(["a-merged", "b1"]);
+    });
+    let fw = small();
+    let mut a = Assessment::new("x".into(), &fw, AssessmentKind::Full, "t");
+    a.set_rating("a1", level(5), "t");
+    a.set_rating("a2", level(2), "t");
+    a.reconcile(&merged);
+    assert_eq!(a.rating("a-merged"), Some(level(2)), "a2 is listed first");
+    assert_eq!(a.set_aside.len(), 1);
+    assert_eq!(a.set_aside[0].question_id, "a1");
+}
+
+#[test]
+fn reconciling_one_assessment_leaves_a_copy_of_another_untouched() {
+    let fw = small();
+    let renamed = small_version("2.0.0", |v| {
+        v["themes"][0]["questions"][1]["id"] = json!("a2-new");
+        v["themes"][0]["questions"][1]["formerIds"] = json!(["a2"]);
+    });
+    let mut data = SavedData::default();
+    for id in ["edited", "other"] {
+        let mut a = Assessment::new(id.into(), &fw, AssessmentKind::Full, "t");
+        a.set_rating("a2", level(3), "t");
+        data.upsert(a);
+    }
+    let other_before = serde_json::to_string(data.get("other").unwrap()).unwrap();
+    data.get_mut("edited").unwrap().reconcile(&renamed);
+    assert_eq!(data.get("edited").unwrap().rating("a2-new"), Some(level(3)));
+    assert_eq!(
+        serde_json::to_string(data.get("other").unwrap()).unwrap(),
+        other_before
+    );
+    // Reading the other one through a reconciled copy does not change it either.
+    let copy = data.get("other").unwrap().reconciled(&renamed);
+    assert_eq!(copy.rating("a2-new"), Some(level(3)));
+    assert_eq!(
+        serde_json::to_string(data.get("other").unwrap()).unwrap(),
+        other_before
+    );
 }

@@ -1,14 +1,22 @@
 //! Share links: round trips, what they leave out, and a parser that never panics.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cm_maturity::domain::share::{
-    base64url_decode, base64url_encode, decode, encode, ShareError, MAX_SHARE_CHARS,
+    base64url_decode, base64url_encode, decode, encode, is_copy_of, peek_language, ShareError,
+    MAX_SHARE_CHARS,
 };
 use cm_maturity::domain::{Assessment, AssessmentKind, Framework, Level, Rating};
+use common::{council, learner};
 use proptest::prelude::*;
 
 fn framework() -> Framework {
-    Framework::from_json(include_str!("../public/data/framework.json")).unwrap()
+    council()
+}
+
+fn both() -> (Framework, Framework) {
+    (council(), learner())
 }
 
 fn sample(fw: &Framework) -> Assessment {
@@ -30,9 +38,12 @@ fn sample(fw: &Framework) -> Assessment {
 fn a_link_carries_levels_but_not_notes_unless_asked() {
     let fw = framework();
     let a = sample(&fw);
-    let plain = encode(&fw, &a, false);
+    let plain = encode(&fw, &a, false, "cy");
     assert!(plain.starts_with("cmm-share="));
-    let back = decode(&format!("#{plain}"), &fw).unwrap();
+    assert_eq!(peek_language(&plain).as_deref(), Some("cy"));
+    let shared = decode(&format!("#{plain}"), &[&fw]).unwrap();
+    assert_eq!(shared.lang.as_deref(), Some("cy"));
+    let back = shared.assessment;
     assert_eq!(back.rating("gov-tiering"), a.rating("gov-tiering"));
     assert_eq!(back.rating("ppl-roles"), Some(Rating::DontKnow));
     assert_eq!(back.rating("adm-register"), Some(Rating::NotApplicable));
@@ -44,7 +55,9 @@ fn a_link_carries_levels_but_not_notes_unless_asked() {
     assert_eq!(back.organisation, "Anytown Council");
     assert_eq!(back.created, "2026-11-20");
 
-    let with_notes = decode(&encode(&fw, &a, true), &fw).unwrap();
+    let with_notes = decode(&encode(&fw, &a, true, "en"), &[&fw])
+        .unwrap()
+        .assessment;
     assert_eq!(
         with_notes.answers["gov-tiering"].note,
         "Board paper, May — “tiering” & more"
@@ -59,46 +72,75 @@ fn a_link_carries_levels_but_not_notes_unless_asked() {
 #[test]
 fn damaged_or_foreign_links_are_refused() {
     let fw = framework();
-    let link = encode(&fw, &sample(&fw), false);
+    let link = encode(&fw, &sample(&fw), false, "en");
     assert_eq!(
-        decode(&link[..link.len() - 7], &fw).map(|_| ()),
+        decode(&link[..link.len() - 7], &[&fw]).map(|_| ()),
         Err(ShareError::Unreadable)
     );
     assert_eq!(
-        decode("cmm-share=!!!", &fw).map(|_| ()),
+        decode("cmm-share=!!!", &[&fw]).map(|_| ()),
         Err(ShareError::Unreadable)
     );
     assert_eq!(
-        decode("something-else", &fw).map(|_| ()),
+        decode("something-else", &[&fw]).map(|_| ()),
         Err(ShareError::Unreadable)
     );
     let long = format!("cmm-share={}", "A".repeat(MAX_SHARE_CHARS));
-    assert_eq!(decode(&long, &fw).map(|_| ()), Err(ShareError::TooLong));
+    assert_eq!(decode(&long, &[&fw]).map(|_| ()), Err(ShareError::TooLong));
     let mut other = fw.clone();
-    other.version = "2.0.0".into();
+    other.version = "9.0.0".into();
     assert_eq!(
-        decode(&link, &other).map(|_| ()),
+        decode(&link, &[&other]).map(|_| ()),
+        Err(ShareError::OtherVersion)
+    );
+    let (_, learner) = both();
+    assert_eq!(
+        decode(&link, &[&learner]).map(|_| ()),
         Err(ShareError::OtherFramework)
     );
     let future = format!("cmm-share={}", base64url_encode(br#"{"v":2}"#));
     assert_eq!(
-        decode(&future, &fw).map(|_| ()),
+        decode(&future, &[&fw]).map(|_| ()),
         Err(ShareError::UnknownVersion)
     );
     let bad_code = format!(
         "cmm-share={}",
         base64url_encode(
             format!(
-                r#"{{"v":1,"f":"cmm-default","fv":"1.0.0","k":"f","c":"2026-01-01","r":"{}"}}"#,
-                "7".repeat(32)
+                r#"{{"v":1,"f":"cmm-default","fv":"{}","k":"f","c":"2026-01-01","r":"{}"}}"#,
+                fw.version,
+                "7".repeat(fw.question_count())
             )
             .as_bytes()
         )
     );
     assert!(matches!(
-        decode(&bad_code, &fw),
+        decode(&bad_code, &[&fw]),
         Err(ShareError::Invalid(_))
     ));
+}
+
+#[test]
+fn a_link_opens_the_framework_it_was_made_for_and_a_saved_copy_is_recognised() {
+    let (council, learner) = both();
+    let mut l = Assessment::new(
+        "l".into(),
+        &learner,
+        AssessmentKind::Quick,
+        "2026-11-20T10:00:00Z",
+    );
+    let first = learner.quick_check[0].clone();
+    l.set_rating(&first, Rating::Level(Level::new(3).unwrap()), "t");
+    let link = encode(&learner, &l, false, "en");
+    let shared = decode(&link, &[&council, &learner]).unwrap().assessment;
+    assert_eq!(shared.framework_id, learner.id);
+    assert_eq!(shared.rating(&first), l.rating(&first));
+    let mut saved = shared.clone();
+    saved.id = "copy".into();
+    saved.updated = "later".into();
+    assert!(is_copy_of(&saved, &shared));
+    saved.set_rating(&first, Rating::DontKnow, "t");
+    assert!(!is_copy_of(&saved, &shared));
 }
 
 proptest! {
@@ -113,16 +155,18 @@ proptest! {
 
     #[test]
     fn the_share_parser_never_panics(text in any::<String>()) {
-        let _ = decode(&text, &framework());
-        let _ = decode(&format!("cmm-share={text}"), &framework());
+        let (a, b) = both();
+        let _ = decode(&text, &[&a, &b]);
+        let _ = decode(&format!("cmm-share={text}"), &[&a, &b]);
+        let _ = peek_language(&format!("cmm-share={text}"));
     }
 
     #[test]
     fn the_share_parser_never_panics_on_damaged_links(cut in any::<prop::sample::Index>(), c in "[A-Za-z0-9_-]") {
         let fw = framework();
-        let mut link: Vec<char> = encode(&fw, &sample(&fw), true).chars().collect();
+        let mut link: Vec<char> = encode(&fw, &sample(&fw), true, "cy").chars().collect();
         let i = cut.index(link.len());
         link[i] = c.chars().next().unwrap();
-        let _ = decode(&link.into_iter().collect::<String>(), &fw);
+        let _ = decode(&link.into_iter().collect::<String>(), &[&fw]);
     }
 }

@@ -1,12 +1,14 @@
 //! The team view's summary: medians, ranges, and themes flagged where answers differ widely.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cm_maturity::domain::team::{latest, median, summarise};
 use cm_maturity::domain::{Assessment, AssessmentKind, Framework, Level, Rating};
 use proptest::prelude::*;
 
 fn framework() -> Framework {
-    Framework::from_json(include_str!("../public/data/framework.json")).unwrap()
+    common::council()
 }
 
 fn quick(fw: &Framework, created: &str, levels: [u8; 8]) -> Assessment {

@@ -1,34 +1,58 @@
-//! The Leptos shell: components only wire the domain to the browser modules. There is no
-//! router: screens are state, so the app never touches a host page's URL or history.
+//! The Leptos shell: components wire the domain to the browser modules and hold no rules of
+//! their own. `start` (the tool's own page, or an iframe) and `mount` (script mode, in a
+//! council's page) read the settings and hand over to [`boot`], which loads the language and
+//! framework files and then shows the [`shell`].
 
-mod chart;
-mod check;
-mod embed_page;
-mod heading;
-mod history;
-mod import;
-mod nav;
-mod overview;
-mod questions;
-mod results;
-mod shared;
-mod start;
-mod state;
+mod blocks;
+mod boot;
+mod downloads;
+mod screens;
+mod shell;
+pub mod state;
 mod status;
-mod team;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::browser::{self, echarts, embed};
-use crate::domain::config::{self, ConfigProblem, EmbedConfig};
-use crate::domain::{BenchmarkFile, Framework};
-use crate::text::EN;
-use state::{AppState, Screen};
+use crate::browser::{self, echarts, embed, panic};
+use crate::domain::config::{self, ConfigIssue, ConfigProblem};
+use crate::text::{Boot, Lang};
+
+/// How the widget is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// The tool's own page.
+    Page,
+    /// An iframe on a council's page.
+    Frame,
+    /// Inside a council's page (script mode, in a Shadow DOM).
+    Script,
+}
+
+/// Files the loader found for this release (content-hashed names and integrity hashes).
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    pub echarts: Option<String>,
+    pub echarts_integrity: Option<String>,
+}
+
+impl Assets {
+    fn from_js(value: &JsValue) -> Assets {
+        let get = |k: &str| {
+            js_sys::Reflect::get(value, &k.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        Assets {
+            echarts: get("echarts"),
+            echarts_integrity: get("echartsIntegrity"),
+        }
+    }
+}
 
 /// Standalone page or iframe: settings come from the query string, files from beside the page.
-pub fn start() {
-    console_error_panic_hook::set_once();
+#[wasm_bindgen]
+pub fn start(assets: JsValue) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("cmm-app"))
@@ -36,22 +60,33 @@ pub fn start() {
         return;
     };
     let root: web_sys::HtmlElement = root.unchecked_into();
-    // Replace the loading message the page shows until the app is ready.
-    root.set_inner_html("");
-    let framed = embed::is_framed();
-    if framed {
+    let placement = if embed::is_framed() {
+        Placement::Frame
+    } else {
+        Placement::Page
+    };
+    if placement == Placement::Frame {
         // Lives as long as the page.
         std::mem::forget(embed::report_height(&root));
     }
-    let pairs = embed::query_pairs();
-    mount_configured(root, pairs, embed::page_base(), !framed);
+    mount_configured(
+        root,
+        embed::query_pairs(),
+        embed::page_base(),
+        placement,
+        Assets::from_js(&assets),
+    );
 }
 
 /// Script mode: mounts a widget into `element` with settings as `[name, value]` pairs (its data
-/// attributes) and `base`, the address of the folder the widget's files are in.
+/// attributes), `base` (the folder the widget's files are in) and the release's `assets`.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, settings: js_sys::Array, base: String) {
-    console_error_panic_hook::set_once();
+pub fn mount(
+    element: web_sys::HtmlElement,
+    settings: js_sys::Array,
+    base: String,
+    assets: JsValue,
+) {
     let pairs = settings
         .iter()
         .filter_map(|pair| {
@@ -59,141 +94,140 @@ pub fn mount(element: web_sys::HtmlElement, settings: js_sys::Array, base: Strin
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect();
-    mount_configured(element, pairs, base, false);
+    mount_configured(
+        element,
+        pairs,
+        base,
+        Placement::Script,
+        Assets::from_js(&assets),
+    );
+}
+
+/// Stops the app on purpose, so the browser tests can check what a crash looks like.
+#[wasm_bindgen(js_name = "__cmmTestPanic")]
+pub fn test_panic() {
+    panic!("a test asked the app to stop");
 }
 
 fn mount_configured(
     root: web_sys::HtmlElement,
     pairs: Vec<(String, String)>,
     base: String,
-    standalone: bool,
+    placement: Placement,
+    assets: Assets,
 ) {
-    let (config, problems) = config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    echarts::set_bundle_url(&embed::resolve("vendor/echarts.min.js", &base));
+    panic::install();
+    let (mut config, mut problems) =
+        config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    if placement != Placement::Script {
+        refuse_foreign_content(&mut config, &mut problems, &base);
+    }
+    let lang = first_language(&config);
+    panic::register(&root, &Boot::get(lang).stopped);
+    echarts::set_bundle(echarts::Bundle {
+        url: embed::resolve(
+            assets.echarts.as_deref().unwrap_or("vendor/echarts.min.js"),
+            &base,
+        ),
+        integrity: assets.echarts_integrity,
+        parent: root.parent_node(),
+    });
     let _ = root.class_list().add_1("cmm-root");
-    let _ = root.set_attribute("lang", EN.lang);
+    let _ = root.set_attribute("lang", lang.tag());
     if let Some(c) = config.brand_colour {
         embed::set_colour(&root, "--cmm-brand", &c.hex());
-        embed::set_colour(&root, "--cmm-brand-dark", &c.hex());
+        embed::set_colour(&root, "--cmm-brand-dark", &c.darker(0.3).hex());
     }
     if let Some(c) = config.button_colour {
         embed::set_colour(&root, "--cmm-button", &c.hex());
-        embed::set_colour(&root, "--cmm-button-hover", &c.hex());
+        // Hover keeps the council's colour, a shade darker (as the default green does).
+        embed::set_colour(&root, "--cmm-button-hover", &c.darker(0.2).hex());
     }
-    leptos::mount::mount_to(
-        root,
-        move || view! { <App config problems base standalone /> },
-    )
+    // Replace whatever the page showed until the widget was ready.
+    root.set_inner_html("");
+    let root_for_app = root.clone();
+    leptos::mount::mount_to(root, move || {
+        view! { <boot::BootScreen config problems base placement lang root=root_for_app /> }
+    })
     .forget();
 }
 
-/// Checks the settings, loads the framework and benchmarks, then hands over to the assessment.
-#[component]
-fn App(
-    config: EmbedConfig,
-    problems: Vec<ConfigProblem>,
-    base: String,
-    standalone: bool,
-) -> impl IntoView {
-    let text = &EN;
-    let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal()).cloned().collect();
-    let warnings: Vec<ConfigProblem> = problems.into_iter().filter(|p| !p.fatal()).collect();
-    if !fatal.is_empty() {
-        return view! {
-            <div class="cmm-app">
-                <div class="cmm-error-summary" role="alert">
-                    <h2 class="cmm-error-summary__title">{text.config_fatal}</h2>
-                    <ul class="cmm-list cmm-error-summary__list">
-                        {fatal.into_iter().map(|p| view! { <li>{text.config_problem(&p)}</li> }).collect::<Vec<_>>()}
-                    </ul>
-                </div>
-            </div>
+/// In a page of its own or an iframe, settings come from the address, which anyone can write
+/// into a link: content files may come only from the widget's own site or the build's
+/// allow-list. (A council's own page sets script-mode attributes itself, so those are trusted.)
+fn refuse_foreign_content(
+    config: &mut config::EmbedConfig,
+    problems: &mut Vec<ConfigProblem>,
+    base: &str,
+) {
+    let own = embed::origin_of(base);
+    let allowed = config::build_allow_list();
+    for (setting, url) in [
+        ("framework", &mut config.framework_url),
+        ("benchmarks", &mut config.benchmarks_url),
+    ] {
+        let Some(value) = url.clone() else { continue };
+        let origin = embed::origin_of(&embed::resolve(&value, base));
+        if !config::content_origin_allowed(&origin, &own, &allowed) {
+            problems.push(ConfigProblem {
+                setting: setting.to_string(),
+                issue: ConfigIssue::ForeignContent(value),
+            });
+            *url = None;
         }
-        .into_any();
     }
-    let framework_url = embed::resolve(&config.framework_url, &base);
-    let benchmarks_url = embed::resolve(&config.benchmarks_url, &base);
-    let boot = LocalResource::new(move || {
-        let (framework_url, benchmarks_url) = (framework_url.clone(), benchmarks_url.clone());
-        async move {
-            let framework = browser::fetch::text(&framework_url).await?;
-            let framework = Framework::from_json(&framework)
-                .map_err(|p| format!("{}\n{p}", text.framework_problems))?;
-            let benchmarks = browser::fetch::text(&benchmarks_url).await?;
-            let benchmarks = BenchmarkFile::from_json(&benchmarks)
-                .and_then(|b| b.check_against(&framework).map(|()| b))
-                .map_err(|p| format!("{}\n{p}", text.benchmarks_problems))?;
-            Ok::<_, String>((framework, benchmarks))
-        }
-    });
-    let config = StoredValue::new(config);
-    view! {
-        <div class="cmm-app">
-            <status::SettingsNotice title=text.config_warnings problems=warnings />
-            {move || match boot.get() {
-                None => view! { <p class="cmm-body">{text.loading}</p> }.into_any(),
-                Some(Err(message)) => view! {
-                    <div class="cmm-error-summary" role="alert">
-                        <h2 class="cmm-error-summary__title">{text.start_failed}</h2>
-                        <p class="cmm-body cmm-pre">{message}</p>
-                    </div>
-                }
-                .into_any(),
-                Some(Ok((framework, benchmarks))) => {
-                    view! { <Assessment framework benchmarks config=config.get_value() standalone /> }.into_any()
-                }
-            }}
-        </div>
-    }
-    .into_any()
 }
 
-/// Mounts the assessment with an already-loaded framework and benchmarks into `root`.
-/// Used by component tests.
+/// The language to start in: the visitor's own earlier choice, then a share link's language,
+/// then the council's setting.
+fn first_language(config: &config::EmbedConfig) -> Lang {
+    let chosen = browser::storage::peek(&config.namespace, "lang");
+    let shared = browser::history::hash()
+        .strip_prefix('#')
+        .and_then(crate::domain::share::peek_language);
+    chosen
+        .or(shared)
+        .and_then(|c| Lang::parse(&c))
+        .or_else(|| Lang::parse(&config.language))
+        .unwrap_or(Lang::En)
+}
+
+/// Mounts the app with files already in hand, in memory routing (the test page's address is
+/// left alone): for component tests.
 pub fn mount_with(
     root: web_sys::HtmlElement,
-    framework: Framework,
-    benchmarks: BenchmarkFile,
+    text_json: &str,
+    frameworks: Vec<crate::domain::Framework<crate::domain::Localised>>,
+    benchmarks: Vec<crate::domain::BenchmarkFile<crate::domain::Localised>>,
     namespace: &str,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
-    let config = EmbedConfig {
+    use state::catalogue::{Benchmarks, Entry, Setup};
+    let text = crate::text::Text::leak(Lang::En, text_json).expect("the English file is valid");
+    let config = config::EmbedConfig {
         namespace: namespace.to_string(),
-        ..EmbedConfig::default()
+        ..config::EmbedConfig::default()
     };
+    let element = root.clone();
     leptos::mount::mount_to(root, move || {
-        view! { <div class="cmm-app"><Assessment framework benchmarks config /></div> }
+        let entries: Vec<Entry> = frameworks
+            .into_iter()
+            .map(|doc| {
+                let id = doc.id.clone();
+                let entry = Entry::new(config::Builtin::Council, doc, None, None);
+                if let Some(file) = benchmarks.iter().find(|b| b.framework_id == id) {
+                    entry
+                        .benchmarks
+                        .set(Benchmarks::Ready(std::rc::Rc::new(file.clone())));
+                }
+                entry
+            })
+            .collect();
+        let setup = Setup {
+            config: config.clone(),
+            base: "./".into(),
+            standalone: false,
+            embedded: true,
+        };
+        view! { <shell::Shell setup lang=Lang::En text frameworks=entries warnings=Vec::new() root=element.clone() /> }
     })
-}
-
-#[component]
-fn Assessment(
-    framework: Framework,
-    benchmarks: BenchmarkFile,
-    config: EmbedConfig,
-    /// The tool's own page (not embedded): offer the page for council web teams.
-    #[prop(optional)]
-    standalone: bool,
-) -> impl IntoView {
-    let state = AppState::new(framework, benchmarks, config);
-    provide_context(state);
-    view! {
-        <nav::Nav />
-        <status::StatusArea />
-        {move || match state.screen.get() {
-            Screen::Start => view! { <start::StartPage /> }.into_any(),
-            Screen::Overview => view! { <overview::OverviewPage /> }.into_any(),
-            Screen::Theme(index) => view! { <questions::ThemePage index /> }.into_any(),
-            Screen::Check => view! { <check::CheckPage /> }.into_any(),
-            Screen::Results => view! { <results::ResultsPage /> }.into_any(),
-            Screen::History => view! { <history::HistoryPage /> }.into_any(),
-            Screen::Shared => view! { <shared::SharedPage /> }.into_any(),
-            Screen::Team => view! { <team::TeamPage /> }.into_any(),
-            Screen::Embed => view! { <embed_page::EmbedPage /> }.into_any(),
-        }}
-        {standalone.then(|| view! {
-            <footer class="cmm-footer cmm-no-print">
-                <button type="button" class="cmm-link" on:click=move |_| state.go(Screen::Embed)>{state.text.embed_link}</button>
-            </footer>
-        })}
-    }
 }

@@ -8,7 +8,7 @@ pub fn data_url(filename: &str, url: &str) -> Result<(), String> {
 }
 
 fn click_link(filename: &str, url: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("could not prepare the download ({what})");
+    let fail = |what: &str| what.to_string();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;
@@ -30,7 +30,7 @@ fn click_link(filename: &str, url: &str) -> Result<(), String> {
 }
 
 pub fn text_file(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("could not prepare the download ({what})");
+    let fail = |what: &str| what.to_string();
     let window = web_sys::window().ok_or_else(|| fail("no window"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let bag = web_sys::BlobPropertyBag::new();

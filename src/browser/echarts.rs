@@ -1,32 +1,186 @@
-//! Minimal bindings to ECharts: charming builds the options, this renders them. Our own bindings
-//! (rather than charming's renderer) take an element, not an id, and can resize and dispose.
+//! Our own handle to ECharts: charming builds the options, this renders them. The bundle is
+//! loaded on first use and registers itself under a name of ours (`__cmmECharts`), never as
+//! `window.echarts`, so a host page's element with `id="echarts"` or its own older ECharts can
+//! neither break our charts nor be broken by them. Every call into ECharts is guarded: a throw
+//! comes back as an error to show, never as a crash of the WebAssembly.
 
-use charming::Chart;
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The global the bundle sets (see scripts/echarts-entry.js).
+const GLOBAL: &str = "__cmmECharts";
+
 #[wasm_bindgen]
 extern "C" {
+    /// The ECharts library object.
+    pub type Lib;
+
+    #[wasm_bindgen(method, catch)]
+    fn init(
+        this: &Lib,
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<Instance, JsValue>;
+
+    /// One chart drawn in one element.
     pub type Instance;
 
-    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-    fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Instance;
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    fn set_option(this: &Instance, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method, js_name = setOption)]
-    fn set_option(this: &Instance, option: &JsValue, not_merge: bool);
+    #[wasm_bindgen(method, catch, js_name = resize)]
+    fn resize_raw(this: &Instance) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method)]
-    pub fn resize(this: &Instance);
+    #[wasm_bindgen(method, catch, js_name = dispose)]
+    fn dispose_raw(this: &Instance) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method)]
-    pub fn dispose(this: &Instance);
+    #[wasm_bindgen(method, catch, js_name = getDataURL)]
+    fn get_data_url(this: &Instance, opts: &JsValue) -> Result<JsValue, JsValue>;
 
-    #[wasm_bindgen(method, js_name = getDataURL)]
-    fn get_data_url(this: &Instance, opts: &JsValue) -> String;
+    #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &Instance) -> Result<JsValue, JsValue>;
+}
 
-    #[wasm_bindgen(method, js_name = renderToSVGString)]
-    fn render_to_svg_string(this: &Instance) -> String;
+impl Instance {
+    pub fn resize(&self) {
+        let _ = self.resize_raw();
+    }
+
+    pub fn dispose(&self) {
+        let _ = self.dispose_raw();
+    }
+}
+
+/// Where the bundle is, its integrity hash when the build recorded one, and the node its script
+/// element goes in (the widget's shadow root in a council's page, so the host's head is
+/// left alone).
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub url: String,
+    pub integrity: Option<String>,
+    pub parent: Option<web_sys::Node>,
+}
+
+thread_local! {
+    static BUNDLE: RefCell<Bundle> = RefCell::new(Bundle {
+        url: "vendor/echarts.min.js".into(),
+        integrity: None,
+        parent: None,
+    });
+    static LIB: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// A load under way, shared by every chart that waits for it.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+pub fn set_bundle(bundle: Bundle) {
+    BUNDLE.with(|b| *b.borrow_mut() = bundle);
+}
+
+/// Our library object, if the bundle has run: it must be an object with an `init` function.
+fn take_handle() -> Option<Lib> {
+    let value = js_sys::Reflect::get(&js_sys::global(), &GLOBAL.into()).ok()?;
+    let init = js_sys::Reflect::get(&value, &"init".into()).ok()?;
+    init.is_function().then(|| value.unchecked_into())
+}
+
+fn handle() -> Option<Lib> {
+    LIB.with(|l| l.borrow().clone().map(JsCast::unchecked_into))
+}
+
+/// Loads the bundle once, on first use, so the first screen never pays for it. A failed load
+/// is forgotten (its script element removed), so the next call tries again.
+pub async fn ensure_loaded() -> Result<(), String> {
+    if handle().is_some() {
+        return Ok(());
+    }
+    if let Some(lib) = take_handle() {
+        LIB.with(|l| *l.borrow_mut() = Some(lib.into()));
+        return Ok(());
+    }
+    let promise = match LOADING.with(|l| l.borrow().clone()) {
+        Some(p) => p,
+        None => {
+            let p = start_load()?;
+            LOADING.with(|l| *l.borrow_mut() = Some(p.clone()));
+            p
+        }
+    };
+    let result = JsFuture::from(promise).await;
+    LOADING.with(|l| *l.borrow_mut() = None);
+    if result.is_ok() {
+        if let Some(lib) = take_handle() {
+            LIB.with(|l| *l.borrow_mut() = Some(lib.into()));
+            return Ok(());
+        }
+    }
+    Err("the chart library could not be loaded".into())
+}
+
+fn start_load() -> Result<js_sys::Promise, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(|_| "cannot create script")?
+        .unchecked_into();
+    let bundle = BUNDLE.with(|b| b.borrow().clone());
+    script.set_src(&bundle.url);
+    script.set_cross_origin(Some("anonymous"));
+    if let Some(hash) = &bundle.integrity {
+        script.set_integrity(hash);
+    }
+    let _ = script.set_attribute("data-cmm-echarts", "");
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let s = script.clone();
+        let failed = Closure::once_into_js(move |e: JsValue| {
+            // Forget the failed element, so a retry starts afresh.
+            s.remove();
+            let _ = reject.call1(&JsValue::NULL, &e);
+        });
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
+    });
+    let parent: web_sys::Node = match bundle.parent {
+        Some(p) => p,
+        None => document.head().ok_or("no head")?.into(),
+    };
+    parent
+        .append_child(&script)
+        .map_err(|_| "cannot add the chart script")?;
+    Ok(promise)
+}
+
+fn parse(option: &serde_json::Value) -> Result<JsValue, String> {
+    js_sys::JSON::parse(&option.to_string()).map_err(|_| "chart options did not parse".to_string())
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o.into()
+}
+
+/// Draws a chart into an element with the SVG renderer (sharp in print and at any zoom).
+pub fn render(el: &web_sys::HtmlElement, option: &serde_json::Value) -> Result<Instance, String> {
+    let lib = handle().ok_or("the chart library is not loaded")?;
+    let instance = lib
+        .init(el, &JsValue::NULL, &options(&[("renderer", "svg".into())]))
+        .map_err(|_| "the chart could not start".to_string())?;
+    update(&instance, option)?;
+    Ok(instance)
+}
+
+pub fn update(instance: &Instance, option: &serde_json::Value) -> Result<(), String> {
+    instance
+        .set_option(&parse(option)?, true)
+        .map_err(|_| "the chart could not be drawn".to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +199,7 @@ pub async fn export_image(
     height: u32,
 ) -> Result<String, String> {
     ensure_loaded().await?;
+    let lib = handle().ok_or("the chart library is not loaded")?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -52,104 +207,35 @@ pub async fn export_image(
         .create_element("div")
         .map_err(|_| "cannot create element")?
         .unchecked_into();
-    let opts = js_sys::Object::new();
     let renderer = if kind == ImageKind::Png {
         "canvas"
     } else {
         "svg"
     };
-    js_sys::Reflect::set(&opts, &"renderer".into(), &renderer.into()).ok();
-    js_sys::Reflect::set(&opts, &"width".into(), &width.into()).ok();
-    js_sys::Reflect::set(&opts, &"height".into(), &height.into()).ok();
-    let instance = init(&el, &JsValue::NULL, &opts);
-    let parsed = js_sys::JSON::parse(&option.to_string())
-        .map_err(|_| "chart options did not parse".to_string())?;
-    instance.set_option(&parsed, true);
-    let image = match kind {
-        ImageKind::Png => {
-            let o = js_sys::Object::new();
-            js_sys::Reflect::set(&o, &"type".into(), &"png".into()).ok();
-            js_sys::Reflect::set(&o, &"pixelRatio".into(), &2.into()).ok();
-            js_sys::Reflect::set(&o, &"backgroundColor".into(), &"#ffffff".into()).ok();
-            instance.get_data_url(&o)
-        }
-        ImageKind::Svg => instance.render_to_svg_string(),
-    };
-    instance.dispose();
-    Ok(image)
-}
-
-thread_local! {
-    /// Where the ECharts bundle lives: beside the widget, wherever the page embedding it is.
-    static BUNDLE_URL: std::cell::RefCell<String> = std::cell::RefCell::new("vendor/echarts.min.js".into());
-}
-
-pub fn set_bundle_url(url: &str) {
-    BUNDLE_URL.with(|u| *u.borrow_mut() = url.to_string());
-}
-
-fn loaded() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).is_ok_and(|v| !v.is_undefined())
-}
-
-/// Loads the ECharts bundle once, on first use, so the first screen never pays for it.
-pub async fn ensure_loaded() -> Result<(), String> {
-    if loaded() {
-        return Ok(());
-    }
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let existing = document
-        .query_selector("script[data-cmm-echarts]")
-        .ok()
-        .flatten();
-    let script: web_sys::HtmlScriptElement = match existing {
-        Some(el) => el.unchecked_into(),
-        None => {
-            let el: web_sys::HtmlScriptElement = document
-                .create_element("script")
-                .map_err(|_| "cannot create script")?
-                .unchecked_into();
-            el.set_src(&BUNDLE_URL.with(|u| u.borrow().clone()));
-            el.set_attribute("data-cmm-echarts", "").ok();
-            document
-                .head()
-                .ok_or("no head")?
-                .append_child(&el)
-                .map_err(|_| "cannot add script")?;
-            el
-        }
-    };
-    // Listeners, not onload: several charts may wait on the same script element.
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let _ = script.add_event_listener_with_callback("load", &resolve);
-        let _ = script.add_event_listener_with_callback("error", &reject);
+    let opts = options(&[
+        ("renderer", renderer.into()),
+        ("width", width.into()),
+        ("height", height.into()),
+    ]);
+    let instance = lib
+        .init(&el, &JsValue::NULL, &opts)
+        .map_err(|_| "the chart could not start".to_string())?;
+    let drawn = update(&instance, option).and_then(|()| {
+        let image = match kind {
+            ImageKind::Png => instance.get_data_url(&options(&[
+                ("type", "png".into()),
+                ("pixelRatio", 2.into()),
+                ("backgroundColor", "#ffffff".into()),
+            ])),
+            ImageKind::Svg => instance.render_to_svg_string(),
+        };
+        image
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| "the image could not be made".to_string())
     });
-    if loaded() {
-        return Ok(());
-    }
-    JsFuture::from(promise)
-        .await
-        .map_err(|_| "the chart library could not be loaded".to_string())?;
-    Ok(())
-}
-
-/// Renders a chart into an element with the SVG renderer (sharp in print and at any zoom).
-pub fn render(el: &web_sys::HtmlElement, chart: &Chart) -> Result<Instance, String> {
-    let opts = js_sys::Object::new();
-    js_sys::Reflect::set(&opts, &"renderer".into(), &"svg".into()).ok();
-    let instance = init(el, &JsValue::NULL, &opts);
-    update(&instance, chart)?;
-    Ok(instance)
-}
-
-pub fn update(instance: &Instance, chart: &Chart) -> Result<(), String> {
-    let json = crate::charts::echarts_option(chart).to_string();
-    let option =
-        js_sys::JSON::parse(&json).map_err(|_| "chart options did not parse".to_string())?;
-    instance.set_option(&option, true);
-    Ok(())
+    instance.dispose();
+    drawn
 }
 
 /// Calls back when an element changes size (window resizes, or a hidden container becomes

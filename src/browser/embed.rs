@@ -31,6 +31,13 @@ pub fn resolve(url: &str, base: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
+/// The origin (scheme, host and port) of an absolute address, as the browser parses it.
+pub fn origin_of(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.origin())
+        .unwrap_or_default()
+}
+
 /// The folder of the current page, used as the base in iframe and standalone modes.
 pub fn page_base() -> String {
     let href = web_sys::window()

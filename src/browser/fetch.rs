@@ -1,24 +1,83 @@
-//! Fetching the framework and benchmark files that sit beside the app.
+//! Fetching the framework, benchmark and language files, with a time limit and a size limit so
+//! a slow or huge file gives a clear message instead of a widget that never starts. A request
+//! starts when [`text`] is called, not when it is awaited, so several can run side by side.
 
-use wasm_bindgen::JsCast;
+use std::future::Future;
+
+use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches a text file, with an error message fit to show a user.
-pub async fn text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("could not reach {url}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "unexpected fetch result")?;
-    if !response.ok() {
-        return Err(format!(
-            "{url} answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+/// Far above any real content file (the default framework is well under 1 MB).
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const TIMEOUT_MS: i32 = 20_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    Unreachable,
+    Status(u16),
+    TimedOut,
+    TooLarge,
+    Unreadable,
+}
+
+/// Starts fetching a text file (at most [`MAX_BYTES`], within [`TIMEOUT_MS`]).
+pub fn text(url: &str) -> impl Future<Output = Result<String, FetchError>> {
+    let window = web_sys::window();
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable response")?)
+    let request = window
+        .as_ref()
+        .map(|w| JsFuture::from(w.fetch_with_str_and_init(url, &init)));
+    // Abort when the time is up; the timer is cleared once the body is read.
+    let abort = controller.clone().map(|c| Closure::once(move || c.abort()));
+    let timer = window.as_ref().zip(abort.as_ref()).and_then(|(w, a)| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            a.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )
+        .ok()
+    });
+    async move {
+        let result = match request {
+            Some(request) => read(request).await,
+            None => Err(FetchError::Unreachable),
+        };
+        if let (Some(w), Some(t)) = (&window, timer) {
+            w.clear_timeout_with_handle(t);
+        }
+        drop(abort);
+        let aborted = controller.is_some_and(|c| c.signal().aborted());
+        match result {
+            Err(_) if aborted => Err(FetchError::TimedOut),
+            other => other,
+        }
+    }
+}
+
+async fn read(request: JsFuture) -> Result<String, FetchError> {
+    let response = request.await.map_err(|_| FetchError::Unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreachable)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BYTES) {
+        return Err(FetchError::TooLarge);
+    }
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?)
         .await
-        .map_err(|_| format!("could not read {url}"))?;
-    text.as_string().ok_or_else(|| format!("{url} is not text"))
+        .map_err(|_| FetchError::Unreadable)?;
+    let text = text.as_string().ok_or(FetchError::Unreadable)?;
+    if text.len() > MAX_BYTES {
+        return Err(FetchError::TooLarge);
+    }
+    Ok(text)
 }

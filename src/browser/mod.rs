@@ -1,10 +1,14 @@
-//! Browser concerns behind small interfaces: fetching data files, local storage, ECharts.
+//! Browser concerns behind small interfaces: fetching files, storage, the address and history,
+//! downloads, ECharts, embedding and the panic message. Components call these; the domain never
+//! does.
 
 pub mod download;
 pub mod echarts;
 pub mod embed;
 pub mod fetch;
 pub mod files;
+pub mod history;
+pub mod panic;
 pub mod storage;
 
 /// The current time as ISO 8601, for assessment timestamps.
@@ -37,13 +41,7 @@ pub fn request_persistent_storage() {
     }
 }
 
-/// The page's URL fragment (after `#`), where share links carry their data.
-pub fn location_hash() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    (!hash.is_empty()).then(|| hash.trim_start_matches('#').to_string())
-}
-
-/// This page's address with a new fragment; the host page's own URL is never changed.
+/// This page's address with a new fragment, for share links.
 pub fn url_with_fragment(fragment: &str) -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -59,4 +57,33 @@ pub async fn copy_text(text: &str) -> bool {
     };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Scroll position of the page, to keep the reader's place across a language change.
+pub fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+pub fn scroll_to_y(y: f64) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// Runs `f` after `ms` milliseconds, once.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+}
+
+pub fn cancel(handle: i32) {
+    if let Some(w) = web_sys::window() {
+        w.clear_timeout_with_handle(handle);
+    }
 }

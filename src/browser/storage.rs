@@ -1,143 +1,343 @@
-//! Local storage for saved assessments. Storage can be missing (private modes, sandboxed iframes),
-//! full, or hold data this build cannot read: each case is reported and nothing is overwritten.
+//! Browser storage for saved assessments. Local storage can be blocked (private modes, sandboxed
+//! iframes), full, changed by another tab, or hold data this build cannot read; each case is
+//! told apart and reported, and nothing the user had is overwritten.
+//!
+//! Keys, all under the widget's namespace: `ns:data` (the saved data, shared by every tab),
+//! `ns:last` (the assessment opened last, for a new tab), `ns:lang` (the language chosen),
+//! `ns:backup:HASH:DATE` (unreadable data kept aside), and in session storage (one per tab)
+//! `ns:tab` (this tab's assessment and screen).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use gloo_storage::{errors::StorageError, LocalStorage, Storage};
+use wasm_bindgen::JsValue;
 
-use crate::domain::saved::{self, LoadError, Loaded, SavedData};
+use crate::domain::backups::{self, Backup, Decision};
+use crate::domain::saved::{self, LoadError, Loaded};
 
-/// What was found in storage at start-up.
+/// How far this browser lets the tool keep data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Writable,
+    /// Readable, but a write was refused for lack of space.
+    Full,
+    /// No local storage at all: answers live in this page only.
+    Blocked,
+    /// This tab has seen data it cannot read (a newer version's) and stopped writing, so as
+    /// not to overwrite it.
+    Stopped,
+}
+
+/// What was found in storage.
 pub enum Opened {
     Empty,
     Loaded(Loaded),
-    /// Unreadable or newer data: it has been copied to the backup key and left alone.
     Unreadable {
         error: LoadError,
         raw: String,
+        /// Whether a backup exists now (false only when the backups are full).
+        kept: bool,
     },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum WriteError {
     Full,
+    Blocked,
+    Stopped,
+    /// Another tab wrote since this one last read; the caller re-reads and tries again.
+    Changed,
     Failed(String),
 }
 
 pub struct Store {
     namespace: String,
-    /// False when the browser refuses storage; the app then keeps data in memory only.
-    persistent: Cell<bool>,
+    local: Option<web_sys::Storage>,
+    session: Option<web_sys::Storage>,
+    access: Cell<Access>,
+    /// The data value this tab last read or wrote: a write goes ahead only if storage still
+    /// holds it, so a change made elsewhere is never overwritten unseen.
+    last_raw: RefCell<Option<String>>,
+    /// Stand-in when storage is blocked: keeps this page working until it closes.
     memory: RefCell<HashMap<String, String>>,
 }
 
 impl Store {
     pub fn open(namespace: &str) -> Store {
+        let window = web_sys::window();
+        // Touching `localStorage` throws where storage is blocked; catch that as "blocked".
+        let local = window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|s| s.get_item("__cmm_probe__").is_ok());
+        let session = window.and_then(|w| w.session_storage().ok().flatten());
+        let access = match &local {
+            None => Access::Blocked,
+            Some(storage) => match storage.set_item("__cmm_probe__", "1") {
+                Ok(()) => {
+                    let _ = storage.remove_item("__cmm_probe__");
+                    Access::Writable
+                }
+                Err(e) if is_quota(&e) => Access::Full,
+                Err(_) => Access::Blocked,
+            },
+        };
         Store {
             namespace: namespace.to_string(),
-            persistent: Cell::new(probe()),
+            local: if access == Access::Blocked {
+                None
+            } else {
+                local
+            },
+            session,
+            access: Cell::new(access),
+            last_raw: RefCell::new(None),
             memory: RefCell::default(),
         }
     }
 
-    pub fn is_persistent(&self) -> bool {
-        self.persistent.get()
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    pub fn access(&self) -> Access {
+        self.access.get()
+    }
+
+    /// Stops all writes from this tab (it has seen data it cannot read).
+    pub fn stop(&self) {
+        self.access.set(Access::Stopped);
     }
 
     pub fn data_key(&self) -> String {
         format!("{}:data", self.namespace)
     }
 
-    pub fn backup_key(&self) -> String {
-        format!("{}:backup", self.namespace)
+    fn key(&self, name: &str) -> String {
+        format!("{}:{name}", self.namespace)
     }
 
-    fn place_key(&self) -> String {
-        format!("{}:place", self.namespace)
-    }
-
-    /// Where the user was (a screen name); UI state, kept apart from the answers.
-    pub fn place(&self) -> Option<String> {
-        self.get_raw(&self.place_key())
-    }
-
-    pub fn set_place(&self, place: &str) {
-        let _ = self.set_raw(&self.place_key(), place);
-    }
-
-    fn get_raw(&self, key: &str) -> Option<String> {
-        if self.persistent.get() {
-            LocalStorage::raw().get_item(key).ok().flatten()
-        } else {
-            self.memory.borrow().get(key).cloned()
+    fn get(&self, key: &str) -> Option<String> {
+        match &self.local {
+            Some(s) => s.get_item(key).ok().flatten(),
+            None => self.memory.borrow().get(key).cloned(),
         }
     }
 
-    fn set_raw(&self, key: &str, value: &str) -> Result<(), WriteError> {
-        if !self.persistent.get() {
-            self.memory
-                .borrow_mut()
-                .insert(key.to_string(), value.to_string());
-            return Ok(());
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        match (self.access.get(), &self.local) {
+            (Access::Stopped, _) => Err(WriteError::Stopped),
+            (_, None) => {
+                self.memory
+                    .borrow_mut()
+                    .insert(key.to_string(), value.to_string());
+                Ok(())
+            }
+            (_, Some(s)) => match s.set_item(key, value) {
+                Ok(()) => {
+                    if self.access.get() == Access::Full {
+                        self.access.set(Access::Writable);
+                    }
+                    Ok(())
+                }
+                Err(e) if is_quota(&e) => {
+                    self.access.set(Access::Full);
+                    Err(WriteError::Full)
+                }
+                Err(e) => Err(WriteError::Failed(error_name(&e))),
+            },
         }
-        LocalStorage::raw().set_item(key, value).map_err(|e| {
-            let name = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string());
-            classify_name(name.as_deref().unwrap_or(""), "storage refused the write")
-        })
     }
 
+    /// Reads the saved data. Unreadable data is left exactly where it is and copied once to a
+    /// backup (never twice for the same content, never more than the cap).
     pub fn read(&self) -> Opened {
-        let Some(raw) = self.get_raw(&self.data_key()) else {
+        let raw = self.get(&self.data_key());
+        *self.last_raw.borrow_mut() = raw.clone();
+        let Some(raw) = raw else {
             return Opened::Empty;
         };
         match saved::load(&raw) {
             Ok(loaded) => Opened::Loaded(loaded),
             Err(error) => {
-                // Keep the unreadable data exactly as found, beside any earlier backup. If it
-                // cannot be copied, stop writing to storage at all, so the original stays put.
-                let key = match self.get_raw(&self.backup_key()) {
-                    None => self.backup_key(),
-                    Some(existing) if existing == raw => return Opened::Unreadable { error, raw },
-                    Some(_) => format!("{}-{}", self.backup_key(), js_sys::Date::now() as u64),
-                };
-                if self.set_raw(&key, &raw).is_err() {
-                    self.persistent.set(false);
+                // Data from a newer version is never written over; corrupt data may be, once a
+                // copy of it is safe in a backup (the user can then start again).
+                let kept = self.back_up(&raw);
+                if !kept || matches!(error, LoadError::FutureVersion(_)) {
+                    self.stop();
                 }
-                Opened::Unreadable { error, raw }
+                Opened::Unreadable { error, raw, kept }
             }
         }
     }
 
-    pub fn write(&self, data: &SavedData) -> Result<(), WriteError> {
-        if !self.persistent.get() {
-            return self.set_raw(&self.data_key(), &data.to_json());
+    /// Reads what another tab wrote, without writing anything (not even a backup).
+    pub fn read_changed(&self, raw: Option<String>) -> Opened {
+        *self.last_raw.borrow_mut() = raw.clone();
+        let Some(raw) = raw else {
+            return Opened::Empty;
+        };
+        match saved::load(&raw) {
+            Ok(loaded) => Opened::Loaded(loaded),
+            Err(error) => {
+                self.stop();
+                let kept = self.backups().iter().any(|(_, value)| *value == raw);
+                Opened::Unreadable { error, raw, kept }
+            }
         }
-        LocalStorage::set(self.data_key(), data).map_err(|err| match err {
-            StorageError::JsError(e) => classify_name(&e.name, &e.message),
-            other => WriteError::Failed(other.to_string()),
-        })
+    }
+
+    /// The saved data as storage holds it now (it may differ from what this tab last saw).
+    pub fn stored_raw(&self) -> Option<String> {
+        self.get(&self.data_key())
+    }
+
+    /// Writes the saved data, unless storage no longer holds what this tab last saw.
+    pub fn write(&self, json: &str) -> Result<(), WriteError> {
+        if self.local.is_some() {
+            let now = self.get(&self.data_key());
+            if now != *self.last_raw.borrow() {
+                return Err(WriteError::Changed);
+            }
+        }
+        self.set(&self.data_key(), json)?;
+        *self.last_raw.borrow_mut() = Some(json.to_string());
+        Ok(())
+    }
+
+    fn back_up(&self, raw: &str) -> bool {
+        let entries = self.entries();
+        let today = crate::browser::now_iso();
+        let decision = backups::decide(
+            &self.namespace,
+            entries.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            raw,
+            &today,
+        );
+        match decision {
+            Decision::AlreadyKept { .. } => true,
+            Decision::Keep { key } => {
+                // Written even though writing is about to stop: a backup never replaces data.
+                let was = self.access.get();
+                if was == Access::Stopped {
+                    self.access.set(Access::Writable);
+                }
+                let ok = self.set(&key, raw).is_ok();
+                self.access.set(was);
+                ok
+            }
+            Decision::Full => false,
+        }
+    }
+
+    /// Every key and value under this namespace.
+    fn entries(&self) -> Vec<(String, String)> {
+        let prefix = format!("{}:", self.namespace);
+        match &self.local {
+            Some(s) => {
+                let n = s.length().unwrap_or(0);
+                (0..n)
+                    .filter_map(|i| s.key(i).ok().flatten())
+                    .filter(|k| k.starts_with(&prefix))
+                    .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+                    .collect()
+            }
+            None => self
+                .memory
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Every backup kept in this browser for this namespace, with its content.
+    pub fn backups(&self) -> Vec<(Backup, String)> {
+        let entries = self.entries();
+        let list = backups::list(
+            &self.namespace,
+            entries.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        list.into_iter()
+            .filter_map(|b| {
+                let value = entries.iter().find(|(k, _)| *k == b.key)?.1.clone();
+                Some((b, value))
+            })
+            .collect()
+    }
+
+    /// Deletes one backup (the user has downloaded it, or does not want it).
+    pub fn delete_backup(&self, key: &str) {
+        if !backups::is_backup_key(&self.namespace, key) {
+            return;
+        }
+        match &self.local {
+            Some(s) => {
+                let _ = s.remove_item(key);
+            }
+            None => {
+                self.memory.borrow_mut().remove(key);
+            }
+        }
+    }
+
+    /// The assessment opened last in any tab, for a tab that has none of its own yet.
+    pub fn last(&self) -> Option<String> {
+        self.get(&self.key("last"))
+    }
+
+    pub fn set_last(&self, id: &str) {
+        let _ = self.set(&self.key("last"), id);
+    }
+
+    pub fn language(&self) -> Option<String> {
+        self.get(&self.key("lang"))
+    }
+
+    pub fn set_language(&self, code: &str) {
+        let _ = self.set(&self.key("lang"), code);
+    }
+
+    /// A value kept for this tab only (session storage), across reloads of the tab.
+    pub fn session(&self, name: &str) -> Option<String> {
+        let key = self.key(name);
+        match &self.session {
+            Some(s) => s.get_item(&key).ok().flatten(),
+            None => self.memory.borrow().get(&key).cloned(),
+        }
+    }
+
+    pub fn set_session(&self, name: &str, value: &str) {
+        let key = self.key(name);
+        match &self.session {
+            Some(s) => {
+                let _ = s.set_item(&key, value);
+            }
+            None => {
+                self.memory.borrow_mut().insert(key, value.to_string());
+            }
+        }
     }
 }
 
-/// Touching `localStorage` throws in some contexts, so probe with a real write.
-fn probe() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Ok(Some(storage)) = window.local_storage() else {
-        return false;
-    };
-    let key = "__cmm_probe__";
-    storage.set_item(key, "1").is_ok() && storage.remove_item(key).is_ok()
+/// Reads one of a namespace's local values before the store is opened (the language chosen).
+pub fn peek(namespace: &str, name: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(&format!("{namespace}:{name}"))
+        .ok()?
 }
 
-fn classify_name(name: &str, message: &str) -> WriteError {
-    if name == "QuotaExceededError" {
-        WriteError::Full
-    } else {
-        WriteError::Failed(message.to_string())
-    }
+fn error_name(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| "Error".into())
+}
+
+fn is_quota(e: &JsValue) -> bool {
+    let name = error_name(e);
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
 }

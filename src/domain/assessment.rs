@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::context::Context;
 use super::framework::Framework;
 use super::level::Level;
 
@@ -122,6 +123,23 @@ pub struct Assessment {
     pub targets: BTreeMap<String, Level>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAsideAnswer>,
+    /// Optional facts about the organisation, for programme benchmarks.
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
+    pub context: Context,
+    /// A learner's development plan: target dates and done ticks per question's next step.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan: BTreeMap<String, PlanStep>,
+}
+
+/// One step of a personal development plan: the next rung of a question, with a target date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanStep {
+    /// YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
 }
 
 impl Assessment {
@@ -139,6 +157,8 @@ impl Assessment {
             answers: BTreeMap::new(),
             targets: BTreeMap::new(),
             set_aside: Vec::new(),
+            context: Context::default(),
+            plan: BTreeMap::new(),
         }
     }
 
@@ -149,6 +169,7 @@ impl Assessment {
         next.name = String::new();
         next.created = now.to_string();
         next.updated = now.to_string();
+        next.plan.clear();
         next.reconcile(framework);
         next
     }
@@ -190,44 +211,101 @@ impl Assessment {
         self.answers.get(question_id).and_then(|a| a.rating)
     }
 
-    /// Brings answers given against another version of the framework in line with this one:
-    /// renamed questions follow their new id; answers to dropped questions are set aside, not lost.
+    /// Brings answers given against another version of the framework in line with this one.
+    /// Renamed questions follow their new id; a split question's answer is the starting point
+    /// for each of its successors; answers to questions no longer asked are set aside (shown to
+    /// the user, never lost) and come back if their question does. Targets are never removed:
+    /// one for a theme the framework no longer has is simply not used.
     pub fn reconcile(&mut self, framework: &Framework) {
         if self.framework_id != framework.id {
             return;
         }
         let old_version = self.framework_version.clone();
         let answers = std::mem::take(&mut self.answers);
-        let mut carried = Vec::new();
+        let mut moved = Vec::new();
+        let mut aside = Vec::new();
         for (id, answer) in answers {
             match framework.current_id(&id) {
                 Some(current) if current == id => {
                     self.answers.insert(id, answer);
                 }
-                Some(current) => carried.push((current.to_string(), id, answer)),
-                None => self.set_aside.push(SetAsideAnswer {
-                    question_id: id,
-                    framework_version: old_version.clone(),
-                    answer,
-                }),
+                Some(current) => moved.push((current.to_string(), id, answer)),
+                None => aside.push((id, answer)),
             }
         }
-        // An answer under a former id moves to the new id, unless the new id is already answered.
-        for (current, former, answer) in carried {
+        // Merged questions list their predecessors in order: the first one answered wins.
+        moved.sort_by_key(|(current, former, _)| {
+            let rank = framework
+                .question(current)
+                .and_then(|q| q.former_ids.iter().position(|f| f == former))
+                .unwrap_or(usize::MAX);
+            (current.clone(), rank)
+        });
+        for (current, former, answer) in moved {
             match self.answers.entry(current) {
-                Entry::Occupied(_) => self.set_aside.push(SetAsideAnswer {
-                    question_id: former,
-                    framework_version: old_version.clone(),
-                    answer,
-                }),
+                Entry::Occupied(_) => aside.push((former, answer)),
                 Entry::Vacant(slot) => {
                     slot.insert(answer);
                 }
             }
         }
-        self.targets
-            .retain(|theme, _| framework.theme(theme).is_some());
+        for (id, answer) in aside {
+            if let Some(split) = framework.carry_over.iter().find(|c| c.from == id) {
+                for to in &split.to {
+                    self.answers
+                        .entry(to.clone())
+                        .or_insert_with(|| answer.clone());
+                }
+            }
+            self.set_aside_answer(id, &old_version, answer);
+        }
+        // Answers set aside earlier come back when their question is asked again.
+        let kept = std::mem::take(&mut self.set_aside);
+        for entry in kept {
+            match framework.current_id(&entry.question_id) {
+                Some(current) if !self.answers.contains_key(current) => {
+                    self.answers.insert(current.to_string(), entry.answer);
+                }
+                _ => self.set_aside.push(entry),
+            }
+        }
         self.framework_version = framework.version.clone();
+    }
+
+    fn set_aside_answer(&mut self, question_id: String, version: &str, answer: Answer) {
+        let duplicate = self
+            .set_aside
+            .iter()
+            .any(|s| s.question_id == question_id && s.answer == answer);
+        if !duplicate {
+            self.set_aside.push(SetAsideAnswer {
+                question_id,
+                framework_version: version.to_string(),
+                answer,
+            });
+        }
+    }
+
+    /// A copy brought in line with the framework, for reading an assessment that is not being
+    /// edited (its stored copy is left as it is).
+    pub fn reconciled(&self, framework: &Framework) -> Assessment {
+        let mut copy = self.clone();
+        copy.reconcile(framework);
+        copy
+    }
+
+    /// Whether reading this assessment against `framework` would change it.
+    pub fn needs_reconcile(&self, framework: &Framework) -> bool {
+        self.framework_id == framework.id
+            && (self.framework_version != framework.version
+                || self
+                    .answers
+                    .keys()
+                    .any(|id| framework.question(id).is_none())
+                || self
+                    .set_aside
+                    .iter()
+                    .any(|s| framework.current_id(&s.question_id).is_some()))
     }
 
     /// Questions this assessment asks that have no answer yet.

@@ -1,31 +1,42 @@
-//! Benchmarks: reference figures per theme to compare an assessment with. Every benchmark names
-//! its source, date and sample size, and figures from too few organisations are never shown.
+//! Benchmarks: reference figures per theme (and per question) to compare an assessment with.
+//! Every benchmark names its source, date and sample size. A figure from fewer than
+//! [`MIN_ORGANISATIONS`] organisations could identify a council, so it must be left out of the
+//! file: validation refuses a file that has one.
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::context::{CouncilType, Region, Stage};
 use super::framework::Framework;
-use super::problems::{parse_json, Collector, Problems};
+use super::localised::Localised;
+use super::problems::{parse_json, Collector, Issue, Problems};
 
 pub const BENCHMARK_FORMAT: &str = "cm-maturity-benchmarks";
-pub const BENCHMARK_FORMAT_VERSION: u32 = 1;
-/// Figures from fewer organisations than this could identify a council, so they are suppressed.
+pub const BENCHMARK_FORMAT_VERSION: u32 = 2;
+/// Figures from fewer organisations than this could identify a council, so they are never shipped.
 pub const MIN_ORGANISATIONS: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BenchmarkFile {
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
+pub struct BenchmarkFile<T = String> {
     pub format: String,
     pub format_version: u32,
     pub framework_id: String,
-    pub benchmarks: Vec<Benchmark>,
+    #[serde(default = "english_only")]
+    pub languages: Vec<String>,
+    pub benchmarks: Vec<Benchmark<T>>,
+}
+
+fn english_only() -> Vec<String> {
+    vec!["en".to_string()]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum BenchmarkKind {
-    /// What the framework expects, not measured from anyone.
+    /// A level the framework itself describes, not measured from anyone.
     Expectation,
     /// A cohort of councils at a point in a programme.
     Cohort,
@@ -33,36 +44,64 @@ pub enum BenchmarkKind {
     PeerGroup,
 }
 
+/// Which organisations a figure describes (all of a cohort when empty).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Group {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council_type: Option<CouncilType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Benchmark {
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
+pub struct Benchmark<T = String> {
     pub id: String,
-    pub title: String,
+    pub title: T,
     pub kind: BenchmarkKind,
-    pub source: String,
-    /// The date the figures describe, as YYYY-MM-DD.
+    pub source: T,
+    /// For data, the date the figures describe; for an expectation or illustrative figures, the
+    /// date the file was made. YYYY-MM-DD.
     pub date: String,
     /// Organisations behind the figures; absent for an expectation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_size: Option<u32>,
     /// True for made-up demonstration figures, which the UI must label as illustrative.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub illustrative: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    pub themes: Vec<ThemeFigure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<T>,
+    /// How the figures were worked out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<T>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub group: Group,
+    pub themes: Vec<FigureData>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<FigureData>,
 }
 
+fn is_default(g: &Group) -> bool {
+    *g == Group::default()
+}
+
+/// One theme's (or question's) figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ThemeFigure {
-    pub theme: String,
+pub struct FigureData {
+    /// The theme id (in `themes`) or question id (in `questions`); format 1 called it `theme`.
+    #[serde(alias = "theme")]
+    pub id: String,
     pub median: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lower_quartile: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper_quartile: Option<f64>,
-    /// Organisations behind this theme's figure, when fewer than the benchmark's sample answered it.
+    /// Organisations behind this figure, when fewer than the benchmark's sample answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisations: Option<u32>,
 }
@@ -74,10 +113,6 @@ pub enum Figure {
         median: f64,
         quartiles: Option<(f64, f64)>,
     },
-    /// Too few organisations to show without risk of identifying one.
-    Suppressed {
-        organisations: u32,
-    },
     Missing,
 }
 
@@ -85,53 +120,90 @@ impl Figure {
     pub fn median(self) -> Option<f64> {
         match self {
             Figure::Shown { median, .. } => Some(median),
-            _ => None,
+            Figure::Missing => None,
         }
     }
 }
 
-impl Benchmark {
+impl<T> Benchmark<T> {
     pub fn figure(&self, theme_id: &str) -> Figure {
-        let Some(f) = self.themes.iter().find(|f| f.theme == theme_id) else {
-            return Figure::Missing;
-        };
-        if self.kind != BenchmarkKind::Expectation {
-            let organisations = f.organisations.or(self.sample_size).unwrap_or(0);
-            if organisations < MIN_ORGANISATIONS {
-                return Figure::Suppressed { organisations };
-            }
+        match self.themes.iter().find(|f| f.id == theme_id) {
+            Some(f) => Figure::Shown {
+                median: f.median,
+                quartiles: f.lower_quartile.zip(f.upper_quartile),
+            },
+            None => Figure::Missing,
         }
-        Figure::Shown {
-            median: f.median,
-            quartiles: f.lower_quartile.zip(f.upper_quartile),
-        }
+    }
+
+    pub fn is_expectation(&self) -> bool {
+        self.kind == BenchmarkKind::Expectation
     }
 }
 
-impl BenchmarkFile {
-    pub fn from_json(json: &str) -> Result<BenchmarkFile, Problems> {
-        let file: BenchmarkFile = parse_json(json)?;
+impl BenchmarkFile<Localised> {
+    pub fn parse(json: &str) -> Result<BenchmarkFile<Localised>, Problems> {
+        let file: BenchmarkFile<Localised> = parse_json(json)?;
         file.validate()
     }
 
-    pub fn validate(self) -> Result<BenchmarkFile, Problems> {
+    /// The file in one language: `lang` if it has it, else its first language.
+    pub fn resolve(&self, lang: &str) -> BenchmarkFile<String> {
+        let fallback = self.languages.first().map_or("en", String::as_str);
+        let chosen = if self.languages.iter().any(|l| l == lang) {
+            lang
+        } else {
+            fallback
+        };
+        let text = |t: &Localised| t.get(chosen, fallback).to_string();
+        BenchmarkFile {
+            format: self.format.clone(),
+            format_version: self.format_version,
+            framework_id: self.framework_id.clone(),
+            languages: self.languages.clone(),
+            benchmarks: self
+                .benchmarks
+                .iter()
+                .map(|b| Benchmark {
+                    id: b.id.clone(),
+                    title: text(&b.title),
+                    kind: b.kind,
+                    source: text(&b.source),
+                    date: b.date.clone(),
+                    sample_size: b.sample_size,
+                    illustrative: b.illustrative,
+                    note: b.note.as_ref().map(text),
+                    method: b.method.as_ref().map(text),
+                    group: b.group,
+                    themes: b.themes.clone(),
+                    questions: b.questions.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn validate(self) -> Result<BenchmarkFile<Localised>, Problems> {
         let mut c = Collector::default();
         if self.format != BENCHMARK_FORMAT {
             c.add(
                 "format",
-                format!("expected \"{BENCHMARK_FORMAT}\", found \"{}\"", self.format),
+                Issue::Expected {
+                    expected: BENCHMARK_FORMAT.into(),
+                    found: self.format.clone(),
+                },
             );
         }
-        if self.format_version != BENCHMARK_FORMAT_VERSION {
+        if !(1..=BENCHMARK_FORMAT_VERSION).contains(&self.format_version) {
             c.add(
                 "formatVersion",
-                format!(
-                    "this app reads version {BENCHMARK_FORMAT_VERSION}, found {}",
-                    self.format_version
-                ),
+                Issue::FormatVersion {
+                    reads: format!("1–{BENCHMARK_FORMAT_VERSION}"),
+                    found: u64::from(self.format_version),
+                },
             );
         }
         c.text("frameworkId", &self.framework_id);
+        let langs = &self.languages;
         let mut ids = HashSet::new();
         for (b, bench) in self.benchmarks.iter().enumerate() {
             let bp = format!("benchmarks[{b}]");
@@ -139,93 +211,140 @@ impl BenchmarkFile {
             if !ids.insert(bench.id.as_str()) {
                 c.add(
                     format!("{bp}.id"),
-                    format!("duplicate benchmark id \"{}\"", bench.id),
+                    Issue::Duplicate {
+                        id: bench.id.clone(),
+                        first: None,
+                    },
                 );
             }
-            c.text(format!("{bp}.title"), &bench.title);
-            c.text(format!("{bp}.source"), &bench.source);
+            bench.title.check(&mut c, format!("{bp}.title"), langs);
+            bench.source.check(&mut c, format!("{bp}.source"), langs);
+            if let Some(note) = &bench.note {
+                note.check(&mut c, format!("{bp}.note"), langs);
+            }
+            if let Some(method) = &bench.method {
+                method.check(&mut c, format!("{bp}.method"), langs);
+            }
             if !is_iso_date(&bench.date) {
-                c.add(
-                    format!("{bp}.date"),
-                    format!("expected a date as YYYY-MM-DD, found \"{}\"", bench.date),
-                );
+                c.add(format!("{bp}.date"), Issue::NotADate(bench.date.clone()));
             }
-            if bench.kind != BenchmarkKind::Expectation && bench.sample_size.is_none() {
-                c.add(
+            let measured = bench.kind != BenchmarkKind::Expectation;
+            match bench.sample_size {
+                None if measured => c.add(format!("{bp}.sampleSize"), Issue::SampleSizeRequired),
+                Some(n) if measured && n < MIN_ORGANISATIONS => c.add(
                     format!("{bp}.sampleSize"),
-                    "required for a cohort or peer group benchmark",
-                );
+                    Issue::TooFewOrganisations {
+                        organisations: n,
+                        minimum: MIN_ORGANISATIONS,
+                    },
+                ),
+                _ => {}
             }
             if bench.themes.is_empty() {
-                c.add(format!("{bp}.themes"), "expected at least one theme");
+                c.add(format!("{bp}.themes"), Issue::AtLeastOne);
             }
-            let mut themes = HashSet::new();
-            for (t, fig) in bench.themes.iter().enumerate() {
-                let tp = format!("{bp}.themes[{t}]");
-                if !themes.insert(fig.theme.as_str()) {
-                    c.add(
-                        format!("{tp}.theme"),
-                        format!("duplicate theme \"{}\"", fig.theme),
-                    );
-                }
-                for (name, value) in [
-                    ("median", Some(fig.median)),
-                    ("lowerQuartile", fig.lower_quartile),
-                    ("upperQuartile", fig.upper_quartile),
-                ] {
-                    if let Some(v) = value {
-                        if !(1.0..=5.0).contains(&v) {
-                            c.add(
-                                format!("{tp}.{name}"),
-                                format!("must be a level from 1 to 5, found {v}"),
-                            );
-                        }
-                    }
-                }
-                match (fig.lower_quartile, fig.upper_quartile) {
-                    (Some(lq), Some(uq)) if !(lq <= fig.median && fig.median <= uq) => c.add(
-                        tp.clone(),
-                        format!(
-                            "quartiles must surround the median, found {lq} / {} / {uq}",
-                            fig.median
-                        ),
-                    ),
-                    (Some(_), None) | (None, Some(_)) => {
-                        c.add(tp.clone(), "give both quartiles or neither")
-                    }
-                    _ => {}
-                }
-                if let (Some(n), Some(total)) = (fig.organisations, bench.sample_size) {
-                    if n > total {
+            for (list, figures) in [("themes", &bench.themes), ("questions", &bench.questions)] {
+                let mut seen = HashSet::new();
+                for (t, fig) in figures.iter().enumerate() {
+                    let tp = format!("{bp}.{list}[{t}]");
+                    if !seen.insert(fig.id.as_str()) {
                         c.add(
-                            format!("{tp}.organisations"),
-                            format!("{n} is more than the sample size {total}"),
+                            format!("{tp}.id"),
+                            Issue::Duplicate {
+                                id: fig.id.clone(),
+                                first: None,
+                            },
                         );
                     }
+                    check_figure(&mut c, &tp, fig, bench.sample_size, measured);
                 }
             }
         }
         c.finish(self)
     }
+}
 
-    /// Checks the file describes the framework in use, theme by theme.
-    pub fn check_against(&self, framework: &Framework) -> Result<(), Problems> {
+fn check_figure(
+    c: &mut Collector,
+    tp: &str,
+    fig: &FigureData,
+    sample: Option<u32>,
+    measured: bool,
+) {
+    for (name, value) in [
+        ("median", Some(fig.median)),
+        ("lowerQuartile", fig.lower_quartile),
+        ("upperQuartile", fig.upper_quartile),
+    ] {
+        if let Some(v) = value {
+            if !(1.0..=5.0).contains(&v) {
+                c.add(format!("{tp}.{name}"), Issue::LevelRange(v.to_string()));
+            }
+        }
+    }
+    match (fig.lower_quartile, fig.upper_quartile) {
+        (Some(lq), Some(uq)) if !(lq <= fig.median && fig.median <= uq) => c.add(
+            tp,
+            Issue::QuartileOrder {
+                lower: lq.to_string(),
+                median: fig.median.to_string(),
+                upper: uq.to_string(),
+            },
+        ),
+        (Some(_), None) | (None, Some(_)) => c.add(tp, Issue::QuartilesPaired),
+        _ => {}
+    }
+    if let Some(n) = fig.organisations {
+        if let Some(total) = sample {
+            if n > total {
+                c.add(
+                    format!("{tp}.organisations"),
+                    Issue::MoreThanSample {
+                        organisations: n,
+                        sample: total,
+                    },
+                );
+            }
+        }
+        if measured && n < MIN_ORGANISATIONS {
+            c.add(
+                format!("{tp}.organisations"),
+                Issue::TooFewOrganisations {
+                    organisations: n,
+                    minimum: MIN_ORGANISATIONS,
+                },
+            );
+        }
+    }
+}
+
+impl<T> BenchmarkFile<T> {
+    /// Checks the file describes `framework`, theme by theme and question by question.
+    pub fn check_against<F>(&self, framework: &Framework<F>) -> Result<(), Problems> {
         let mut c = Collector::default();
         if self.framework_id != framework.id {
             c.add(
                 "frameworkId",
-                format!(
-                    "benchmarks are for \"{}\", but the framework is \"{}\"",
-                    self.framework_id, framework.id
-                ),
+                Issue::OtherFramework {
+                    found: self.framework_id.clone(),
+                    expected: framework.id.clone(),
+                },
             );
         }
         for (b, bench) in self.benchmarks.iter().enumerate() {
             for (t, fig) in bench.themes.iter().enumerate() {
-                if framework.theme(&fig.theme).is_none() {
+                if framework.theme(&fig.id).is_none() {
                     c.add(
-                        format!("benchmarks[{b}].themes[{t}].theme"),
-                        format!("unknown theme \"{}\"", fig.theme),
+                        format!("benchmarks[{b}].themes[{t}].id"),
+                        Issue::UnknownTheme(fig.id.clone()),
+                    );
+                }
+            }
+            for (q, fig) in bench.questions.iter().enumerate() {
+                if framework.question(&fig.id).is_none() {
+                    c.add(
+                        format!("benchmarks[{b}].questions[{q}].id"),
+                        Issue::UnknownQuestion(fig.id.clone()),
                     );
                 }
             }
@@ -233,12 +352,21 @@ impl BenchmarkFile {
         c.finish(())
     }
 
-    pub fn get(&self, id: &str) -> Option<&Benchmark> {
+    pub fn get(&self, id: &str) -> Option<&Benchmark<T>> {
         self.benchmarks.iter().find(|b| b.id == id)
     }
 }
 
-fn is_iso_date(s: &str) -> bool {
+impl BenchmarkFile<String> {
+    /// Parses, validates and resolves a file into its first language (for tests and tools).
+    pub fn from_json(json: &str) -> Result<BenchmarkFile, Problems> {
+        let doc = BenchmarkFile::parse(json)?;
+        let first = doc.languages.first().cloned().unwrap_or_default();
+        Ok(doc.resolve(&first))
+    }
+}
+
+pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if !s.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;

@@ -3,16 +3,51 @@
 //! setting that would make the widget unsafe or unusable stops it.
 
 /// Languages the text is available in.
-pub const LANGUAGES: [&str; 1] = ["en"];
+pub const LANGUAGES: [&str; 2] = ["en", "cy"];
+
+/// The frameworks this build ships, by the name a setting uses for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    /// The council's contract management (the default framework).
+    Council,
+    /// A person's own practice.
+    Learner,
+}
+
+impl Builtin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Council => "council",
+            Builtin::Learner => "learner",
+        }
+    }
+
+    pub fn framework_file(self) -> &'static str {
+        match self {
+            Builtin::Council => "data/framework.json",
+            Builtin::Learner => "data/learner-framework.json",
+        }
+    }
+
+    pub fn benchmarks_file(self) -> &'static str {
+        match self {
+            Builtin::Council => "data/benchmarks.json",
+            Builtin::Learner => "data/learner-benchmarks.json",
+        }
+    }
+}
 pub const DEFAULT_NAMESPACE: &str = "cmm";
 /// WCAG 2.2 AA contrast for normal text, which buttons and links carry.
 pub const MIN_CONTRAST: f64 = 4.5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbedConfig {
-    /// Where the framework and benchmark files are; relative to the widget unless absolute.
-    pub framework_url: String,
-    pub benchmarks_url: String,
+    /// Which frameworks to offer, in order.
+    pub frameworks: Vec<Builtin>,
+    /// The council framework's file and its benchmarks, when not the shipped ones; relative to
+    /// the widget unless absolute.
+    pub framework_url: Option<String>,
+    pub benchmarks_url: Option<String>,
     /// Prefix for storage keys, so several widgets (or sites) keep separate data.
     pub namespace: String,
     /// Filled in on the start page.
@@ -23,14 +58,19 @@ pub struct EmbedConfig {
     pub button_colour: Option<Rgb>,
     pub share: bool,
     pub team: bool,
+    /// The language to start in ("en" or "cy"); a visitor's own choice wins.
     pub language: String,
+    /// In a council's page, keep screens in the page's address and history (off unless the
+    /// host asks: the host's URL is the host's).
+    pub history: bool,
 }
 
 impl Default for EmbedConfig {
     fn default() -> Self {
         EmbedConfig {
-            framework_url: "data/framework.json".into(),
-            benchmarks_url: "data/benchmarks.json".into(),
+            frameworks: vec![Builtin::Council, Builtin::Learner],
+            framework_url: None,
+            benchmarks_url: None,
             namespace: DEFAULT_NAMESPACE.into(),
             organisation: String::new(),
             brand_colour: None,
@@ -38,6 +78,7 @@ impl Default for EmbedConfig {
             share: true,
             team: true,
             language: "en".into(),
+            history: false,
         }
     }
 }
@@ -53,9 +94,16 @@ pub struct ConfigProblem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConfigIssue {
     UnsafeUrl(String),
+    /// Content from a place the council did not choose (a link's query string pointing at
+    /// another site): refused, and the shipped file used instead.
+    ForeignContent(String),
+    UnknownFramework(String),
     BadNamespace(String),
     BadColour(String),
-    LowContrast { hex: String, ratio: f64 },
+    LowContrast {
+        hex: String,
+        ratio: f64,
+    },
     UnknownFeature(String),
     BadFlag(String),
     UnknownLanguage(String),
@@ -88,6 +136,13 @@ impl Rgb {
         }
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
         Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// The colour mixed with black by `amount` (0 to 1): a hover shade of a council's colour.
+    pub fn darker(self, amount: f64) -> Rgb {
+        let keep = 1.0 - amount.clamp(0.0, 1.0);
+        let mix = |c: u8| (f64::from(c) * keep).round() as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
     }
 
     pub fn hex(self) -> String {
@@ -165,18 +220,38 @@ pub fn parse<'a>(
             "cmmwidget" | "widget" | "cmmshare" => {}
             "framework" | "frameworkurl" => {
                 if is_safe_url(value) {
-                    config.framework_url = value.trim().to_string();
+                    config.framework_url = Some(value.trim().to_string());
                 } else {
                     problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
                 }
             }
             "benchmarks" | "benchmarksurl" => {
                 if is_safe_url(value) {
-                    config.benchmarks_url = value.trim().to_string();
+                    config.benchmarks_url = Some(value.trim().to_string());
                 } else {
                     problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
                 }
             }
+            "frameworks" | "offer" => {
+                let mut chosen = Vec::new();
+                for name in value.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    match [Builtin::Council, Builtin::Learner]
+                        .into_iter()
+                        .find(|b| b.name() == name.to_ascii_lowercase())
+                    {
+                        Some(b) if !chosen.contains(&b) => chosen.push(b),
+                        Some(_) => {}
+                        None => problem(key, ConfigIssue::UnknownFramework(name.to_string())),
+                    }
+                }
+                if !chosen.is_empty() {
+                    config.frameworks = chosen;
+                }
+            }
+            "history" => match flag(value) {
+                Some(on) => config.history = on,
+                None => problem(key, ConfigIssue::BadFlag(value.to_string())),
+            },
             "namespace" => {
                 let ok = (1..=40).contains(&value.len())
                     && value
@@ -237,6 +312,26 @@ pub fn parse<'a>(
     (config, problems)
 }
 
+/// Whether content (a framework or benchmark file) at `origin` may be shown: from the widget's
+/// own origin always; from elsewhere only if the build's allow-list names that origin.
+pub fn content_origin_allowed(origin: &str, widget_origin: &str, allow_list: &[&str]) -> bool {
+    origin == widget_origin
+        || allow_list
+            .iter()
+            .any(|allowed| allowed.trim_end_matches('/').eq_ignore_ascii_case(origin))
+}
+
+/// Origins (such as `https://cm.example.gov.uk`) allowed to supply content through a link, fixed
+/// when the widget is built: the `CMM_CONTENT_ORIGINS` environment variable, comma-separated.
+pub fn build_allow_list() -> Vec<&'static str> {
+    option_env!("CMM_CONTENT_ORIGINS")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,7 +357,7 @@ mod tests {
         ]);
         assert_eq!(a, b);
         assert_eq!(a.brand_colour, Some(Rgb(0, 0x30, 0x78)));
-        assert_eq!(a.framework_url, "/cm/framework.json");
+        assert_eq!(a.framework_url.as_deref(), Some("/cm/framework.json"));
     }
 
     #[test]
@@ -284,7 +379,7 @@ mod tests {
         let (_, p) = parse([
             ("framework", "javascript:alert(1)"),
             ("namespace", "Anytown Council"),
-            ("lang", "cy"),
+            ("lang", "fr"),
             ("features", "share,chat"),
             ("colour", "red"),
         ]);
@@ -295,7 +390,7 @@ mod tests {
             .collect();
         assert_eq!(fatal, ["framework", "namespace"]);
         let issues: Vec<&ConfigIssue> = p.iter().map(|x| &x.issue).collect();
-        assert!(issues.contains(&&ConfigIssue::UnknownLanguage("cy".into())));
+        assert!(issues.contains(&&ConfigIssue::UnknownLanguage("fr".into())));
         assert!(issues.contains(&&ConfigIssue::UnknownFeature("chat".into())));
         assert!(issues.contains(&&ConfigIssue::UnknownSetting));
     }
@@ -306,6 +401,29 @@ mod tests {
         assert!((Rgb::parse("#1d70b8").unwrap().contrast(WHITE) - 5.17).abs() < 0.01);
         assert_eq!(Rgb::parse("#abc"), Some(Rgb(0xaa, 0xbb, 0xcc)));
         assert_eq!(Rgb::parse("blue"), None);
+    }
+
+    #[test]
+    fn frameworks_can_be_chosen_and_welsh_asked_for_first() {
+        let (c, p) = parse([("frameworks", "learner"), ("lang", "cy-GB")]);
+        assert_eq!(c.frameworks, [Builtin::Learner]);
+        assert_eq!(c.language, "cy");
+        assert!(p.is_empty());
+        let (c, p) = parse([("frameworks", "chess, council")]);
+        assert_eq!(c.frameworks, [Builtin::Council]);
+        assert_eq!(p[0].issue, ConfigIssue::UnknownFramework("chess".into()));
+    }
+
+    #[test]
+    fn content_comes_only_from_the_widget_or_the_allow_list() {
+        let own = "https://cm.example.gov.uk";
+        assert!(content_origin_allowed(own, own, &[]));
+        assert!(!content_origin_allowed("https://evil.example", own, &[]));
+        assert!(content_origin_allowed(
+            "https://data.example.gov.uk",
+            own,
+            &["https://data.example.gov.uk/"]
+        ));
     }
 
     #[test]

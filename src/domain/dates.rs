@@ -1,19 +1,5 @@
-//! Dates as people read them ("27 November 2026"), from the ISO 8601 timestamps we store.
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+//! Dates from the ISO 8601 timestamps we store. Putting a date in words is the text module's
+//! job (`Text::long_date`), since month names differ by language.
 
 /// The calendar date part of an ISO 8601 timestamp, if it has one.
 pub fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
@@ -25,15 +11,7 @@ pub fn ymd(iso: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// "27 November 2026", the GOV.UK style; the raw text when it is not a date.
-pub fn long_date(iso: &str) -> String {
-    match ymd(iso) {
-        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[(m - 1) as usize]),
-        None => iso.to_string(),
-    }
-}
-
-/// "2026-11-27", for file names.
+/// "2026-11-27", for file names and date inputs.
 pub fn file_date(iso: &str) -> String {
     match ymd(iso) {
         Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
@@ -46,12 +24,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_naturally_and_bad_input_is_passed_through() {
-        assert_eq!(long_date("2026-11-27T10:17:16.000Z"), "27 November 2026");
-        assert_eq!(long_date("2026-03-01"), "1 March 2026");
-        assert_eq!(long_date("yesterday"), "yesterday");
-        assert_eq!(long_date("2026-13-01"), "2026-13-01");
-        assert_eq!(long_date("é"), "é");
+    fn dates_are_read_and_bad_input_is_refused() {
+        assert_eq!(ymd("2026-11-27T10:17:16.000Z"), Some((2026, 11, 27)));
+        assert_eq!(ymd("2026-13-01"), None);
+        assert_eq!(ymd("é"), None);
         assert_eq!(file_date("2026-11-27T10:17:16.000Z"), "2026-11-27");
         assert_eq!(file_date(""), "undated");
     }

@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, Rating};
-use super::dates::long_date;
 use super::framework::Framework;
 use super::saved::{self, SavedData};
 
@@ -37,16 +36,25 @@ pub fn export(assessments: &[Assessment], app_version: &str, now: &str) -> Strin
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Malformed(String),
     NotAnExport,
     UnknownVersion(u32),
-    OtherFramework { found: String, expected: String },
+    /// Answers to a framework this app does not have.
+    UnknownFramework(String),
+    /// Answers to another of this app's frameworks than the one the screen works with.
+    OtherFramework {
+        found: String,
+        expected: String,
+    },
     NoAssessments,
 }
 
-/// Reads an export (or a backup of saved data) and checks it fits the framework in use.
-pub fn parse_import(text: &str, framework: &Framework) -> Result<Vec<Assessment>, ImportError> {
+/// Reads an export (or a backup of saved data), checks each assessment is for one of the
+/// app's frameworks, and brings each in line with its framework's current version.
+pub fn parse_import(text: &str, frameworks: &[&Framework]) -> Result<Vec<Assessment>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -84,16 +92,25 @@ pub fn parse_import(text: &str, framework: &Framework) -> Result<Vec<Assessment>
     if assessments.is_empty() {
         return Err(ImportError::NoAssessments);
     }
-    if let Some(other) = assessments.iter().find(|a| a.framework_id != framework.id) {
-        return Err(ImportError::OtherFramework {
-            found: other.framework_id.clone(),
-            expected: framework.id.clone(),
-        });
-    }
     for a in &mut assessments {
-        a.reconcile(framework);
+        match frameworks.iter().find(|f| f.id == a.framework_id) {
+            Some(f) => a.reconcile(f),
+            None => return Err(ImportError::UnknownFramework(a.framework_id.clone())),
+        }
     }
     Ok(assessments)
+}
+
+/// Refuses a file holding assessments of any framework but `framework_id` (for screens that
+/// work with one framework, such as the team view).
+pub fn only_framework(assessments: &[Assessment], framework_id: &str) -> Result<(), ImportError> {
+    match assessments.iter().find(|a| a.framework_id != framework_id) {
+        Some(other) => Err(ImportError::OtherFramework {
+            found: other.framework_id.clone(),
+            expected: framework_id.to_string(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// What merging would do with each incoming assessment.
@@ -112,23 +129,6 @@ pub fn classify(data: &SavedData, incoming: &Assessment) -> Incoming {
         Some(here) if here == incoming => Incoming::AlreadyHere,
         Some(_) => Incoming::Copy,
     }
-}
-
-/// "2 assessments, 1 March 2026 and 20 November 2026": what a file holds, before anything changes.
-pub fn describe(assessments: &[Assessment]) -> String {
-    let mut dates: Vec<String> = assessments.iter().map(|a| long_date(&a.created)).collect();
-    dates.dedup();
-    let list = match dates.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    let count = if assessments.len() == 1 {
-        "1 assessment".to_string()
-    } else {
-        format!("{} assessments", assessments.len())
-    };
-    format!("{count}, {list}")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

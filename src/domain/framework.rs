@@ -1,132 +1,251 @@
-//! The framework document: themes, questions and their five-rung ladders, loaded from JSON and
-//! validated whole, so a council or the programme can supply its own without touching code.
+//! The framework document: themes, questions and their five-rung ladders, with a glossary and
+//! the areas each question covers, loaded from JSON and validated whole, so a council or the
+//! programme can supply its own without touching code.
+//!
+//! A file's texts may come in several languages (`Framework<Localised>`); the app works with
+//! one language at a time (`Framework<String>`, the default), made by [`Framework::resolve`].
 
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::level::Level;
-use super::problems::{parse_json, Collector, Problems};
+use super::localised::Localised;
+use super::problems::{parse_json, Collector, Issue, Problems};
 
-/// The format version this build reads. A newer document is refused rather than half-understood.
-pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
 pub const FRAMEWORK_FORMAT: &str = "cm-maturity-framework";
+/// The newest format version this build reads; version 1 files (one language, no glossary)
+/// are still read. A newer document is refused rather than half-understood.
+pub const FRAMEWORK_FORMAT_VERSION: u32 = 2;
+
+/// Whose practice a framework rates: an organisation's, or one person's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Audience {
+    #[default]
+    Organisation,
+    Individual,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Framework {
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
+pub struct Framework<T = String> {
     pub format: String,
     pub format_version: u32,
     pub id: String,
     pub version: String,
-    pub title: String,
-    pub description: String,
-    pub levels: Vec<LevelDefinition>,
-    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub audience: Audience,
+    /// Language codes every text in the file is given in, first the one to fall back to.
+    #[serde(default = "english_only")]
+    pub languages: Vec<String>,
+    pub title: T,
+    pub description: T,
+    pub levels: Vec<LevelDefinition<T>>,
+    /// The areas questions can say they cover (NAO areas, legal duties, other frameworks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area<T>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Term<T>>,
+    pub themes: Vec<Theme<T>>,
     /// Question ids that make up the short "quick check".
     pub quick_check: Vec<String>,
+    /// Questions of an earlier version that were split: their answer is a starting point for each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carry_over: Vec<CarryOver>,
+    /// Question ids of earlier versions that are no longer asked; their answers are set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
+    /// The language this copy's texts are in (set by `resolve`).
+    #[serde(skip)]
+    pub lang: String,
+}
+
+fn english_only() -> Vec<String> {
+    vec!["en".to_string()]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct LevelDefinition {
+pub struct LevelDefinition<T = String> {
     pub level: u8,
-    pub name: String,
-    pub meaning: String,
+    pub name: T,
+    pub meaning: T,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Theme {
+pub struct Area<T = String> {
+    /// Scheme and area, such as `nao:people` or `law:pa23-s52-kpis`.
     pub id: String,
-    pub title: String,
-    pub summary: String,
+    pub name: T,
+}
+
+impl<T> Area<T> {
+    /// The part before the colon: `nao`, `law`, `nps`, `cciaf`, `cmps`, `topic`.
+    pub fn scheme(&self) -> &str {
+        self.id.split_once(':').map_or("", |(s, _)| s)
+    }
+}
+
+/// A glossary entry, shown beside the questions that use the term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Term<T = String> {
+    pub id: String,
+    pub term: T,
+    pub definition: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Theme<T = String> {
+    pub id: String,
+    pub title: T,
+    pub summary: T,
     /// Relative weight in the overall score; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
-    pub questions: Vec<Question>,
+    pub questions: Vec<Question<T>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Question {
+pub struct Question<T = String> {
     pub id: String,
     /// A short name for summaries and tables.
-    pub title: String,
+    pub title: T,
     /// The question as asked.
-    pub prompt: String,
-    /// Ids this question had in earlier framework versions, so old answers follow a rename.
+    pub prompt: T,
+    /// Ids this question had in earlier versions, so old answers follow a rename. Where several
+    /// earlier questions were merged into this one, the first answered of them wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_ids: Vec<String>,
-    /// Tags naming what the question covers (such as an NAO good practice area).
+    /// Area ids this question covers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+    /// Glossary ids of the terms this question uses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
     /// Exactly five rungs, level 1 first.
-    pub levels: Vec<Rung>,
-    pub guidance: Guidance,
+    pub levels: Vec<Rung<T>>,
+    pub guidance: Guidance<T>,
 }
 
 /// One rung of a question's ladder: what is observably true at that level, and what to do next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Rung {
-    pub statement: String,
-    pub action: String,
+pub struct Rung<T = String> {
+    pub statement: T,
+    pub action: T,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Guidance {
-    pub why: String,
-    pub evidence: String,
+pub struct Guidance<T = String> {
+    pub why: T,
+    pub evidence: T,
 }
 
-impl Framework {
-    /// Parses and validates a framework document; any problem rejects the whole document.
-    pub fn from_json(json: &str) -> Result<Framework, Problems> {
-        let framework: Framework = parse_json(json)?;
+/// An earlier question split into several: its answer carries to each of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CarryOver {
+    pub from: String,
+    pub to: Vec<String>,
+}
+
+impl Framework<Localised> {
+    /// Reads and validates a framework file in all its languages.
+    pub fn parse(json: &str) -> Result<Framework<Localised>, Problems> {
+        let framework: Framework<Localised> = parse_json(json)?;
         framework.validate()
     }
 
-    pub fn validate(self) -> Result<Framework, Problems> {
+    /// The framework in one language: `lang` if the file has it, else the file's first language.
+    pub fn resolve(&self, lang: &str) -> Framework<String> {
+        let fallback = self.languages.first().map_or("en", String::as_str);
+        let chosen = if self.languages.iter().any(|l| l == lang) {
+            lang
+        } else {
+            fallback
+        };
+        let mut out = self.map(&|t: &Localised| t.get(chosen, fallback).to_string());
+        out.lang = chosen.to_string();
+        out
+    }
+
+    pub fn validate(self) -> Result<Framework<Localised>, Problems> {
         let mut c = Collector::default();
         if self.format != FRAMEWORK_FORMAT {
             c.add(
                 "format",
-                format!("expected \"{FRAMEWORK_FORMAT}\", found \"{}\"", self.format),
+                Issue::Expected {
+                    expected: FRAMEWORK_FORMAT.into(),
+                    found: self.format.clone(),
+                },
             );
         }
-        if self.format_version != FRAMEWORK_FORMAT_VERSION {
+        if !(1..=FRAMEWORK_FORMAT_VERSION).contains(&self.format_version) {
             c.add(
                 "formatVersion",
-                format!(
-                    "this app reads version {FRAMEWORK_FORMAT_VERSION}, found {}",
-                    self.format_version
-                ),
+                Issue::FormatVersion {
+                    reads: format!("1–{FRAMEWORK_FORMAT_VERSION}"),
+                    found: u64::from(self.format_version),
+                },
             );
         }
         c.text("id", &self.id);
         c.text("version", &self.version);
-        c.text("title", &self.title);
-        c.text("description", &self.description);
+        if self.languages.is_empty() {
+            c.add("languages", Issue::AtLeastOne);
+        }
+        let langs = &self.languages;
+        self.title.check(&mut c, "title", langs);
+        self.description.check(&mut c, "description", langs);
 
         if self.levels.len() != 5 {
-            c.add("levels", format!("expected 5, found {}", self.levels.len()));
+            c.add(
+                "levels",
+                Issue::Count {
+                    expected: 5,
+                    found: self.levels.len(),
+                },
+            );
         }
         for (i, l) in self.levels.iter().enumerate() {
             let p = format!("levels[{i}]");
             if usize::from(l.level) != i + 1 {
                 c.add(
                     format!("{p}.level"),
-                    format!("expected {}, found {}", i + 1, l.level),
+                    Issue::Count {
+                        expected: i + 1,
+                        found: usize::from(l.level),
+                    },
                 );
             }
-            c.text(format!("{p}.name"), &l.name);
-            c.text(format!("{p}.meaning"), &l.meaning);
+            l.name.check(&mut c, format!("{p}.name"), langs);
+            l.meaning.check(&mut c, format!("{p}.meaning"), langs);
+        }
+
+        let area_ids = unique_ids(&mut c, "areas", self.areas.iter().map(|a| a.id.as_str()));
+        for (i, a) in self.areas.iter().enumerate() {
+            a.name.check(&mut c, format!("areas[{i}].name"), langs);
+        }
+        let term_ids = unique_ids(
+            &mut c,
+            "glossary",
+            self.glossary.iter().map(|t| t.id.as_str()),
+        );
+        for (i, t) in self.glossary.iter().enumerate() {
+            t.term.check(&mut c, format!("glossary[{i}].term"), langs);
+            t.definition
+                .check(&mut c, format!("glossary[{i}].definition"), langs);
         }
 
         if self.themes.is_empty() {
-            c.add("themes", "expected at least one theme");
+            c.add("themes", Issue::AtLeastOne);
         }
         let mut theme_ids = HashSet::new();
         let mut question_ids: HashMap<&str, String> = HashMap::new();
@@ -136,21 +255,21 @@ impl Framework {
             if !theme_ids.insert(theme.id.as_str()) {
                 c.add(
                     format!("{tp}.id"),
-                    format!("duplicate theme id \"{}\"", theme.id),
+                    Issue::Duplicate {
+                        id: theme.id.clone(),
+                        first: None,
+                    },
                 );
             }
-            c.text(format!("{tp}.title"), &theme.title);
-            c.text(format!("{tp}.summary"), &theme.summary);
+            theme.title.check(&mut c, format!("{tp}.title"), langs);
+            theme.summary.check(&mut c, format!("{tp}.summary"), langs);
             if let Some(w) = theme.weight {
                 if !(w.is_finite() && w > 0.0) {
-                    c.add(
-                        format!("{tp}.weight"),
-                        format!("must be a positive number, found {w}"),
-                    );
+                    c.add(format!("{tp}.weight"), Issue::NotPositive(w.to_string()));
                 }
             }
             if theme.questions.is_empty() {
-                c.add(format!("{tp}.questions"), "expected at least one question");
+                c.add(format!("{tp}.questions"), Issue::AtLeastOne);
             }
             for (q, question) in theme.questions.iter().enumerate() {
                 let qp = format!("{tp}.questions[{q}]");
@@ -158,44 +277,88 @@ impl Framework {
                 if let Some(first) = question_ids.get(question.id.as_str()) {
                     c.add(
                         format!("{qp}.id"),
-                        format!(
-                            "duplicate question id \"{}\" (also at {first})",
-                            question.id
-                        ),
+                        Issue::Duplicate {
+                            id: question.id.clone(),
+                            first: Some(first.clone()),
+                        },
                     );
                 } else {
                     question_ids.insert(&question.id, qp.clone());
                 }
-                c.text(format!("{qp}.title"), &question.title);
-                c.text(format!("{qp}.prompt"), &question.prompt);
-                c.text(format!("{qp}.guidance.why"), &question.guidance.why);
-                c.text(
-                    format!("{qp}.guidance.evidence"),
-                    &question.guidance.evidence,
-                );
+                question.title.check(&mut c, format!("{qp}.title"), langs);
+                question.prompt.check(&mut c, format!("{qp}.prompt"), langs);
+                let g = &question.guidance;
+                g.why.check(&mut c, format!("{qp}.guidance.why"), langs);
+                g.evidence
+                    .check(&mut c, format!("{qp}.guidance.evidence"), langs);
                 if question.levels.len() != 5 {
                     c.add(
                         format!("{qp}.levels"),
-                        format!("expected 5, found {}", question.levels.len()),
+                        Issue::Count {
+                            expected: 5,
+                            found: question.levels.len(),
+                        },
                     );
                 }
                 for (r, rung) in question.levels.iter().enumerate() {
-                    c.text(format!("{qp}.levels[{r}].statement"), &rung.statement);
-                    c.text(format!("{qp}.levels[{r}].action"), &rung.action);
+                    let rp = format!("{qp}.levels[{r}]");
+                    rung.statement
+                        .check(&mut c, format!("{rp}.statement"), langs);
+                    rung.action.check(&mut c, format!("{rp}.action"), langs);
+                }
+                for (i, term) in question.terms.iter().enumerate() {
+                    if !term_ids.contains(term.as_str()) {
+                        c.add(format!("{qp}.terms[{i}]"), Issue::UnknownTerm(term.clone()));
+                    }
+                }
+                // Files of format 1 named areas freely; from format 2 they must be declared.
+                if self.format_version >= 2 {
+                    for (i, area) in question.covers.iter().enumerate() {
+                        if !area_ids.contains(area.as_str()) {
+                            c.add(
+                                format!("{qp}.covers[{i}]"),
+                                Issue::UnknownArea(area.clone()),
+                            );
+                        }
+                    }
                 }
             }
         }
-        // Former ids may not collide with live ids, or old answers would land on the wrong question.
+        // Earlier ids may not collide with live ids, or old answers would land on the wrong question.
         for (t, theme) in self.themes.iter().enumerate() {
             for (q, question) in theme.questions.iter().enumerate() {
                 for (f, former) in question.former_ids.iter().enumerate() {
                     if question_ids.contains_key(former.as_str()) {
                         c.add(
                             format!("themes[{t}].questions[{q}].formerIds[{f}]"),
-                            format!("\"{former}\" is still the id of a question"),
+                            Issue::FormerIdLive(former.clone()),
                         );
                     }
                 }
+            }
+        }
+        for (i, carry) in self.carry_over.iter().enumerate() {
+            if question_ids.contains_key(carry.from.as_str()) {
+                c.add(
+                    format!("carryOver[{i}].from"),
+                    Issue::FormerIdLive(carry.from.clone()),
+                );
+            }
+            if carry.to.is_empty() {
+                c.add(format!("carryOver[{i}].to"), Issue::AtLeastOne);
+            }
+            for (j, to) in carry.to.iter().enumerate() {
+                if !question_ids.contains_key(to.as_str()) {
+                    c.add(
+                        format!("carryOver[{i}].to[{j}]"),
+                        Issue::UnknownQuestion(to.clone()),
+                    );
+                }
+            }
+        }
+        for (i, id) in self.retired.iter().enumerate() {
+            if question_ids.contains_key(id.as_str()) {
+                c.add(format!("retired[{i}]"), Issue::FormerIdLive(id.clone()));
             }
         }
         let mut seen_quick = HashSet::new();
@@ -203,38 +366,150 @@ impl Framework {
             if !question_ids.contains_key(id.as_str()) {
                 c.add(
                     format!("quickCheck[{i}]"),
-                    format!("unknown question id \"{id}\""),
+                    Issue::UnknownQuestion(id.clone()),
                 );
             }
             if !seen_quick.insert(id.as_str()) {
                 c.add(
                     format!("quickCheck[{i}]"),
-                    format!("duplicate question id \"{id}\""),
+                    Issue::Duplicate {
+                        id: id.clone(),
+                        first: None,
+                    },
                 );
             }
         }
         if self.quick_check.is_empty() {
-            c.add("quickCheck", "expected at least one question");
+            c.add("quickCheck", Issue::AtLeastOne);
         }
         c.finish(self)
     }
+}
 
-    pub fn level_name(&self, level: Level) -> &str {
-        &self.levels[level.index()].name
+/// Reports repeated or empty ids in a list and returns the set of ids.
+fn unique_ids<'a>(
+    c: &mut Collector,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        c.text(format!("{list}[{i}].id"), id);
+        if !seen.insert(id) {
+            c.add(
+                format!("{list}[{i}].id"),
+                Issue::Duplicate {
+                    id: id.to_string(),
+                    first: None,
+                },
+            );
+        }
+    }
+    seen
+}
+
+impl<T> Framework<T> {
+    /// The same framework with every text turned by `f` (for example, into one language).
+    pub fn map<U>(&self, f: &impl Fn(&T) -> U) -> Framework<U> {
+        Framework {
+            format: self.format.clone(),
+            format_version: self.format_version,
+            id: self.id.clone(),
+            version: self.version.clone(),
+            audience: self.audience,
+            languages: self.languages.clone(),
+            title: f(&self.title),
+            description: f(&self.description),
+            levels: self
+                .levels
+                .iter()
+                .map(|l| LevelDefinition {
+                    level: l.level,
+                    name: f(&l.name),
+                    meaning: f(&l.meaning),
+                })
+                .collect(),
+            areas: self
+                .areas
+                .iter()
+                .map(|a| Area {
+                    id: a.id.clone(),
+                    name: f(&a.name),
+                })
+                .collect(),
+            glossary: self
+                .glossary
+                .iter()
+                .map(|t| Term {
+                    id: t.id.clone(),
+                    term: f(&t.term),
+                    definition: f(&t.definition),
+                })
+                .collect(),
+            themes: self
+                .themes
+                .iter()
+                .map(|t| Theme {
+                    id: t.id.clone(),
+                    title: f(&t.title),
+                    summary: f(&t.summary),
+                    weight: t.weight,
+                    questions: t
+                        .questions
+                        .iter()
+                        .map(|q| Question {
+                            id: q.id.clone(),
+                            title: f(&q.title),
+                            prompt: f(&q.prompt),
+                            former_ids: q.former_ids.clone(),
+                            covers: q.covers.clone(),
+                            terms: q.terms.clone(),
+                            levels: q
+                                .levels
+                                .iter()
+                                .map(|r| Rung {
+                                    statement: f(&r.statement),
+                                    action: f(&r.action),
+                                })
+                                .collect(),
+                            guidance: Guidance {
+                                why: f(&q.guidance.why),
+                                evidence: f(&q.guidance.evidence),
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            quick_check: self.quick_check.clone(),
+            carry_over: self.carry_over.clone(),
+            retired: self.retired.clone(),
+            lang: self.lang.clone(),
+        }
     }
 
-    pub fn questions(&self) -> impl Iterator<Item = (&Theme, &Question)> {
+    pub fn questions(&self) -> impl Iterator<Item = (&Theme<T>, &Question<T>)> {
         self.themes
             .iter()
             .flat_map(|t| t.questions.iter().map(move |q| (t, q)))
     }
 
-    pub fn question(&self, id: &str) -> Option<&Question> {
+    pub fn question(&self, id: &str) -> Option<&Question<T>> {
         self.questions().map(|(_, q)| q).find(|q| q.id == id)
     }
 
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
+    pub fn theme(&self, id: &str) -> Option<&Theme<T>> {
         self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|t| t.id == id)
+    }
+
+    /// The theme a question belongs to.
+    pub fn theme_of(&self, question_id: &str) -> Option<&Theme<T>> {
+        self.questions()
+            .find(|(_, q)| q.id == question_id)
+            .map(|(t, _)| t)
     }
 
     /// The live id for a question id from any earlier version of this framework.
@@ -247,9 +522,31 @@ impl Framework {
     pub fn question_count(&self) -> usize {
         self.themes.iter().map(|t| t.questions.len()).sum()
     }
+
+    pub fn term(&self, id: &str) -> Option<&Term<T>> {
+        self.glossary.iter().find(|t| t.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area<T>> {
+        self.areas.iter().find(|a| a.id == id)
+    }
 }
 
-impl Theme {
+impl Framework<String> {
+    /// Parses, validates and resolves a framework into its first language: for tests and tools
+    /// that need one language.
+    pub fn from_json(json: &str) -> Result<Framework, Problems> {
+        let doc = Framework::parse(json)?;
+        let first = doc.languages.first().cloned().unwrap_or_default();
+        Ok(doc.resolve(&first))
+    }
+
+    pub fn level_name(&self, level: Level) -> &str {
+        &self.levels[level.index()].name
+    }
+}
+
+impl<T> Theme<T> {
     pub fn weight(&self) -> f64 {
         self.weight.unwrap_or(1.0)
     }

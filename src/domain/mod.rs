@@ -1,12 +1,15 @@
 //! The functional core: plain Rust with no browser dependencies, tested natively.
 
 pub mod assessment;
+pub mod backups;
 pub mod benchmark;
 pub mod config;
+pub mod context;
 pub mod dates;
 pub mod exchange;
 pub mod framework;
 pub mod level;
+pub mod localised;
 pub mod problems;
 pub mod results;
 pub mod roadmap;
@@ -16,8 +19,9 @@ pub mod share;
 pub mod snippet;
 pub mod team;
 
-pub use assessment::{Answer, Assessment, AssessmentKind, Rating};
+pub use assessment::{Answer, Assessment, AssessmentKind, PlanStep, Rating};
 pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};
-pub use framework::{Framework, Question, Theme};
+pub use framework::{Audience, Framework, Question, Theme};
 pub use level::Level;
-pub use problems::{Problem, Problems};
+pub use localised::Localised;
+pub use problems::{Issue, Problem, Problems};

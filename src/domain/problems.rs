@@ -1,23 +1,78 @@
 //! Collecting every problem in a document, each with the path where it was found, so an author can
-//! fix a framework or benchmark file in one pass instead of one error at a time.
+//! fix a framework, benchmark or language file in one pass instead of one error at a time.
+//! Problems are data; the text module puts them in words in the reader's language.
 
 use std::fmt;
+
+/// What is wrong at one place in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    /// Not JSON, or not the shape expected; the detail comes from the JSON reader (in English).
+    Json(String),
+    Expected {
+        expected: String,
+        found: String,
+    },
+    /// A document format version this build does not read.
+    FormatVersion {
+        reads: String,
+        found: u64,
+    },
+    Empty,
+    /// A list of the wrong length.
+    Count {
+        expected: usize,
+        found: usize,
+    },
+    AtLeastOne,
+    Duplicate {
+        id: String,
+        first: Option<String>,
+    },
+    NotPositive(String),
+    /// An earlier id that is still the id of a live question.
+    FormerIdLive(String),
+    UnknownQuestion(String),
+    UnknownTheme(String),
+    UnknownTerm(String),
+    UnknownArea(String),
+    UnknownLanguage(String),
+    /// A text without one of the languages the file declares.
+    MissingLanguage(String),
+    NotADate(String),
+    SampleSizeRequired,
+    LevelRange(String),
+    QuartileOrder {
+        lower: String,
+        median: String,
+        upper: String,
+    },
+    QuartilesPaired,
+    MoreThanSample {
+        organisations: u32,
+        sample: u32,
+    },
+    /// A figure from fewer organisations than may be published.
+    TooFewOrganisations {
+        organisations: u32,
+        minimum: u32,
+    },
+    OtherFramework {
+        found: String,
+        expected: String,
+    },
+    /// A language file without a key the app needs.
+    MissingKey,
+    UnknownKey,
+    MissingPluralForm,
+    WrongType(&'static str),
+}
 
 /// One thing wrong with a document, located by a JSON path such as `themes[2].questions[1].levels`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
+    pub issue: Issue,
 }
 
 /// All the problems found in a document. A document with any problem is rejected whole.
@@ -25,18 +80,23 @@ impl fmt::Display for Problem {
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
-    pub fn messages(&self) -> Vec<String> {
-        self.0.iter().map(ToString::to_string).collect()
+    pub fn paths(&self) -> Vec<&str> {
+        self.0.iter().map(|p| p.path.as_str()).collect()
+    }
+
+    pub fn has(&self, path: &str, issue: &Issue) -> bool {
+        self.0.iter().any(|p| p.path == path && &p.issue == issue)
     }
 }
 
+/// For logs and panics only; people read problems through the text module.
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, p) in self.0.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{p}")?;
+            write!(f, "{}: {:?}", p.path, p.issue)?;
         }
         Ok(())
     }
@@ -46,23 +106,27 @@ impl std::error::Error for Problems {}
 
 /// Accumulates problems while a validator walks a document.
 #[derive(Default)]
-pub(crate) struct Collector {
+pub struct Collector {
     found: Vec<Problem>,
 }
 
 impl Collector {
-    pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub fn add(&mut self, path: impl Into<String>, issue: Issue) {
         self.found.push(Problem {
             path: path.into(),
-            message: message.into(),
+            issue,
         });
     }
 
     /// Reports blank or whitespace-only text, which would show as an empty line to users.
     pub fn text(&mut self, path: impl Into<String>, value: &str) {
         if value.trim().is_empty() {
-            self.add(path, "must not be empty");
+            self.add(path, Issue::Empty);
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
     }
 
     pub fn finish<T>(self, value: T) -> Result<T, Problems> {
@@ -74,15 +138,24 @@ impl Collector {
     }
 }
 
-/// Parses JSON into `T`, turning a serde error into a located problem (unknown fields, wrong types).
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Problems> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let message = strip_position(&inner.to_string());
+/// Parses JSON into `T`, turning a serde error into a located problem (unknown fields, wrong
+/// types). The path comes from a second, slower reading, made only when the first one fails, so
+/// valid files (nearly all of them) never pay for it.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Problems> {
+    serde_json::from_str(json).map_err(|first| {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let (path, message) = match serde_path_to_error::deserialize::<_, T>(de) {
+            Err(err) => {
+                let path = err.path().to_string();
+                (path, err.into_inner().to_string())
+            }
+            Ok(_) => (String::new(), first.to_string()),
+        };
         let path = if path == "." { String::new() } else { path };
-        Problems(vec![Problem { path, message }])
+        Problems(vec![Problem {
+            path,
+            issue: Issue::Json(strip_position(&message)),
+        }])
     })
 }
 

@@ -1,5 +1,8 @@
 //! The saved-data schema kept in browser storage, and the migrations that carry older saves
 //! forward. Anything this build cannot read is reported, never overwritten.
+//!
+//! Which assessment a person is working on is not part of the saved data: it belongs to the
+//! browser tab (two tabs can work on two assessments), so only the assessments are shared.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -7,7 +10,7 @@ use serde_json::Value;
 use super::assessment::{Assessment, AssessmentKind};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -15,9 +18,6 @@ pub struct SavedData {
     pub schema_version: u32,
     /// Oldest first.
     pub assessments: Vec<Assessment>,
-    /// The assessment the user was last working on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current: Option<String>,
 }
 
 impl Default for SavedData {
@@ -25,7 +25,6 @@ impl Default for SavedData {
         SavedData {
             schema_version: SCHEMA_VERSION,
             assessments: Vec::new(),
-            current: None,
         }
     }
 }
@@ -43,6 +42,8 @@ pub struct Loaded {
     pub data: SavedData,
     /// The schema version the data was migrated from, when it was older.
     pub migrated_from: Option<u32>,
+    /// The assessment an older schema marked as the one being worked on.
+    pub last_current: Option<String>,
 }
 
 impl SavedData {
@@ -50,14 +51,26 @@ impl SavedData {
         serde_json::to_string(self).expect("saved data always serialises")
     }
 
-    pub fn current(&self) -> Option<&Assessment> {
-        let id = self.current.as_deref()?;
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
         self.assessments.iter().find(|a| a.id == id)
     }
 
-    pub fn current_mut(&mut self) -> Option<&mut Assessment> {
-        let id = self.current.clone()?;
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Assessment> {
         self.assessments.iter_mut().find(|a| a.id == id)
+    }
+
+    /// Removes an assessment, returning it and where it was (for undo).
+    pub fn remove(&mut self, id: &str) -> Option<(usize, Assessment)> {
+        let pos = self.assessments.iter().position(|a| a.id == id)?;
+        Some((pos, self.assessments.remove(pos)))
+    }
+
+    /// Puts a removed assessment back where it was, unless one with its id is here again.
+    pub fn restore(&mut self, pos: usize, assessment: Assessment) {
+        if self.get(&assessment.id).is_none() {
+            let pos = pos.min(self.assessments.len());
+            self.assessments.insert(pos, assessment);
+        }
     }
 
     /// Adds or replaces an assessment by id.
@@ -66,6 +79,47 @@ impl SavedData {
             Some(slot) => *slot = assessment,
             None => self.assessments.push(assessment),
         }
+    }
+}
+
+/// What one tab has changed since it last wrote: the assessments it added or changed, and the
+/// ones it deleted. Enough to apply its changes on top of another tab's newer data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub changed: std::collections::BTreeSet<String>,
+    pub removed: std::collections::BTreeSet<String>,
+}
+
+impl Changes {
+    pub fn changed(&mut self, id: &str) {
+        self.removed.remove(id);
+        self.changed.insert(id.to_string());
+    }
+
+    pub fn removed(&mut self, id: &str) {
+        self.changed.remove(id);
+        self.removed.insert(id.to_string());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+impl SavedData {
+    /// This tab's changes (`ours`, `changes`) laid over data another tab wrote since (`self`):
+    /// every assessment this tab changed is taken from `ours`, every one it deleted is removed,
+    /// and everything else is the other tab's. Neither tab's work is lost.
+    pub fn with_changes_from(mut self, ours: &SavedData, changes: &Changes) -> SavedData {
+        for id in &changes.removed {
+            self.remove(id);
+        }
+        for id in &changes.changed {
+            if let Some(a) = ours.get(id) {
+                self.upsert(a.clone());
+            }
+        }
+        self
     }
 }
 
@@ -82,9 +136,15 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
     }
     let mut value = value;
     let mut at = version;
+    let mut last_current = None;
     while at < SCHEMA_VERSION {
         value = match at {
             1 => v1_to_v2(value)?,
+            2 => {
+                let (v3, current) = v2_to_v3(value);
+                last_current = current;
+                v3
+            }
             other => {
                 return Err(LoadError::Corrupt(format!(
                     "unknown schema version {other}"
@@ -98,6 +158,7 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded {
         data,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
+        last_current,
     })
 }
 
@@ -138,4 +199,14 @@ fn v1_to_v2(value: Value) -> Result<Value, LoadError> {
         }],
         "current": id,
     }))
+}
+
+/// Schema 3 moved "the assessment being worked on" out of the shared data, to each tab.
+fn v2_to_v3(mut value: Value) -> (Value, Option<String>) {
+    let current = value
+        .as_object_mut()
+        .and_then(|o| o.remove("current"))
+        .and_then(|c| c.as_str().map(str::to_string));
+    value["schemaVersion"] = 3.into();
+    (value, current)
 }

@@ -34,6 +34,9 @@ struct Payload {
     r: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     n: BTreeMap<String, String>,
+    /// The sender's language, so the link opens in it unless the reader chose one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    l: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +44,22 @@ pub enum ShareError {
     TooLong,
     Unreadable,
     UnknownVersion,
+    /// For a framework this app does not have.
     OtherFramework,
+    /// For another version of one of this app's frameworks (answers are packed by position).
+    OtherVersion,
     Invalid(String),
 }
 
+/// A share link read back: the results, and the language it was sent in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub assessment: Assessment,
+    pub lang: Option<String>,
+}
+
 /// The fragment (without `#`) that carries this assessment's results.
-pub fn encode(framework: &Framework, a: &Assessment, include_notes: bool) -> String {
+pub fn encode(framework: &Framework, a: &Assessment, include_notes: bool, lang: &str) -> String {
     let r: String = framework
         .questions()
         .map(|(_, q)| match a.rating(&q.id) {
@@ -79,13 +92,15 @@ pub fn encode(framework: &Framework, a: &Assessment, include_notes: bool) -> Str
         o: a.organisation.clone(),
         r,
         n,
+        l: lang.to_string(),
     };
     let json = serde_json::to_string(&payload).expect("payloads serialise");
     format!("{SHARE_PREFIX}{}", base64url_encode(json.as_bytes()))
 }
 
-/// Reads a fragment (with or without `#`) back into a read-only assessment.
-pub fn decode(fragment: &str, framework: &Framework) -> Result<Assessment, ShareError> {
+/// Reads a fragment (with or without `#`) back into a read-only assessment of one of the app's
+/// frameworks.
+pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_SHARE_CHARS {
         return Err(ShareError::TooLong);
@@ -105,11 +120,12 @@ pub fn decode(fragment: &str, framework: &Framework) -> Result<Assessment, Share
     }
     let p: Payload =
         serde_json::from_value(value).map_err(|e| ShareError::Invalid(e.to_string()))?;
-    if p.f != framework.id
-        || p.fv != framework.version
-        || p.r.chars().count() != framework.question_count()
-    {
-        return Err(ShareError::OtherFramework);
+    let framework = frameworks
+        .iter()
+        .find(|f| f.id == p.f)
+        .ok_or(ShareError::OtherFramework)?;
+    if p.fv != framework.version || p.r.chars().count() != framework.question_count() {
+        return Err(ShareError::OtherVersion);
     }
     let kind = match p.k.as_str() {
         "f" => AssessmentKind::Full,
@@ -152,7 +168,34 @@ pub fn decode(fragment: &str, framework: &Framework) -> Result<Assessment, Share
             })
             .note = note;
     }
-    Ok(a)
+    let lang = (!p.l.is_empty() && p.l.len() <= 8).then_some(p.l);
+    Ok(Shared {
+        assessment: a,
+        lang,
+    })
+}
+
+/// Whether `saved` is a copy of the shared results `shared` (so saving it again would make a
+/// duplicate): same framework, start date, kind, organisation and answers.
+pub fn is_copy_of(saved: &Assessment, shared: &Assessment) -> bool {
+    saved.framework_id == shared.framework_id
+        && saved.created.get(..10) == shared.created.get(..10)
+        && saved.kind == shared.kind
+        && saved.organisation == shared.organisation
+        && saved.answers == shared.answers
+}
+
+/// The language a share link was sent in, read without checking the rest of the link (the app
+/// needs it before it loads anything else).
+pub fn peek_language(fragment: &str) -> Option<String> {
+    let body = fragment.strip_prefix(SHARE_PREFIX)?;
+    if body.len() > MAX_SHARE_CHARS {
+        return None;
+    }
+    let bytes = base64url_decode(body)?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let lang = value.get("l")?.as_str()?;
+    (lang.len() <= 8).then(|| lang.to_string())
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

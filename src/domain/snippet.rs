@@ -15,6 +15,18 @@ pub struct SnippetSettings {
     pub button_colour: String,
     pub share: bool,
     pub team: bool,
+    /// "cy" to start in Welsh; empty for the default (English).
+    pub language: String,
+    pub council: bool,
+    pub learner: bool,
+}
+
+/// Text shown inside the council's element until the widget starts, and left there (with a
+/// link to the tool's own page) if it cannot: never a blank space.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fallback {
+    pub text: String,
+    pub link: String,
 }
 
 impl SnippetSettings {
@@ -30,6 +42,15 @@ impl SnippetSettings {
             if !value.trim().is_empty() {
                 out.push((name, value.trim().to_string()));
             }
+        }
+        if !self.language.trim().is_empty() {
+            out.push(("lang", self.language.trim().to_string()));
+        }
+        if self.council != self.learner {
+            out.push((
+                "frameworks",
+                if self.council { "council" } else { "learner" }.to_string(),
+            ));
         }
         if !(self.share && self.team) {
             let features: Vec<&str> = [("share", self.share), ("team", self.team)]
@@ -99,19 +120,22 @@ pub fn render(
     title: &str,
     settings: &SnippetSettings,
     sri: Option<&str>,
+    fallback: &Fallback,
 ) -> String {
     let pairs = settings.pairs();
+    let query: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| *k != "namespace" || mode == Mode::Iframe)
+        .map(|(k, v)| format!("{}={}", k, escape_query(v)))
+        .collect();
+    let page = if query.is_empty() {
+        format!("{base}index.html")
+    } else {
+        format!("{base}index.html?{}", query.join("&"))
+    };
     match mode {
         Mode::Iframe => {
-            let query: Vec<String> = pairs
-                .iter()
-                .map(|(k, v)| format!("{}={}", k, escape_query(v)))
-                .collect();
-            let src = if query.is_empty() {
-                format!("{base}index.html")
-            } else {
-                format!("{base}index.html?{}", query.join("&"))
-            };
+            let src = page;
             format!(
                 "<iframe data-cmm-frame title=\"{}\" src=\"{}\"></iframe>\n<script src=\"{base}embed-host.js\"{}></script>\n",
                 escape_attr(title),
@@ -125,7 +149,10 @@ pub fn render(
                 .map(|(k, v)| format!(" data-{k}=\"{}\"", escape_attr(v)))
                 .collect();
             format!(
-                "<div data-cmm-widget{attrs}></div>\n<script type=\"module\" src=\"{base}embed.js\"{}></script>\n",
+                "<div data-cmm-widget{attrs}>\n  <p>{} <a href=\"{}\">{}</a></p>\n</div>\n<script type=\"module\" src=\"{base}embed.js\"{}></script>\n",
+                escape_attr(&fallback.text),
+                escape_attr(&page),
+                escape_attr(&fallback.link),
                 integrity(sri)
             )
         }
@@ -144,6 +171,16 @@ mod tests {
             button_colour: String::new(),
             share: true,
             team: false,
+            language: String::new(),
+            council: true,
+            learner: true,
+        }
+    }
+
+    fn fallback() -> Fallback {
+        Fallback {
+            text: "Loading the self-assessment…".into(),
+            link: "Open it in its own page".into(),
         }
     }
 
@@ -155,6 +192,7 @@ mod tests {
             "Self-assessment",
             &settings(),
             Some("sha384-abc"),
+            &fallback(),
         );
         assert_eq!(
             s,
@@ -164,10 +202,17 @@ mod tests {
 
     #[test]
     fn script_snippets_carry_settings_as_data_attributes() {
-        let s = render(Mode::Script, "https://cm.example/", "t", &settings(), None);
+        let s = render(
+            Mode::Script,
+            "https://cm.example/",
+            "t",
+            &settings(),
+            None,
+            &fallback(),
+        );
         assert_eq!(
             s,
-            "<div data-cmm-widget data-namespace=\"anytown\" data-organisation=\"Anytown &amp; District &quot;Council&quot;\" data-brand-colour=\"#005a30\" data-features=\"share\"></div>\n<script type=\"module\" src=\"https://cm.example/embed.js\"></script>\n"
+            "<div data-cmm-widget data-namespace=\"anytown\" data-organisation=\"Anytown &amp; District &quot;Council&quot;\" data-brand-colour=\"#005a30\" data-features=\"share\">\n  <p>Loading the self-assessment… <a href=\"https://cm.example/index.html?organisation=Anytown%20%26%20District%20%22Council%22&amp;brand-colour=%23005a30&amp;features=share\">Open it in its own page</a></p>\n</div>\n<script type=\"module\" src=\"https://cm.example/embed.js\"></script>\n"
         );
     }
 

@@ -1,0 +1,196 @@
+// Turns Trunk's build into a release, as a Trunk post_build hook (so `trunk build --release`
+// alone gives a deployable, CSP-clean folder) or by hand: `node scripts/release.mjs [dist]`.
+//
+// 1. Split: when the crate was built with split points (the `split` feature), the linked module
+//    is split with wasm-split-cli into a first-screen module and modules loaded on demand, bound
+//    with wasm-bindgen and optimised with wasm-opt (Trunk's own binding of the unsplit module is
+//    replaced). Without split points, Trunk's output is optimised as it is.
+// 2. Name: every code file gets a content hash in its name (glue, WebAssembly modules, split
+//    loader, CSS, ECharts), so a page never mixes two releases, and an integrity hash.
+// 3. Entry: embed.js (the one stable name) and index.html are written to load exactly these
+//    files, with their integrity, and no inline script or style.
+// 4. sri.json for snippets, and .gz/.br copies of every text and wasm file.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, unlinkSync, statSync,
+} from 'node:fs';
+import { join, dirname, basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compressDir } from './compress.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CRATE = 'cm-maturity';
+const WASM_OPT_FLAGS = [
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+function tool(name) {
+  const local = join(root, 'node_modules/.bin', name);
+  return existsSync(local) ? local : name;
+}
+
+/** Runs a tool; its chatter is shown only if it fails. */
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    process.stderr.write(e.stderr ?? '');
+    throw e;
+  }
+}
+
+/** True when the linked module carries wasm-split's marker (built with split points). */
+function hasSplitPoints(bytes) {
+  return bytes.includes(Buffer.from('__wasm_split_unstable'));
+}
+
+/**
+ * Splits, binds and optimises the cargo output into `out`; returns the file list:
+ * { glue, wasm, loader, modules: [names] } (loader: the split loader JS, if split).
+ */
+function build(linked, staging, out, optimise) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const bytes = readFileSync(linked);
+  const opt = (input, output) => {
+    if (optimise) run(tool('wasm-opt'), ['-Oz', ...WASM_OPT_FLAGS, input, '-o', output]);
+    else writeFileSync(output, readFileSync(input));
+  };
+  if (!hasSplitPoints(bytes)) {
+    // Trunk bound it already; only optimise.
+    writeFileSync(join(out, `${CRATE}.js`), readFileSync(join(staging, `${CRATE}.js`)));
+    opt(join(staging, `${CRATE}_bg.wasm`), join(out, `${CRATE}_bg.wasm`));
+    return { glue: `${CRATE}.js`, wasm: `${CRATE}_bg.wasm`, loader: null, modules: [] };
+  }
+  const split = join(out, 'split');
+  mkdirSync(split);
+  run(tool('wasm-split-cli'), ['--target', 'web', '--out-name', CRATE, linked, split]);
+  run(tool('wasm-bindgen'), [
+    '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    '--out-dir', out, '--out-name', CRATE, join(split, `${CRATE}.wasm`),
+  ]);
+  const modules = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${CRATE}.wasm`);
+  const bound = join(out, `${CRATE}_bg.wasm`);
+  opt(bound, bound);
+  for (const m of modules) opt(join(split, m), join(out, m));
+  writeFileSync(join(out, '__wasm_split.js'), readFileSync(join(split, '__wasm_split.js')));
+  rmSync(split, { recursive: true, force: true });
+  return { glue: `${CRATE}.js`, wasm: `${CRATE}_bg.wasm`, loader: '__wasm_split.js', modules };
+}
+
+/** Content-hashed names for every code file, with references between them rewritten. */
+function name(out, staging, built) {
+  const files = {};
+  const integrity = {};
+  const put = (dir, oldName, newName, bytes) => {
+    writeFileSync(join(staging, newName), bytes);
+    integrity[newName] = sri(bytes);
+    return newName;
+  };
+  // Split modules first: the split loader names them, with their integrity.
+  let loader = built.loader ? readFileSync(join(out, built.loader), 'utf8') : null;
+  for (const m of built.modules) {
+    const bytes = readFileSync(join(out, m));
+    const hashed = m.replace(/\.wasm$/, `-${short(bytes)}.wasm`);
+    put(out, m, hashed, bytes);
+    loader = loader.replace(
+      `fetch(new URL("./${m}", import.meta.url))`,
+      `fetch(new URL("./${hashed}", import.meta.url), { integrity: ${JSON.stringify(integrity[hashed])}, credentials: "same-origin" })`,
+    );
+    if (!loader.includes(hashed)) throw new Error(`the split loader does not fetch ${m}`);
+  }
+  // The glue and the split loader import each other, so they share one hash: of both, and of
+  // the main module.
+  const wasmBytes = readFileSync(join(out, built.wasm));
+  let glue = readFileSync(join(out, built.glue), 'utf8');
+  const pair = short(Buffer.concat([Buffer.from(glue), Buffer.from(loader ?? ''), wasmBytes]));
+  files.wasm = put(out, built.wasm, `${CRATE}-${pair}_bg.wasm`, wasmBytes);
+  files.glue = `${CRATE}-${pair}.js`;
+  glue = glue.replaceAll(`'${CRATE}_bg.wasm'`, `'${files.wasm}'`);
+  if (loader) {
+    const loaderName = `__wasm_split-${pair}.js`;
+    // Only the module specifiers: the import object's keys are the names inside the module.
+    glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+    loader = loader.replaceAll(`from "./${CRATE}.js"`, `from "./${files.glue}"`);
+    files.loader = put(out, built.loader, loaderName, Buffer.from(loader));
+  }
+  put(out, built.glue, files.glue, Buffer.from(glue));
+  files.modules = built.modules.length;
+  // The stylesheet and the chart library.
+  const css = readFileSync(join(staging, 'main.css'));
+  files.css = put(staging, 'main.css', `main-${short(css)}.css`, css);
+  const echarts = readFileSync(join(staging, 'vendor/echarts.min.js'));
+  files.echarts = put(staging, 'vendor/echarts.min.js', `vendor/echarts-${short(echarts)}.min.js`, echarts);
+  for (const stale of [`${CRATE}.js`, `${CRATE}_bg.wasm`, 'main.css', 'vendor/echarts.min.js']) {
+    rmSync(join(staging, stale), { force: true });
+  }
+  return { files, integrity };
+}
+
+/** The words the loader shows if the release cannot start, from the boot language file. */
+function loaderWords() {
+  const boot = JSON.parse(readFileSync(join(root, 'public/data/text/boot.json'), 'utf8'));
+  return Object.fromEntries(Object.entries(boot).map(([lang, w]) => [lang, {
+    failed_title: w.failed_title, reload: w.reload, open_page: w.open_page,
+  }]));
+}
+
+function writeEntry(staging, release) {
+  const path = join(staging, 'embed.js');
+  const template = readFileSync(path, 'utf8');
+  const marker = '/* RELEASE */ null';
+  if (!template.includes(marker)) throw new Error('embed.js has no RELEASE marker');
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '0.0.0';
+  const body = JSON.stringify({ version, ...release, words: loaderWords() });
+  writeFileSync(path, template.replace(marker, body));
+  return readFileSync(path);
+}
+
+function writePage(staging, { files, integrity }, entry) {
+  const path = join(staging, 'index.html');
+  let html = readFileSync(path, 'utf8');
+  // Drop what Trunk wrote for the unsplit module: its inline loader and its preload hints.
+  html = html.replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '');
+  html = html.replace(/<link rel="(modulepreload|preload)" href="\.\/cm-maturity[^>]*>/g, '');
+  html = html.replace(/<link rel="stylesheet" href="\.\/main\.css"[^>]*\/?>/, '');
+  const head = [
+    `<link rel="stylesheet" href="./${files.css}" integrity="${integrity[files.css]}" crossorigin="anonymous">`,
+    `<link rel="modulepreload" href="./${files.glue}" integrity="${integrity[files.glue]}" crossorigin="anonymous">`,
+    // Chrome ignores integrity on a fetch preload; the loader's fetch of the module checks it.
+    `<link rel="preload" href="./${files.wasm}" as="fetch" crossorigin="anonymous">`,
+    `<script type="module" src="./embed.js" integrity="${sri(entry)}" crossorigin="anonymous"></script>`,
+  ].join('\n  ');
+  html = html.replace('</head>', `  ${head}\n</head>`);
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
+  if (/<style|style="/.test(html)) throw new Error('index.html has inline style');
+  writeFileSync(path, html.replace(/\n\s*\n\s*\n/g, '\n'));
+}
+
+export function release(staging, { profile = 'release', optimise = profile === 'release' } = {}) {
+  const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+  const linked = join(target, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
+  const work = join(target, 'release-split');
+  const built = build(linked, staging, work, optimise);
+  const named = name(work, staging, built);
+  const entry = writeEntry(staging, named);
+  writePage(staging, named, entry);
+  const forSnippets = Object.fromEntries(['embed.js', 'embed-host.js'].map((f) => [f, sri(readFileSync(join(staging, f)))]));
+  writeFileSync(join(staging, 'sri.json'), `${JSON.stringify({ ...forSnippets, ...named.integrity }, null, 2)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  if (optimise) compressDir(staging);
+  return named;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+  const profile = process.env.TRUNK_PROFILE ?? 'release';
+  // CMM_FAST=1 skips wasm-opt and compression, for quick rebuilds while developing.
+  const optimise = profile === 'release' && !process.env.CMM_FAST;
+  const { files } = release(staging, { profile, optimise });
+  console.log(`release: ${files.modules} split modules; entry embed.js -> ${files.glue}`);
+}

@@ -1,0 +1,103 @@
+//! The error summary and error message patterns: problems listed at the top of the screen, in
+//! an alert that takes focus, each linking to the field it is about; the field repeats its own
+//! message, prefixed "Error:" for screen readers.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_app;
+
+/// One problem: its message and, where it concerns a field, that field's id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(field: &str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] title: String,
+    errors: Vec<FieldError>,
+    /// Take focus when shown (off for problems present from the start of a page).
+    #[prop(optional)]
+    no_focus: bool,
+) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    if !no_focus {
+        Effect::new(move |_| {
+            if let Some(el) = summary.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let items = errors
+        .into_iter()
+        .map(|e| match e.field {
+            Some(field) => {
+                let target = field.clone();
+                view! {
+                    <li>
+                        <a class="cmm-error-summary__link" href=format!("#{field}") on:click=move |ev| {
+                            // Focus the field itself: the page's address is not ours to change.
+                            ev.prevent_default();
+                            focus_in_root(&target);
+                        }>{e.message}</a>
+                    </li>
+                }
+                .into_any()
+            }
+            None => view! { <li>{e.message}</li> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="cmm-error-summary" role="alert" tabindex="-1" node_ref=summary>
+            <h2 class="cmm-error-summary__title">{title}</h2>
+            <ul class="cmm-list cmm-error-summary__list">{items}</ul>
+        </div>
+    }
+}
+
+/// Focuses an element by id within the widget (which may sit in a shadow root).
+fn focus_in_root(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let found = document.get_element_by_id(id).or_else(|| {
+        // In script mode the widget is in a shadow root, out of reach of getElementById.
+        let hosts = document.query_selector_all("[data-cmm-widget]").ok()?;
+        (0..hosts.length())
+            .filter_map(|i| hosts.item(i))
+            .filter_map(|h| h.dyn_into::<web_sys::Element>().ok())
+            .filter_map(|h| h.shadow_root())
+            .find_map(|root| root.get_element_by_id(id))
+    });
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+pub fn ErrorMessage(#[prop(into)] id: String, #[prop(into)] message: String) -> impl IntoView {
+    let t = use_app().t();
+    view! {
+        <p class="cmm-error-message" id=id>
+            <span class="cmm-visually-hidden">{t.error_prefix}</span>{message}
+        </p>
+    }
+}

@@ -1,0 +1,20 @@
+//! Building blocks, one per file, in the manner of the GOV.UK Design System: every screen uses
+//! these rather than its own copy, so each pattern (and its accessibility) is right in one place.
+
+mod chart;
+mod checkbox;
+mod error_summary;
+mod heading;
+pub mod lazy;
+mod notice;
+mod radios;
+mod text_input;
+
+pub use chart::ChartView;
+pub use checkbox::Checkbox;
+pub use error_summary::{ErrorMessage, ErrorSummary, FieldError};
+pub use heading::PageHeading;
+pub use lazy::Lazy;
+pub use notice::{Notice, Tone};
+pub use radios::{RadioOption, Radios};
+pub use text_input::TextInput;

@@ -1,0 +1,30 @@
+//! A notice: a message that stays on the screen (saved, warning, a problem with a file).
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tone {
+    /// Information; announced politely.
+    #[default]
+    Info,
+    /// Something the user should act on; announced at once.
+    Warning,
+}
+
+#[component]
+pub fn Notice(
+    #[prop(optional, into)] title: Option<String>,
+    #[prop(optional)] tone: Tone,
+    children: Children,
+) -> impl IntoView {
+    let (class, role) = match tone {
+        Tone::Info => ("cmm-notice", "status"),
+        Tone::Warning => ("cmm-notice cmm-notice--warning", "alert"),
+    };
+    view! {
+        <div class=class role=role>
+            {title.map(|t| view! { <h2 class="cmm-notice__title">{t}</h2> })}
+            {children()}
+        </div>
+    }
+}

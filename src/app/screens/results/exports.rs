@@ -1,0 +1,164 @@
+//! Downloads from the results: the answers as CSV, each chart as PNG or SVG (with its context
+//! drawn in), and printing (the print stylesheet lays the page out as a report).
+
+use leptos::prelude::*;
+
+use super::{bar_chart_for, radar_chart_for, use_results, ResultsData};
+use crate::app::downloads::{file_name, file_stem, offer_chart, offer_text};
+use crate::app::state::{use_app, App};
+use crate::browser::echarts::ImageKind;
+use crate::charts::Layout;
+use crate::domain::dates::file_date;
+use crate::domain::exchange::{to_csv, CsvWords};
+use crate::text::fill;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    Radar,
+    Bars,
+}
+
+/// The lines of context drawn into an exported image.
+pub fn context_lines(app: App, d: &ResultsData) -> Vec<String> {
+    let t = app.t();
+    let organisation = if d.assessment.organisation.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", d.assessment.organisation)
+    };
+    let benchmark = d.benchmark.as_ref().map(|b| {
+        if b.illustrative {
+            fill(t.export_illustrative, &[("benchmark", &b.title)])
+        } else {
+            b.title.clone()
+        }
+    });
+    let mut lines = vec![match &benchmark {
+        Some(b) => fill(
+            t.export_info,
+            &[
+                ("organisation", &organisation),
+                ("date", &t.long_date(&d.assessment.created)),
+                ("benchmark", b),
+            ],
+        ),
+        None => fill(
+            t.export_info_alone,
+            &[
+                ("organisation", &organisation),
+                ("date", &t.long_date(&d.assessment.created)),
+            ],
+        ),
+    }];
+    if let Some(b) = &d.benchmark {
+        lines.push(fill(t.export_source, &[("source", &b.source)]));
+    }
+    lines
+}
+
+fn download_chart(app: App, d: ResultsData, which: Which, kind: ImageKind) {
+    let t = app.t();
+    let layout = Layout {
+        reduced_motion: true,
+        compact: false,
+    };
+    let (chart, part) = match which {
+        Which::Radar => (radar_chart_for(&d, t, layout), "radar"),
+        Which::Bars => (bar_chart_for(&d, t, layout), "bars"),
+    };
+    let name = file_stem(app, part, &file_date(&d.assessment.created));
+    offer_chart(app, &chart, &context_lines(app, &d), name, kind);
+}
+
+/// The answers as CSV, one row per question.
+pub fn download_csv(app: App, d: &ResultsData) {
+    let t = app.t();
+    let words = CsvWords {
+        headers: [
+            t.csv_theme,
+            t.csv_question,
+            t.csv_level,
+            t.csv_level_name,
+            t.csv_answer,
+            t.csv_note,
+        ],
+        dont_know: t.dont_know,
+        not_applicable: t.not_applicable,
+        not_answered: t.not_answered,
+    };
+    let csv = to_csv(&d.framework, &d.assessment, &words);
+    let name = file_name(app, "", &file_date(&d.assessment.created), "csv");
+    // A byte-order mark so spreadsheet programs read the file as UTF-8.
+    offer_text(
+        app,
+        &name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{csv}"),
+    );
+}
+
+#[component]
+pub fn Exports() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let results = use_results();
+    let chart_button = move |which: Which, kind: ImageKind| {
+        let name = if which == Which::Radar {
+            t.radar_short
+        } else {
+            t.bars_short
+        };
+        let label = fill(
+            if kind == ImageKind::Png {
+                t.download_png
+            } else {
+                t.download_svg
+            },
+            &[("chart", &name)],
+        );
+        view! {
+            <button type="button" class="cmm-button cmm-button--secondary"
+                on:click=move |_| {
+                    if let Some(d) = results.get_untracked() {
+                        download_chart(app, d, which, kind);
+                    }
+                }>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
+            <h2 class="cmm-heading-m" id="cmm-exports-heading">{t.exports_heading}</h2>
+            {move || {
+                let limits = app.limits.get();
+                if limits.no_downloads {
+                    return view! { <p class="cmm-body cmm-inset">{t.sandbox_downloads}</p> }.into_any();
+                }
+                view! {
+                    <div class="cmm-button-group">
+                        {chart_button(Which::Radar, ImageKind::Png)}
+                        {chart_button(Which::Radar, ImageKind::Svg)}
+                        {chart_button(Which::Bars, ImageKind::Png)}
+                        {chart_button(Which::Bars, ImageKind::Svg)}
+                    </div>
+                    <div class="cmm-button-group">
+                        <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                            if let Some(d) = results.get_untracked() { download_csv(app, &d); }
+                        }>
+                            {t.csv_download}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }}
+            <div class="cmm-button-group">
+                {move || (!app.limits.get().no_print).then(|| view! {
+                    <button type="button" class="cmm-button" on:click=move |_| {
+                        if let Some(w) = web_sys::window() { let _ = w.print(); }
+                    }>{t.print}</button>
+                })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,258 @@
+//! Results: overall and theme levels, charts against a chosen benchmark, the same figures as a
+//! table, a written summary, progress since the last assessment, and the improvement roadmap.
+
+mod answers;
+mod compare;
+pub mod exports;
+mod progress;
+mod roadmap;
+mod share;
+pub mod summary;
+mod table;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::blocks::{ChartView, PageHeading};
+use crate::app::shell::follow;
+use crate::app::state::use_app;
+use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
+use crate::domain::benchmark::{Benchmark, BenchmarkFile};
+use crate::domain::results::{previous_of, rows, ThemeRow};
+use crate::domain::scoring::{score, Scores};
+use crate::domain::{Assessment, Framework};
+use crate::route::Route;
+use crate::text::{fill, Text};
+
+/// Everything the results sections read, derived once per change.
+#[derive(Clone)]
+pub struct ResultsData {
+    pub assessment: Assessment,
+    pub framework: Arc<Framework>,
+    pub scores: Scores,
+    pub previous: Option<(Assessment, Scores)>,
+    pub benchmark: Option<Benchmark>,
+    pub rows: Vec<ThemeRow>,
+}
+
+impl PartialEq for ResultsData {
+    fn eq(&self, other: &Self) -> bool {
+        self.assessment == other.assessment
+            && Arc::ptr_eq(&self.framework, &other.framework)
+            && self.previous == other.previous
+            && self.benchmark == other.benchmark
+    }
+}
+
+/// The benchmarks available to compare with, and the one chosen.
+#[derive(Clone, Copy)]
+pub struct Comparison {
+    pub chosen: RwSignal<Option<String>>,
+}
+
+/// Whether the results shown can be changed (targets) and shared: not so for a share link.
+#[derive(Clone, Copy)]
+pub struct ReadOnly(pub bool);
+
+pub fn results_page() -> impl IntoView {
+    view! { <ResultsPage /> }
+}
+
+#[component]
+fn ResultsPage() -> impl IntoView {
+    let app = use_app();
+    let chosen = RwSignal::new(None::<String>);
+    let data = Memo::new(move |_| {
+        let a = app.current.get()?;
+        let framework = app.catalogue.framework(&a.framework_id)?;
+        let previous = app
+            .saved
+            .with(|d| previous_of(d, &a).map(|p| p.reconciled(&framework)));
+        let file = app.catalogue.benchmarks(&a.framework_id).ok().flatten();
+        Some(results_data(
+            framework,
+            a,
+            previous,
+            file.as_deref(),
+            chosen.get().as_deref(),
+        ))
+    });
+    view! { <ResultsBody data chosen read_only=false /> }
+}
+
+/// Scores, comparison rows and the chosen benchmark (the first, if none is chosen).
+pub fn results_data(
+    framework: Arc<Framework>,
+    a: Assessment,
+    previous: Option<Assessment>,
+    benchmarks: Option<&BenchmarkFile>,
+    chosen: Option<&str>,
+) -> ResultsData {
+    let scores = score(&framework, &a);
+    let previous = previous.map(|p| {
+        let s = score(&framework, &p);
+        (p, s)
+    });
+    let benchmark = benchmarks.and_then(|file| {
+        chosen
+            .and_then(|id| file.get(id))
+            .or_else(|| file.benchmarks.first())
+            .cloned()
+    });
+    let rows = rows(
+        &framework,
+        &scores,
+        benchmark.as_ref(),
+        previous.as_ref().map(|(_, s)| s),
+    );
+    ResultsData {
+        assessment: a,
+        framework,
+        scores,
+        previous,
+        benchmark,
+        rows,
+    }
+}
+
+#[component]
+pub fn ResultsBody(
+    data: Memo<Option<ResultsData>>,
+    chosen: RwSignal<Option<String>>,
+    read_only: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    provide_context(data);
+    provide_context(Comparison { chosen });
+    provide_context(ReadOnly(read_only));
+    let reduced = crate::browser::prefers_reduced_motion();
+    let benchmark_title = move || {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.benchmark.as_ref().map(|b| b.title.clone()))
+        })
+        .unwrap_or_default()
+    };
+    let radar_width = RwSignal::new(0.0);
+    let bars_width = RwSignal::new(0.0);
+    let radar_option = Memo::new(move |_| {
+        let layout = Layout::for_width(radar_width.get(), reduced);
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| echarts_option(&radar_chart_for(d, t, layout)))
+        })
+    });
+    let bars_option = Memo::new(move |_| {
+        let layout = Layout::for_width(bars_width.get(), reduced);
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| echarts_option(&bar_chart_for(d, t, layout)))
+        })
+    });
+    let caption = move || {
+        data.with(|d| {
+            d.as_ref().map(|d| {
+                fill(
+                    t.results_caption,
+                    &[("name", &t.assessment_name(&d.assessment))],
+                )
+            })
+        })
+    };
+    let overall = move || {
+        data.with(|d| {
+            let d = d.as_ref()?;
+            let level = d.scores.overall?;
+            let percent = d.scores.overall_percent().unwrap_or(0.0).round();
+            let f = &d.framework;
+            Some(view! {
+                <p class="cmm-panel__level">{fill(t.overall_level, &[("level", &t.level_with_name(f, level))])}</p>
+                <p class="cmm-panel__secondary">{fill(t.overall_percent, &[
+                    ("percent", &percent),
+                    ("lowest", &f.levels[0].name),
+                    ("highest", &f.levels[4].name),
+                ])}</p>
+            })
+        })
+    };
+    view! {
+        <PageHeading caption=caption().unwrap_or_default()>{t.results_heading}</PageHeading>
+        <div class="cmm-panel">
+            {move || overall().map(IntoAny::into_any).unwrap_or_else(|| view! { <p class="cmm-panel__level">{t.no_rated_answers}</p> }.into_any())}
+        </div>
+        <summary::Summary />
+        <compare::BenchmarkChooser />
+        <h2 class="cmm-heading-m">{t.charts_heading}</h2>
+        <div class="cmm-charts">
+            <ChartView option=radar_option.into() width=radar_width
+                label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />
+            <ChartView option=bars_option.into() width=bars_width tall=true
+                label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
+        </div>
+        <table::FiguresTable />
+        <exports::Exports />
+        {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
+        <progress::Progress />
+        <roadmap::RoadmapSection />
+        <answers::AnswersForPrint />
+        {(!read_only).then(|| view! {
+            <div class="cmm-button-group cmm-no-print">
+                <a class="cmm-button cmm-button--secondary" href=Route::Check.to_hash()
+                    on:click=move |ev| follow(ev, app.nav, Route::Check)>
+                    {t.to_check}
+                </a>
+            </div>
+        })}
+    }
+}
+
+/// The name of the benchmark's line in charts: "illustrative" where the figures are made up,
+/// "expected level" for an expectation, so no legend passes off either as measured data.
+pub fn benchmark_series_name(t: &Text, b: &Benchmark) -> String {
+    if b.illustrative {
+        t.illustrative_median.to_string()
+    } else if b.is_expectation() {
+        t.expected_level.to_string()
+    } else {
+        t.benchmark_median.to_string()
+    }
+}
+
+/// The radar: this assessment, the benchmark median and the previous assessment.
+pub fn radar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Chart {
+    let f = &d.framework;
+    let mut lines = vec![Line::from_scores(t.this_assessment, f, &d.scores)];
+    if let Some(b) = &d.benchmark {
+        let mut line = Line::from_benchmark(f, b);
+        line.name = benchmark_series_name(t, b);
+        lines.push(line);
+    }
+    if let Some((p, s)) = &d.previous {
+        let name = fill(t.previous_on, &[("date", &t.long_date(&p.created))]);
+        lines.push(Line::from_scores(&name, f, s));
+    }
+    radar(f, t.radar_title, &lines, layout)
+}
+
+pub fn bar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Chart {
+    let median = d
+        .benchmark
+        .as_ref()
+        .map(|b| benchmark_series_name(t, b))
+        .unwrap_or_default();
+    let labels = BarLabels {
+        title: t.bars_title,
+        this_assessment: t.this_assessment,
+        median: &median,
+        middle_half: t.middle_half,
+        previous: t.previous_assessment,
+    };
+    bars(&d.rows, &labels, layout)
+}
+
+/// Reads the results data provided by the page.
+pub fn use_results() -> Memo<Option<ResultsData>> {
+    expect_context::<Memo<Option<ResultsData>>>()
+}

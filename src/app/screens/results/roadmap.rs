@@ -1,0 +1,164 @@
+//! The improvement roadmap: top priorities, then each theme's next-rung actions. Targets come
+//! from the chosen benchmark unless the user sets their own for a theme.
+
+use leptos::prelude::*;
+
+use super::{use_results, ReadOnly};
+use crate::app::state::use_app;
+use crate::domain::roadmap::{
+    build, targets_from_benchmark, targets_with_overrides, RoadmapItem, Step,
+};
+use crate::domain::scoring::display_level;
+use crate::domain::{Framework, Level};
+use crate::text::{fill, Text};
+
+/// A roadmap step in words: where it climbs from (empty when finding evidence) and what to do.
+pub fn describe(f: &Framework, t: &Text, item: &RoadmapItem) -> (String, String) {
+    let question = f
+        .question(&item.question_id)
+        .map(|q| q.title.clone())
+        .unwrap_or_default();
+    match &item.step {
+        Step::Climb { from, to, action } => (
+            fill(
+                t.roadmap_from,
+                &[
+                    ("from", &from.get()),
+                    ("from_name", &f.level_name(*from)),
+                    ("to", &to.get()),
+                    ("to_name", &f.level_name(*to)),
+                ],
+            ),
+            action.clone(),
+        ),
+        Step::FindEvidence => (
+            String::new(),
+            fill(t.roadmap_find_out, &[("question", &question)]),
+        ),
+    }
+}
+
+#[component]
+pub fn RoadmapSection() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let results = use_results();
+    let read_only = expect_context::<ReadOnly>().0;
+    // The benchmark's targets are kept beside the roadmap: the target choosers show them.
+    let plan = Memo::new(move |_| {
+        results.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.framework;
+            let benchmark = r
+                .benchmark
+                .as_ref()
+                .map(|b| targets_from_benchmark(f, b))
+                .unwrap_or_default();
+            let targets = targets_with_overrides(benchmark.clone(), &r.assessment.targets);
+            Some((build(f, &r.assessment, &targets), benchmark))
+        })
+    });
+    let priorities = move || {
+        let (roadmap, _) = plan.get()?;
+        let items = results.with(|r| {
+            let f = &r.as_ref()?.framework;
+            Some(
+                roadmap
+                    .priorities(5)
+                    .into_iter()
+                    .map(|item| {
+                        let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                        let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                        let (_, action) = describe(f, t, item);
+                        view! { <li>{fill(t.roadmap_priority, &[("theme", &theme), ("question", &question), ("action", &action)])}</li> }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })?;
+        (!items.is_empty()).then(|| {
+            view! {
+                <h3 class="cmm-heading-s">{t.roadmap_priorities}</h3>
+                <ol class="cmm-list cmm-list--number cmm-roadmap__priorities">{items}</ol>
+            }
+        })
+    };
+    let themes = move || {
+        let (roadmap, benchmark_targets) = plan.get()?;
+        results.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.framework;
+            let id = r.assessment.id.clone();
+            let own = r.assessment.targets.clone();
+            Some(
+                f.themes
+                    .iter()
+                    .filter(|th| r.scores.theme(&th.id).is_some())
+                    .map(|th| {
+                        let plan = roadmap.themes.iter().find(|p| p.theme_id == th.id).cloned();
+                        let theme_id = StoredValue::new(th.id.clone());
+                        let assessment_id = StoredValue::new(id.clone());
+                        let select_id = format!("cmm-target-{}", th.id);
+                        let bench = benchmark_targets.get(&th.id).copied();
+                        let chosen = own.get(&th.id).map(|l| l.get().to_string()).unwrap_or_default();
+                        let status = plan.as_ref().and_then(|p| {
+                            let target = display_level(p.target?);
+                            Some(match p.level {
+                                Some(l) => fill(t.roadmap_theme_status, &[("level", &display_level(l)), ("target", &target)]),
+                                None => fill(t.roadmap_theme_no_level, &[("target", &target)]),
+                            })
+                        });
+                        let items = plan
+                            .map(|p| {
+                                p.items
+                                    .iter()
+                                    .map(|item| {
+                                        let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                                        let (from, action) = describe(f, t, item);
+                                        view! {
+                                            <li class="cmm-roadmap__item">
+                                                <strong>{question}</strong>
+                                                {(!from.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{from}</span> })}
+                                                <span class="cmm-roadmap__action">{action}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()
+                            })
+                            .unwrap_or_default();
+                        let options = (1..=5u8)
+                            .map(|n| {
+                                let name = f.levels[usize::from(n - 1)].name.clone();
+                                view! { <option value=n.to_string() selected=chosen == n.to_string()>{fill(t.target_level, &[("level", &n), ("name", &name)])}</option> }
+                            })
+                            .collect::<Vec<_>>();
+                        let default_label = bench.map_or(t.target_none.to_string(), |b| fill(t.target_benchmark, &[("level", &display_level(b))]));
+                        view! {
+                            <div class="cmm-roadmap__theme">
+                                <h3 class="cmm-heading-s">{th.title.clone()}</h3>
+                                {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
+                                <div class="cmm-form-group cmm-form-group--inline cmm-no-print" hidden=read_only>
+                                    <label class="cmm-label" for=select_id.clone()>{fill(t.target_label, &[("theme", &th.title)])}</label>
+                                    <select class="cmm-select" id=select_id on:change=move |ev| {
+                                        let level = event_target_value(&ev).parse::<u8>().ok().and_then(Level::new);
+                                        assessment_id.with_value(|a| theme_id.with_value(|th| app.saved.set_target(a, th, level)));
+                                    }>
+                                        <option value="" selected=chosen.is_empty()>{default_label}</option>
+                                        {options}
+                                    </select>
+                                </div>
+                                {(!items.is_empty()).then(|| view! { <ul class="cmm-list cmm-roadmap__items">{items}</ul> })}
+                            </div>
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    view! {
+        <h2 class="cmm-heading-m">{t.roadmap_heading}</h2>
+        <p class="cmm-body">{t.roadmap_intro}</p>
+        {priorities}
+        {move || plan.with(|p| p.as_ref().is_some_and(|(r, _)| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}
+        {themes}
+    }
+}

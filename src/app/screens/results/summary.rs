@@ -1,0 +1,119 @@
+//! A short plain-English summary of the results: strongest and weakest themes, gaps to the
+//! benchmark, "Don't know" answers, and movement since the last assessment.
+
+use leptos::prelude::*;
+
+use super::use_results;
+use crate::app::state::use_app;
+use crate::domain::results::highlights;
+use crate::domain::scoring::{display_level, round1};
+use crate::text::{fill, Text};
+
+/// A change in levels as shown: "+0.5", "−1.0", or "0.0".
+pub fn signed(change: f64) -> String {
+    let c = round1(change);
+    if c > 0.0 {
+        format!("+{}", display_level(c))
+    } else if c < 0.0 {
+        format!("−{}", display_level(-c))
+    } else {
+        "0.0".into()
+    }
+}
+
+/// "Governance and planning (+0.5) and People and capability (+1.0)".
+pub fn describe_changes(t: &Text, list: &[(String, f64)]) -> String {
+    t.join(
+        &list
+            .iter()
+            .map(|(theme, c)| {
+                fill(
+                    t.summary_change,
+                    &[("theme", theme), ("change", &signed(*c))],
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The summary's sentences, for the results page and the board summary alike.
+pub fn sentences(t: &Text, r: &super::ResultsData) -> Vec<String> {
+    let h = highlights(&r.rows);
+    let mut out = Vec::new();
+    match h.strongest.len() {
+        0 => {}
+        1 => out.push(fill(
+            t.summary_strongest,
+            &[("themes", &t.join(&h.strongest))],
+        )),
+        _ if h.weakest.is_empty() => out.push(t.summary_all_equal.to_string()),
+        _ => out.push(fill(
+            t.summary_strongest_many,
+            &[("themes", &t.join(&h.strongest))],
+        )),
+    }
+    match h.weakest.len() {
+        0 => {}
+        1 => out.push(fill(t.summary_weakest, &[("themes", &t.join(&h.weakest))])),
+        _ => out.push(fill(
+            t.summary_weakest_many,
+            &[("themes", &t.join(&h.weakest))],
+        )),
+    }
+    if let Some(b) = &r.benchmark {
+        if h.below_benchmark.is_empty() {
+            if h.at_or_above_benchmark > 0 {
+                out.push(fill(t.summary_none_below, &[("benchmark", &b.title)]));
+            }
+        } else {
+            let gaps: Vec<String> = h
+                .below_benchmark
+                .iter()
+                .map(|(theme, gap)| {
+                    fill(
+                        t.summary_gap,
+                        &[("theme", theme), ("gap", &display_level(*gap))],
+                    )
+                })
+                .collect();
+            out.push(fill(
+                t.summary_below,
+                &[("benchmark", &b.title), ("themes", &t.join(&gaps))],
+            ));
+        }
+    }
+    out.push(match h.dont_know {
+        0 => t.summary_no_dont_know.to_string(),
+        n => t.count(&t.summary_dont_know, n),
+    });
+    let unanswered = r.scores.unanswered();
+    if unanswered > 0 {
+        out.push(t.count(&t.summary_unanswered, unanswered));
+    }
+    if !h.improved.is_empty() {
+        out.push(fill(
+            t.summary_improved,
+            &[("themes", &describe_changes(t, &h.improved))],
+        ));
+    }
+    if !h.declined.is_empty() {
+        out.push(fill(
+            t.summary_declined,
+            &[("themes", &describe_changes(t, &h.declined))],
+        ));
+    }
+    out
+}
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let t = use_app().t();
+    let results = use_results();
+    view! {
+        <h2 class="cmm-heading-m">{t.summary_heading}</h2>
+        <ul class="cmm-list cmm-list--bullet cmm-summary-text">
+            {move || results.with(|r| r.as_ref().map(|r| sentences(t, r)).unwrap_or_default())
+                .into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+        </ul>
+    }
+}

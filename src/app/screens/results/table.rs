@@ -1,0 +1,88 @@
+//! The figures behind the charts, as a table: the charts' text alternative, always present.
+
+use leptos::prelude::*;
+
+use super::summary::signed;
+use super::use_results;
+use crate::app::state::use_app;
+use crate::domain::benchmark::Figure;
+use crate::domain::scoring::display_level;
+use crate::text::fill;
+
+#[component]
+pub fn FiguresTable() -> impl IntoView {
+    let t = use_app().t();
+    let results = use_results();
+    move || {
+        results.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.framework;
+            let benchmark = r.benchmark.as_ref().map(|b| b.title.clone());
+            let median_label = r
+                .benchmark
+                .as_ref()
+                .map_or(t.table_median.to_string(), |b| super::benchmark_series_name(t, b));
+            let has_quartiles = r.rows.iter().any(|row| matches!(row.benchmark, Figure::Shown { quartiles: Some(_), .. }));
+            let previous_date = r.previous.as_ref().map(|(p, _)| t.long_date(&p.created));
+            let previous_label = previous_date
+                .as_ref()
+                .map(|d| fill(t.table_previous, &[("date", d)]))
+                .unwrap_or_default();
+            let body = r
+                .rows
+                .iter()
+                .map(|row| {
+                    let level = row.level.map_or(t.no_rated_answers.to_string(), |l| t.level_with_name(f, l));
+                    let (median, middle) = match row.benchmark {
+                        Figure::Shown { median, quartiles } => (
+                            display_level(median),
+                            quartiles.map_or(String::from("–"), |(lq, uq)| {
+                                fill(t.range, &[("from", &display_level(lq)), ("to", &display_level(uq))])
+                            }),
+                        ),
+                        Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
+                    };
+                    let previous = row.previous.map_or(String::from("–"), display_level);
+                    let change = row.change().map_or(String::from("–"), signed);
+                    view! {
+                        <tr class="cmm-table__row">
+                            <th scope="row" class="cmm-table__header">{row.title.clone()}</th>
+                            <td class="cmm-table__cell" data-label=t.table_level>{level}</td>
+                            {benchmark.is_some().then(|| view! { <td class="cmm-table__cell" data-label=median_label.clone()>{median.clone()}</td> })}
+                            {has_quartiles.then(|| view! { <td class="cmm-table__cell" data-label=t.table_middle_half>{middle.clone()}</td> })}
+                            {previous_date.is_some().then(|| view! {
+                                <td class="cmm-table__cell" data-label=previous_label.clone()>{previous.clone()}</td>
+                                <td class="cmm-table__cell" data-label=t.table_change>{change.clone()}</td>
+                            })}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let caption = match &benchmark {
+                Some(b) => fill(t.table_caption_vs, &[("benchmark", b)]),
+                None => t.table_caption.to_string(),
+            };
+            Some(view! {
+                <h2 class="cmm-heading-m">{t.table_heading}</h2>
+                <div class="cmm-table-wrap">
+                    <table class="cmm-table cmm-table--figures">
+                        <caption class="cmm-table__caption">{caption}</caption>
+                        <thead>
+                            <tr class="cmm-table__row">
+                                <th scope="col" class="cmm-table__header">{t.table_theme}</th>
+                                <th scope="col" class="cmm-table__header">{t.table_level}</th>
+                                {benchmark.is_some().then(|| view! { <th scope="col" class="cmm-table__header">{median_label.clone()}</th> })}
+                                {has_quartiles.then(|| view! { <th scope="col" class="cmm-table__header">{t.table_middle_half}</th> })}
+                                {previous_date.clone().map(|d| view! {
+                                    <th scope="col" class="cmm-table__header">{fill(t.table_previous, &[("date", &d)])}</th>
+                                    <th scope="col" class="cmm-table__header">{t.table_change}</th>
+                                })}
+                            </tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            })
+        })
+    }
+}

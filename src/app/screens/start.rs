@@ -1,0 +1,230 @@
+//! The start page: what this is, who it is for, how long it takes, that answers stay here; then
+//! what to assess (the council's contract management or one's own practice), how much of it,
+//! and optional details.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::blocks::{PageHeading, RadioOption, Radios, TextInput};
+use crate::app::shell::follow;
+use crate::app::state::use_app;
+use crate::browser::{new_id, now_iso};
+use crate::domain::context::{Context, CouncilType, Region, Stage};
+use crate::domain::{Assessment, AssessmentKind, Audience, Framework};
+use crate::route::Route;
+use crate::text::{fill, Text};
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let frameworks: Vec<Arc<Framework>> = app.catalogue.frameworks();
+    let frameworks = StoredValue::new_local(frameworks);
+    let choice = RwSignal::new(0usize);
+    let kind = RwSignal::new(0usize);
+    let organisation = RwSignal::new(app.catalogue.config(|c| c.organisation.clone()));
+    let role = RwSignal::new(String::new());
+    let context = RwSignal::new(Context::default());
+    let chosen = move || frameworks.with_value(|f| f[choice.get().min(f.len() - 1)].clone());
+    let is_org = move || chosen().audience == Audience::Organisation;
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let framework =
+            frameworks.with_value(|f| f[choice.get_untracked().min(f.len() - 1)].clone());
+        let kind = if kind.get_untracked() == 1 {
+            AssessmentKind::Quick
+        } else {
+            AssessmentKind::Full
+        };
+        let mut a = Assessment::new(new_id(), &framework, kind, &now_iso());
+        a.organisation = organisation.get_untracked().trim().to_string();
+        a.role = role.get_untracked().trim().to_string();
+        if framework.audience == Audience::Organisation {
+            a.context = context.get_untracked();
+        } else {
+            a.organisation.clear();
+        }
+        let id = a.id.clone();
+        app.saved.add(a);
+        app.open(&id, Route::Overview);
+    };
+
+    let what = move || {
+        frameworks.with_value(|list| {
+            (list.len() > 1).then(|| {
+                let options = list
+                    .iter()
+                    .map(|f| {
+                        let hint = match f.audience {
+                            Audience::Organisation => t.start_org_hint,
+                            Audience::Individual => t.start_self_hint,
+                        };
+                        RadioOption::new(f.title.clone()).hint(hint)
+                    })
+                    .collect();
+                view! {
+                    <div class="cmm-form-group">
+                        <Radios name="cmm-framework" legend=t.start_what_legend large=true options
+                            selected=Signal::derive(move || Some(choice.get()))
+                            on_select=Callback::new(move |i| { choice.set(i); kind.set(0); }) />
+                    </div>
+                }
+            })
+        })
+    };
+    let how_much = move || {
+        let f = chosen();
+        let counts = counts(&f);
+        let options = vec![
+            RadioOption::new(t.kind_full).hint(fill(t.kind_full_hint, &counts.args())),
+            RadioOption::new(t.kind_quick).hint(fill(t.kind_quick_hint, &counts.args())),
+        ];
+        view! {
+            <div class="cmm-form-group">
+                <Radios name="cmm-kind" legend=t.start_kind_legend large=true options
+                    selected=Signal::derive(move || Some(kind.get()))
+                    on_select=Callback::new(move |i| kind.set(i)) />
+            </div>
+        }
+    };
+    let details = move || {
+        is_org().then(|| view! {
+            <TextInput id="cmm-organisation" label=t.organisation_label value=organisation autocomplete="organization" />
+            <ContextFields context />
+        })
+    };
+    let continue_link = move || {
+        app.session.current_id().is_some().then(|| {
+            view! {
+                <p class="cmm-body">
+                    <a class="cmm-link" href=Route::Overview.to_hash()
+                        on:click=move |ev| follow(ev, app.nav, Route::Overview)>
+                        {t.start_continue}
+                    </a>
+                </p>
+            }
+        })
+    };
+    view! {
+        <PageHeading>{t.start_title}</PageHeading>
+        <p class="cmm-body cmm-lead">{t.start_lead}</p>
+        <h2 class="cmm-heading-m">{t.start_who_heading}</h2>
+        <p class="cmm-body">{t.start_who}</p>
+        <h2 class="cmm-heading-m">{t.start_time_heading}</h2>
+        <p class="cmm-body">{move || fill(t.start_time, &counts(&chosen()).args())}</p>
+        <h2 class="cmm-heading-m">{t.start_privacy_heading}</h2>
+        <p class="cmm-body">{t.start_privacy}</p>
+        <p class="cmm-body cmm-inset">{t.start_backup_advice}</p>
+        {continue_link}
+        <form class="cmm-form" on:submit=start>
+            {what}
+            {how_much}
+            {details}
+            <TextInput id="cmm-role" label=t.role_label hint=t.role_hint value=role autocomplete="organization-title" />
+            <button type="submit" class="cmm-button cmm-button--start">{t.start_button}</button>
+        </form>
+    }
+}
+
+struct Counts {
+    questions: usize,
+    quick: usize,
+}
+
+impl Counts {
+    fn args(&self) -> [(&'static str, &dyn std::fmt::Display); 2] {
+        [("questions", &self.questions), ("quick", &self.quick)]
+    }
+}
+
+fn counts(f: &Framework) -> Counts {
+    Counts {
+        questions: f.question_count(),
+        quick: f.quick_check.len(),
+    }
+}
+
+/// Optional facts about the council, for programme benchmarks: asked here once, changeable on
+/// the overview.
+#[component]
+pub fn ContextFields(context: RwSignal<Context>) -> impl IntoView {
+    let t = use_app().t();
+    let types: Vec<(String, String)> = CouncilType::ALL
+        .iter()
+        .map(|c| (c.code().to_string(), council_type_name(t, *c).to_string()))
+        .collect();
+    let regions: Vec<(String, String)> = Region::ALL
+        .iter()
+        .map(|r| (r.code().to_string(), region_name(t, *r).to_string()))
+        .collect();
+    let stages: Vec<(String, String)> = Stage::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), stage_name(t, *s).to_string()))
+        .collect();
+    view! {
+        <details class="cmm-details" open=!context.get_untracked().is_empty()>
+            <summary class="cmm-details__summary">{t.context_summary}</summary>
+            <div class="cmm-details__text">
+                <p class="cmm-body">{t.context_intro}</p>
+                <Select id="cmm-council-type" label=t.context_type options=types
+                    value=Signal::derive(move || context.get().council_type.map(|c| c.code().to_string()))
+                    on_change=Callback::new(move |v: String| context.update(|c| c.council_type = CouncilType::ALL.into_iter().find(|x| x.code() == v))) />
+                <Select id="cmm-region" label=t.context_region options=regions
+                    value=Signal::derive(move || context.get().region.map(|r| r.code().to_string()))
+                    on_change=Callback::new(move |v: String| context.update(|c| c.region = Region::ALL.into_iter().find(|x| x.code() == v))) />
+                <Select id="cmm-stage" label=t.context_stage options=stages
+                    value=Signal::derive(move || context.get().stage.map(|s| s.code().to_string()))
+                    on_change=Callback::new(move |v: String| context.update(|c| c.stage = Stage::ALL.into_iter().find(|x| x.code() == v))) />
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn Select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    value: Signal<Option<String>>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let t = use_app().t();
+    view! {
+        <div class="cmm-form-group">
+            <label class="cmm-label" for=id>{label}</label>
+            <select class="cmm-select" id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="" selected=move || value.get().is_none()>{t.context_not_said}</option>
+                {options.into_iter().map(|(code, name)| {
+                    let selected = code.clone();
+                    view! { <option value=code selected=move || value.get().as_deref() == Some(selected.as_str())>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+pub fn council_type_name(t: &Text, c: CouncilType) -> &'static str {
+    match c {
+        CouncilType::County => t.type_county,
+        CouncilType::District => t.type_district,
+        CouncilType::Unitary => t.type_unitary,
+        CouncilType::MetropolitanBorough => t.type_metropolitan,
+        CouncilType::LondonBorough => t.type_london,
+        CouncilType::CombinedAuthority => t.type_combined,
+        CouncilType::Other => t.type_other,
+    }
+}
+
+pub fn region_name(t: &Text, r: Region) -> &'static str {
+    t.regions[Region::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+}
+
+pub fn stage_name(t: &Text, s: Stage) -> &'static str {
+    match s {
+        Stage::Before => t.stage_before,
+        Stage::During => t.stage_during,
+        Stage::After => t.stage_after,
+    }
+}

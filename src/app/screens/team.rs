@@ -1,0 +1,250 @@
+//! The team view: load colleagues' exported files and see, per theme, the median, the range and
+//! how many people answered, with wide disagreements flagged. Nothing loaded here is saved.
+//! It compares answers to the council framework; a file for another framework is refused.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::blocks::{ChartView, ErrorSummary, FieldError, PageHeading};
+use crate::app::downloads::{file_stem, offer_chart};
+use crate::app::state::use_app;
+use crate::browser::echarts::ImageKind;
+use crate::browser::{files, now_iso};
+use crate::charts::{echarts_option, team, Layout, TeamLabels};
+use crate::domain::dates::file_date;
+use crate::domain::exchange::{only_framework, parse_import};
+use crate::domain::scoring::display_level;
+use crate::domain::team::{latest, summarise, TeamTheme};
+use crate::domain::{Assessment, Framework};
+use crate::text::{fill, Text};
+
+#[derive(Clone, PartialEq)]
+struct Person {
+    key: usize,
+    label: String,
+    assessment: Assessment,
+}
+
+fn labels(t: &Text) -> TeamLabels<'_> {
+    TeamLabels {
+        title: t.team_chart_title,
+        range: t.team_range,
+        median: t.team_median,
+        respondent: t.team_person,
+    }
+}
+
+pub fn team_page() -> impl IntoView {
+    view! { <TeamPage /> }
+}
+
+#[component]
+fn TeamPage() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let Some(framework) = app.catalogue.organisation_framework() else {
+        return ().into_any();
+    };
+    let framework: StoredValue<Arc<Framework>, LocalStorage> = StoredValue::new_local(framework);
+    let people = RwSignal::new(Vec::<Person>::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let next_key = StoredValue::new(0usize);
+    let dragging = RwSignal::new(false);
+    let load = move |list: Vec<web_sys::File>| {
+        problems.set(Vec::new());
+        for file in list {
+            spawn_local(async move {
+                let name = file.name();
+                let parsed = match files::read_text(&file).await {
+                    Ok(text) => {
+                        let all = app.catalogue.frameworks();
+                        let refs: Vec<&Framework> = all.iter().map(|f| &**f).collect();
+                        let expected = framework.with_value(|f| f.id.clone());
+                        parse_import(&text, &refs)
+                            .and_then(|list| only_framework(&list, &expected).map(|()| list))
+                            .map_err(|e| t.import_error(&e))
+                    }
+                    Err(e) => Err(files::describe(t, &e)),
+                };
+                match parsed.map(latest) {
+                    Ok(Some(assessment)) => {
+                        let key = next_key.get_value();
+                        next_key.set_value(key + 1);
+                        let who = [assessment.organisation.as_str(), assessment.role.as_str()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let label = if who.is_empty() {
+                            name
+                        } else {
+                            format!("{name} ({who})")
+                        };
+                        people.update(|p| {
+                            p.push(Person {
+                                key,
+                                label,
+                                assessment,
+                            })
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(message) => problems.update(|p| {
+                        p.push(fill(
+                            t.import_failed,
+                            &[("file", &name), ("message", &message)],
+                        ))
+                    }),
+                }
+            });
+        }
+    };
+    let rows = Memo::new(move |_| {
+        let list: Vec<Assessment> =
+            people.with(|p| p.iter().map(|x| x.assessment.clone()).collect());
+        framework.with_value(|f| summarise(f, &list))
+    });
+    let width = RwSignal::new(0.0);
+    let reduced = crate::browser::prefers_reduced_motion();
+    let option = Memo::new(move |_| {
+        (people.with(Vec::len) >= 1).then(|| {
+            echarts_option(&team(
+                &rows.get(),
+                &labels(t),
+                Layout::for_width(width.get(), reduced),
+            ))
+        })
+    });
+    let export = move |kind: ImageKind| {
+        let chart = team(
+            &rows.get_untracked(),
+            &labels(t),
+            Layout {
+                reduced_motion: true,
+                compact: false,
+            },
+        );
+        let info = vec![t.count(&t.team_export_info, people.with_untracked(Vec::len))];
+        let name = file_stem(app, t.file_team, &file_date(&now_iso()));
+        offer_chart(app, &chart, &info, name, kind);
+    };
+    let table = move || {
+        let rows: Vec<TeamTheme> = rows.get();
+        let flagged: Vec<String> = rows
+            .iter()
+            .filter(|r| r.discuss)
+            .map(|r| r.title.clone())
+            .collect();
+        let body = rows
+            .into_iter()
+            .map(|r| {
+                let range = match (r.min, r.max) {
+                    (Some(lo), Some(hi)) => fill(t.range, &[("from", &display_level(lo)), ("to", &display_level(hi))]),
+                    _ => "–".into(),
+                };
+                view! {
+                    <tr class="cmm-table__row" class:cmm-table__row--flagged=r.discuss>
+                        <th scope="row" class="cmm-table__header">{r.title.clone()}</th>
+                        <td class="cmm-table__cell" data-label=t.team_respondents>{r.respondents}</td>
+                        <td class="cmm-table__cell" data-label=t.team_median>{r.median.map_or("–".into(), display_level)}</td>
+                        <td class="cmm-table__cell" data-label=t.team_range_col>{range}</td>
+                        <td class="cmm-table__cell" data-label=t.team_discuss_col>
+                            {if r.discuss { view! { <strong>{t.team_discuss}</strong> }.into_any() } else { t.team_no_discuss.into_any() }}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="cmm-body cmm-inset" class:cmm-inset--warning=!flagged.is_empty()>
+                {if flagged.is_empty() { t.team_none_flagged.to_string() } else { fill(t.team_flagged, &[("themes", &t.join(&flagged))]) }}
+            </p>
+            <div class="cmm-table-wrap">
+                <table class="cmm-table cmm-table--figures">
+                    <caption class="cmm-table__caption">{t.team_table_caption}</caption>
+                    <thead>
+                        <tr class="cmm-table__row">
+                            <th scope="col" class="cmm-table__header">{t.table_theme}</th>
+                            <th scope="col" class="cmm-table__header">{t.team_respondents}</th>
+                            <th scope="col" class="cmm-table__header">{t.team_median}</th>
+                            <th scope="col" class="cmm-table__header">{t.team_range_col}</th>
+                            <th scope="col" class="cmm-table__header">{t.team_discuss_col}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    };
+    let intro = fill(
+        t.team_intro,
+        &[("framework", &framework.with_value(|f| f.title.clone()))],
+    );
+    view! {
+        <PageHeading>{t.team_heading}</PageHeading>
+        <p class="cmm-body">{intro}</p>
+        <p class="cmm-body cmm-inset">{t.team_privacy}</p>
+        {move || (!problems.with(Vec::is_empty)).then(|| view! {
+            <ErrorSummary title=t.team_problem
+                errors=problems.get().into_iter().map(|p| FieldError::at("cmm-team-files", p)).collect() />
+        })}
+        <div class="cmm-form-group cmm-dropzone" class:cmm-dropzone--active=move || dragging.get()
+            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                load(files::list(ev.data_transfer().and_then(|d| d.files())));
+            }>
+            <label class="cmm-label" for="cmm-team-files">{t.team_label}</label>
+            <div class="cmm-hint" id="cmm-team-hint">{t.team_hint}</div>
+            <input class="cmm-file-upload" type="file" id="cmm-team-files" multiple accept=".json,application/json"
+                aria-describedby="cmm-team-hint"
+                on:change=move |ev| {
+                    let target: web_sys::HtmlInputElement = event_target(&ev);
+                    load(files::list(target.files()));
+                    target.set_value("");
+                } />
+        </div>
+        {move || {
+            let list = people.get();
+            if list.is_empty() {
+                return view! { <p class="cmm-body">{t.team_empty}</p> }.into_any();
+            }
+            view! {
+                <h2 class="cmm-heading-m">{t.team_people}</h2>
+                <ul class="cmm-list cmm-team__people">
+                    {list.into_iter().map(|p| {
+                        let key = p.key;
+                        view! {
+                            <li>
+                                {p.label.clone()}" "
+                                <button type="button" class="cmm-link" on:click=move |_| people.update(|l| l.retain(|x| x.key != key))>
+                                    {t.team_remove}<span class="cmm-visually-hidden">{fill(t.for_item, &[("name", &p.label)])}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <Show when=move || people.with(|p| !p.is_empty())>
+            <ChartView option=option.into() width label=t.team_chart_label tall=true />
+            {table}
+            {move || (!app.limits.get().no_downloads).then(|| view! {
+                <div class="cmm-button-group cmm-no-print">
+                    <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| export(ImageKind::Png)>
+                        {fill(t.download_png, &[("chart", &t.team_chart_short)])}
+                    </button>
+                    <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| export(ImageKind::Svg)>
+                        {fill(t.download_svg, &[("chart", &t.team_chart_short)])}
+                    </button>
+                </div>
+            })}
+        </Show>
+    }
+    .into_any()
+}

@@ -1,0 +1,206 @@
+//! A theme page: each question is a group of radios (its five rungs, then "Don't know" and
+//! "Not applicable"), with the terms it uses defined, guidance to expand, and an optional
+//! evidence note.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::blocks::{PageHeading, RadioOption, Radios};
+use crate::app::shell::follow;
+use crate::app::state::{use_app, App};
+use crate::domain::{Framework, Level, Question, Rating};
+use crate::route::Route;
+use crate::text::fill;
+
+#[component]
+pub fn ThemePage(id: String) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let (Some(framework), Some(assessment)) =
+        (app.current_framework(), app.current.get_untracked())
+    else {
+        return ().into_any();
+    };
+    let Some(index) = framework.theme_index(&id) else {
+        return ().into_any();
+    };
+    super::preload_next();
+    let theme = &framework.themes[index];
+    let count = framework.themes.len();
+    let questions: Vec<Question> = theme
+        .questions
+        .iter()
+        .filter(|q| assessment.asks(&framework, &q.id))
+        .cloned()
+        .collect();
+    let next = match framework.themes.get(index + 1) {
+        Some(th) => Route::Theme(th.id.clone()),
+        None => Route::Check,
+    };
+    let previous = match index.checked_sub(1) {
+        Some(i) => Route::Theme(framework.themes[i].id.clone()),
+        None => Route::Overview,
+    };
+    let next_label = if next == Route::Check {
+        t.to_check
+    } else {
+        t.next_theme
+    };
+    let lang =
+        (framework.lang != app.catalogue.lang_untracked().code()).then_some(framework.lang.clone());
+    let framework = StoredValue::new_local(framework.clone());
+    let assessment_id = assessment.id.clone();
+    let caption = fill(
+        t.theme_caption,
+        &[("index", &(index + 1)), ("count", &count)],
+    );
+    let title = theme.title.clone();
+    let summary = theme.summary.clone();
+    view! {
+        <div lang=lang.clone()>
+            <PageHeading caption>{title}</PageHeading>
+            <p class="cmm-body cmm-lead">{summary}</p>
+        </div>
+        {questions
+            .into_iter()
+            .map(|q| view! { <QuestionField question=q framework=framework.get_value() assessment_id=assessment_id.clone() lang=lang.clone() /> })
+            .collect_view()}
+        <div class="cmm-button-group">
+            <a class="cmm-button" href=next.to_hash() on:click={ let next = next.clone(); move |ev| follow(ev, app.nav, next.clone()) }>
+                {next_label}
+            </a>
+            <a class="cmm-button cmm-button--secondary" href=previous.to_hash()
+                on:click={ let previous = previous.clone(); move |ev| follow(ev, app.nav, previous.clone()) }>
+                {t.previous}
+            </a>
+        </div>
+        <p class="cmm-body">
+            <a class="cmm-link" href=Route::Overview.to_hash() on:click=move |ev| follow(ev, app.nav, Route::Overview)>
+                {t.back_to_overview}
+            </a>
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn QuestionField(
+    question: Question,
+    framework: Arc<Framework>,
+    assessment_id: String,
+    lang: Option<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let qid = StoredValue::new(question.id.clone());
+    let aid = StoredValue::new(assessment_id);
+    let name = format!("cmm-q-{}", question.id);
+    // Memoised: typing a note changes the saved data, but not this, so no radio re-renders.
+    let rating = Memo::new(move |_| {
+        app.current
+            .with(|a| a.as_ref().and_then(|a| qid.with_value(|id| a.rating(id))))
+    });
+    let note = Memo::new(move |_| {
+        app.current.with(|a| {
+            a.as_ref()
+                .and_then(|a| qid.with_value(|id| a.answers.get(id).map(|x| x.note.clone())))
+                .unwrap_or_default()
+        })
+    });
+    let choices: Vec<Rating> = Level::ALL
+        .into_iter()
+        .map(Rating::Level)
+        .chain([Rating::DontKnow, Rating::NotApplicable])
+        .collect();
+    let mut options: Vec<RadioOption> = question
+        .levels
+        .iter()
+        .zip(Level::ALL)
+        .map(|(rung, level)| {
+            let mut o = RadioOption::new(rung.statement.clone()).hint(fill(
+                t.level_hint,
+                &[
+                    ("level", &level.get()),
+                    ("name", &framework.level_name(level)),
+                ],
+            ));
+            o.lang = lang_tag(&lang);
+            o
+        })
+        .collect();
+    let mut dont_know = RadioOption::new(t.dont_know).hint(t.dont_know_hint);
+    dont_know.divider = true;
+    options.push(dont_know);
+    options.push(RadioOption::new(t.not_applicable).hint(t.not_applicable_hint));
+    let selected = Signal::derive({
+        let choices = choices.clone();
+        move || {
+            rating
+                .get()
+                .and_then(|r| choices.iter().position(|c| *c == r))
+        }
+    });
+    let on_select = Callback::new(move |i: usize| {
+        let rating = choices[i];
+        aid.with_value(|a| qid.with_value(|q| app.saved.set_rating(a, q, rating)));
+    });
+    let terms: Vec<(String, String)> = question
+        .terms
+        .iter()
+        .filter_map(|id| framework.term(id))
+        .map(|term| (term.term.clone(), term.definition.clone()))
+        .collect();
+    let note_id = format!("{name}-note");
+    let note_hint_id = format!("{note_id}-hint");
+    view! {
+        <div class="cmm-form-group cmm-question" id=format!("{name}-group")>
+            <Radios name=name.clone() legend=question.prompt.clone() large=true legend_lang=lang_tag(&lang)
+                hint=t.pick_highest options selected on_select />
+            {(!terms.is_empty()).then(|| view! {
+                <details class="cmm-details cmm-terms">
+                    <summary class="cmm-details__summary">{t.terms_summary}</summary>
+                    <dl class="cmm-details__text cmm-glossary" lang=lang.clone()>
+                        {terms.into_iter().map(|(term, definition)| view! {
+                            <dt class="cmm-glossary__term">{term}</dt>
+                            <dd class="cmm-glossary__definition">{definition}</dd>
+                        }).collect_view()}
+                    </dl>
+                </details>
+            })}
+            <details class="cmm-details">
+                <summary class="cmm-details__summary">{t.guidance_summary}</summary>
+                <div class="cmm-details__text">
+                    <h3 class="cmm-heading-s">{t.guidance_why}</h3>
+                    <p class="cmm-body" lang=lang.clone()>{question.guidance.why.clone()}</p>
+                    <h3 class="cmm-heading-s">{t.guidance_evidence}</h3>
+                    <p class="cmm-body" lang=lang.clone()>{question.guidance.evidence.clone()}</p>
+                </div>
+            </details>
+            <div class="cmm-note">
+                <label class="cmm-label" for=note_id.clone()>
+                    {t.note_label}
+                    <span class="cmm-visually-hidden">{fill(t.for_item, &[("name", &question.title)])}</span>
+                </label>
+                <div class="cmm-hint" id=note_hint_id.clone()>{t.note_hint}</div>
+                <textarea class="cmm-textarea" id=note_id rows="3" aria-describedby=note_hint_id
+                    prop:value=move || note.get()
+                    on:input=move |ev| note_typed(app, aid, qid, event_target_value(&ev))>
+                </textarea>
+            </div>
+        </div>
+    }
+}
+
+fn note_typed(app: App, aid: StoredValue<String>, qid: StoredValue<String>, value: String) {
+    aid.with_value(|a| qid.with_value(|q| app.saved.set_note(a, q, &value)));
+}
+
+/// The `lang` attribute for framework text in a language other than the page's.
+fn lang_tag(lang: &Option<String>) -> Option<&'static str> {
+    match lang.as_deref() {
+        Some("en") => Some("en-GB"),
+        Some("cy") => Some("cy"),
+        _ => None,
+    }
+}

@@ -1,0 +1,189 @@
+//! The catalogue: what the widget reads and never changes — its settings, the language files,
+//! the frameworks it offers and their benchmarks. Everything in it is validated when loaded.
+//! Changing language swaps which copy is read; the documents themselves stay as loaded.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::browser::fetch::FetchError;
+use crate::domain::config::{Builtin, EmbedConfig};
+use crate::domain::{BenchmarkFile, Framework, Localised, Problems};
+use crate::text::{Lang, Text};
+
+/// Where a content file came from, when it is not the one shipped with the widget: the screen
+/// says so, since the council (or whoever sent the link) chose it.
+pub type Source = Option<String>;
+
+/// The benchmarks of one framework, which load beside the first screen and are needed only
+/// for results.
+#[derive(Clone)]
+pub enum Benchmarks {
+    Loading,
+    Ready(Rc<BenchmarkFile<Localised>>),
+    Failed(Rc<BenchFailure>),
+}
+
+/// Why a benchmark file could not be used: its address, and the fetch error or its problems.
+pub enum BenchFailure {
+    Fetch(String, FetchError),
+    Invalid(String, Problems),
+}
+
+pub struct Entry {
+    pub builtin: Builtin,
+    pub doc: Arc<Framework<Localised>>,
+    pub source: Source,
+    pub benchmarks_source: Source,
+    resolved: RefCell<HashMap<Lang, Arc<Framework>>>,
+    pub benchmarks: RwSignal<Benchmarks, LocalStorage>,
+}
+
+impl Entry {
+    pub fn new(
+        builtin: Builtin,
+        doc: Framework<Localised>,
+        source: Source,
+        benchmarks_source: Source,
+    ) -> Entry {
+        Entry {
+            builtin,
+            doc: Arc::new(doc),
+            source,
+            benchmarks_source,
+            resolved: RefCell::default(),
+            benchmarks: RwSignal::new_local(Benchmarks::Loading),
+        }
+    }
+
+    fn resolved(&self, lang: Lang) -> Arc<Framework> {
+        self.resolved
+            .borrow_mut()
+            .entry(lang)
+            .or_insert_with(|| Arc::new(self.doc.resolve(lang.code())))
+            .clone()
+    }
+}
+
+/// What the widget was given when it mounted.
+pub struct Setup {
+    pub config: EmbedConfig,
+    /// The folder the widget's files are in.
+    pub base: String,
+    /// In a page of its own (not inside a council's page or an iframe).
+    pub standalone: bool,
+    /// Inside a council's page (script mode).
+    pub embedded: bool,
+}
+
+struct Inner {
+    setup: Setup,
+    texts: HashMap<Lang, &'static Text>,
+    frameworks: Vec<Entry>,
+}
+
+/// A cheap handle, shared through context.
+#[derive(Clone, Copy)]
+pub struct Catalogue {
+    inner: StoredValue<Inner, LocalStorage>,
+    lang: RwSignal<Lang>,
+}
+
+impl Catalogue {
+    pub fn new(setup: Setup, lang: Lang, text: &'static Text, frameworks: Vec<Entry>) -> Catalogue {
+        Catalogue {
+            inner: StoredValue::new_local(Inner {
+                setup,
+                texts: HashMap::from([(lang, text)]),
+                frameworks,
+            }),
+            lang: RwSignal::new(lang),
+        }
+    }
+
+    /// The words of the current language. Not reactive: the screens are rebuilt when the
+    /// language changes.
+    pub fn text(&self) -> &'static Text {
+        let lang = self.lang.get_untracked();
+        self.inner.with_value(|i| i.texts[&lang])
+    }
+
+    /// The current language, tracked (changing it rebuilds the screens).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    pub fn has_text(&self, lang: Lang) -> bool {
+        self.inner.with_value(|i| i.texts.contains_key(&lang))
+    }
+
+    pub fn add_text(&self, lang: Lang, text: &'static Text) {
+        self.inner.update_value(|i| {
+            i.texts.insert(lang, text);
+        });
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    pub fn with_setup<R>(&self, f: impl FnOnce(&Setup) -> R) -> R {
+        self.inner.with_value(|i| f(&i.setup))
+    }
+
+    pub fn config<R>(&self, f: impl FnOnce(&EmbedConfig) -> R) -> R {
+        self.inner.with_value(|i| f(&i.setup.config))
+    }
+
+    /// A framework, in the current language.
+    pub fn framework(&self, id: &str) -> Option<Arc<Framework>> {
+        let lang = self.lang.get_untracked();
+        self.inner.with_value(|i| {
+            i.frameworks
+                .iter()
+                .find(|e| e.doc.id == id)
+                .map(|e| e.resolved(lang))
+        })
+    }
+
+    /// The frameworks on offer, in the order the settings give, in the current language.
+    pub fn frameworks(&self) -> Vec<Arc<Framework>> {
+        let lang = self.lang.get_untracked();
+        self.inner
+            .with_value(|i| i.frameworks.iter().map(|e| e.resolved(lang)).collect())
+    }
+
+    /// The first framework for organisations (the team view compares colleagues with it).
+    pub fn organisation_framework(&self) -> Option<Arc<Framework>> {
+        self.frameworks()
+            .into_iter()
+            .find(|f| f.audience == crate::domain::Audience::Organisation)
+    }
+
+    pub fn with_entry<R>(&self, id: &str, f: impl FnOnce(&Entry) -> R) -> Option<R> {
+        self.inner
+            .with_value(|i| i.frameworks.iter().find(|e| e.doc.id == id).map(f))
+    }
+
+    /// The benchmarks of a framework, resolved to the current language (tracked). `Ok(None)`
+    /// while they load.
+    pub fn benchmarks(
+        &self,
+        framework_id: &str,
+    ) -> Result<Option<Rc<BenchmarkFile>>, Rc<BenchFailure>> {
+        let lang = self.lang.get();
+        let state = self.with_entry(framework_id, |e| e.benchmarks.get());
+        match state {
+            None | Some(Benchmarks::Loading) => Ok(None),
+            Some(Benchmarks::Ready(file)) => Ok(Some(Rc::new(file.resolve(lang.code())))),
+            Some(Benchmarks::Failed(why)) => Err(why),
+        }
+    }
+}

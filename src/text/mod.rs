@@ -1,0 +1,226 @@
+//! Every user-facing string, read from a language file (`public/data/text/<lang>.json`), so a
+//! translation is a data file and Welsh and English take exactly the same code paths.
+//!
+//! The `Text` struct is generated from the English file by `build.rs`: adding a string to
+//! `en.json` adds a field, and a language file missing a key is refused with its name. Templates
+//! use `{name}` placeholders, filled by [`fill`]; counts go through [`Plural`] forms.
+
+mod plural;
+mod words;
+
+use serde_json::{Map, Value};
+
+use crate::domain::problems::{parse_json, Collector, Issue, Problems};
+pub use plural::{Category, Plural};
+
+include!(concat!(env!("OUT_DIR"), "/text_keys.rs"));
+
+/// The languages the app is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Cy,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// The code used in settings, file names and framework files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// Reads a code or tag such as "cy", "CY" or "cy-GB".
+    pub fn parse(code: &str) -> Option<Lang> {
+        let base = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == base)
+    }
+
+    /// The other language, for the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
+}
+
+/// Where a language file lives, relative to the widget.
+pub fn file_for(lang: Lang) -> String {
+    format!("data/text/{}.json", lang.code())
+}
+
+impl Text {
+    /// Reads a language file. Every key must be there, with every plural form the language
+    /// uses; a key the app does not know is refused too, so a typo cannot hide a string.
+    pub fn from_json(lang: Lang, json: &str) -> Result<Text, Problems> {
+        let map: Map<String, Value> = parse_json(json)?;
+        let mut c = Collector::default();
+        match map.get("lang").and_then(Value::as_str) {
+            Some(code) if Lang::parse(code) == Some(lang) => {}
+            other => c.add(
+                "lang",
+                Issue::Expected {
+                    expected: lang.code().into(),
+                    found: other.unwrap_or_default().into(),
+                },
+            ),
+        }
+        for key in map.keys() {
+            if key != "lang" && key != "$schema" && !KEYS.contains(&key.as_str()) {
+                c.add(key.clone(), Issue::UnknownKey);
+            }
+        }
+        let text = Text::from_map(lang, &map, &mut c);
+        c.finish(text)
+    }
+
+    /// Reads a language file and keeps it for the life of the page (each language is read at
+    /// most once), so its strings can be handed to views as `&'static str`.
+    pub fn leak(lang: Lang, json: &str) -> Result<&'static Text, Problems> {
+        Text::from_json(lang, json).map(|t| &*Box::leak(Box::new(t)))
+    }
+
+    /// A count in words: the plural form for `n`, with `{count}` filled.
+    pub fn count(&self, message: &Plural, n: usize) -> String {
+        fill(message.form(n as u64), &[("count", &n)])
+    }
+}
+
+fn leaked(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn string(_: Lang, map: &Map<String, Value>, key: &str, c: &mut Collector) -> &'static str {
+    match map.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => leaked(s),
+        Some(Value::String(_)) => {
+            c.add(key, Issue::Empty);
+            ""
+        }
+        Some(_) => {
+            c.add(key, Issue::WrongType("text"));
+            ""
+        }
+        None => {
+            c.add(key, Issue::MissingKey);
+            ""
+        }
+    }
+}
+
+fn list(
+    _: Lang,
+    map: &Map<String, Value>,
+    key: &str,
+    c: &mut Collector,
+) -> &'static [&'static str] {
+    let Some(Value::Array(items)) = map.get(key) else {
+        c.add(
+            key,
+            if map.contains_key(key) {
+                Issue::WrongType("list")
+            } else {
+                Issue::MissingKey
+            },
+        );
+        return &[];
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item.as_str() {
+            Some(s) if !s.trim().is_empty() => out.push(leaked(s)),
+            _ => c.add(format!("{key}[{i}]"), Issue::Empty),
+        }
+    }
+    Box::leak(out.into_boxed_slice())
+}
+
+fn plural(lang: Lang, map: &Map<String, Value>, key: &str, c: &mut Collector) -> Plural {
+    let mut forms = [None; 6];
+    match map.get(key) {
+        Some(Value::Object(given)) => {
+            for (i, category) in Category::ALL.into_iter().enumerate() {
+                match given.get(category.name()).and_then(Value::as_str) {
+                    Some(s) if !s.trim().is_empty() => forms[i] = Some(leaked(s)),
+                    _ if lang.plural_categories().contains(&category) => c.add(
+                        format!("{key}.{}", category.name()),
+                        Issue::MissingPluralForm,
+                    ),
+                    _ => {}
+                }
+            }
+            for form in given.keys() {
+                let known = lang.plural_categories().iter().any(|c| c.name() == form);
+                if !known {
+                    c.add(format!("{key}.{form}"), Issue::UnknownKey);
+                }
+            }
+        }
+        Some(_) => c.add(key, Issue::WrongType("plural forms")),
+        None => c.add(key, Issue::MissingKey),
+    }
+    Plural::new(lang, forms)
+}
+
+/// Fills `{name}` placeholders in a template.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// The `{name}` placeholders a template uses, sorted, for checking translations.
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names: Vec<String> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The few words needed before a language file has loaded (or when it cannot): compiled in,
+/// from `public/data/text/boot.json`, in every language.
+#[derive(Clone)]
+pub struct Boot {
+    pub loading: String,
+    pub failed_title: String,
+    pub text_failed: String,
+    pub retry: String,
+    pub stopped: String,
+}
+
+impl Boot {
+    pub fn get(lang: Lang) -> Boot {
+        let all: Value = serde_json::from_str(include_str!("../../public/data/text/boot.json"))
+            .unwrap_or(Value::Null);
+        let words = &all[lang.code()];
+        let word = |k: &str| words[k].as_str().unwrap_or_default().to_string();
+        Boot {
+            loading: word("loading"),
+            failed_title: word("failed_title"),
+            text_failed: word("text_failed"),
+            retry: word("retry"),
+            stopped: word("stopped"),
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Putting data in words: lists, dates, answers, and every kind of problem or error the domain
+//! reports. The domain never writes English; it returns data, and these turn it into sentences
+//! in the reader's language.
+
+use super::{fill, Text};
+use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
+use crate::domain::dates::ymd;
+use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
+use crate::domain::problems::{Issue, Problem, Problems};
+use crate::domain::saved::{LoadError, SCHEMA_VERSION};
+use crate::domain::scoring::{display_level, level_band};
+use crate::domain::share::ShareError;
+use crate::domain::{Assessment, Framework, Rating};
+
+impl Text {
+    /// "A, B and C", the way a sentence lists things. Welsh writes "ac" before a vowel.
+    pub fn join(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let template = if starts_with_vowel(last) {
+                    self.list_and_vowel
+                } else {
+                    self.list_and
+                };
+                fill(
+                    template,
+                    &[("items", &init.join(self.list_separator)), ("last", last)],
+                )
+            }
+        }
+    }
+
+    /// "27 November 2026"; the raw text when it is not a date.
+    pub fn long_date(&self, iso: &str) -> String {
+        match ymd(iso) {
+            Some((y, m, d)) => fill(
+                self.date_long,
+                &[
+                    ("day", &d),
+                    (
+                        "month",
+                        &self.months.get(m as usize - 1).copied().unwrap_or(""),
+                    ),
+                    ("year", &y),
+                ],
+            ),
+            None => iso.to_string(),
+        }
+    }
+
+    /// A mean level with its name: "2.5 (Developing)".
+    pub fn level_with_name(&self, framework: &Framework, level: f64) -> String {
+        fill(
+            self.level_and_name,
+            &[
+                ("level", &display_level(level)),
+                ("name", &framework.level_name(level_band(level))),
+            ],
+        )
+    }
+
+    /// An answer as a short label: "Level 3: Good", "Don't know", "Not applicable" or
+    /// "Not answered".
+    pub fn answer_label(&self, framework: &Framework, rating: Option<Rating>) -> String {
+        match rating {
+            Some(Rating::Level(l)) => fill(
+                self.level_answer,
+                &[("level", &l.get()), ("name", &framework.level_name(l))],
+            ),
+            Some(Rating::DontKnow) => self.dont_know.into(),
+            Some(Rating::NotApplicable) => self.not_applicable.into(),
+            None => self.not_answered.into(),
+        }
+    }
+
+    /// The name shown for an assessment: the user's, or when it was started.
+    pub fn assessment_name(&self, a: &Assessment) -> String {
+        if !a.name.is_empty() {
+            return a.name.clone();
+        }
+        let untitled = fill(self.untitled, &[("date", &self.long_date(&a.created))]);
+        if a.organisation.is_empty() {
+            untitled
+        } else {
+            fill(
+                self.untitled_for,
+                &[("organisation", &a.organisation), ("name", &untitled)],
+            )
+        }
+    }
+
+    /// "2 assessments, 1 March 2026 and 20 November 2026": what a file holds.
+    pub fn describe_assessments(&self, assessments: &[Assessment]) -> String {
+        let mut dates: Vec<String> = assessments
+            .iter()
+            .map(|a| self.long_date(&a.created))
+            .collect();
+        dates.dedup();
+        fill(
+            self.import_holds,
+            &[
+                (
+                    "count",
+                    &self.count(&self.assessments_count, assessments.len()),
+                ),
+                ("dates", &self.join(&dates)),
+            ],
+        )
+    }
+
+    /// One problem in a document, as "path: what is wrong".
+    pub fn problem(&self, p: &Problem) -> String {
+        let message = match &p.issue {
+            Issue::Json(detail) => fill(self.problem_json, &[("detail", detail)]),
+            Issue::Expected { expected, found } => fill(
+                self.problem_expected,
+                &[("expected", expected), ("found", found)],
+            ),
+            Issue::FormatVersion { reads, found } => fill(
+                self.problem_format_version,
+                &[("reads", reads), ("found", found)],
+            ),
+            Issue::Empty => self.problem_empty.into(),
+            Issue::Count { expected, found } => fill(
+                self.problem_count,
+                &[("expected", expected), ("found", found)],
+            ),
+            Issue::AtLeastOne => self.problem_at_least_one.into(),
+            Issue::Duplicate { id, first: None } => fill(self.problem_duplicate, &[("id", id)]),
+            Issue::Duplicate {
+                id,
+                first: Some(first),
+            } => fill(self.problem_duplicate_at, &[("id", id), ("first", first)]),
+            Issue::NotPositive(v) => fill(self.problem_not_positive, &[("found", v)]),
+            Issue::FormerIdLive(id) => fill(self.problem_former_id_live, &[("id", id)]),
+            Issue::UnknownQuestion(id) => fill(self.problem_unknown_question, &[("id", id)]),
+            Issue::UnknownTheme(id) => fill(self.problem_unknown_theme, &[("id", id)]),
+            Issue::UnknownTerm(id) => fill(self.problem_unknown_term, &[("id", id)]),
+            Issue::UnknownArea(id) => fill(self.problem_unknown_area, &[("id", id)]),
+            Issue::UnknownLanguage(code) => {
+                fill(self.problem_unknown_language, &[("language", code)])
+            }
+            Issue::MissingLanguage(code) => {
+                fill(self.problem_missing_language, &[("language", code)])
+            }
+            Issue::NotADate(v) => fill(self.problem_not_a_date, &[("found", v)]),
+            Issue::SampleSizeRequired => self.problem_sample_size.into(),
+            Issue::LevelRange(v) => fill(self.problem_level_range, &[("found", v)]),
+            Issue::QuartileOrder {
+                lower,
+                median,
+                upper,
+            } => fill(
+                self.problem_quartile_order,
+                &[("lower", lower), ("median", median), ("upper", upper)],
+            ),
+            Issue::QuartilesPaired => self.problem_quartiles_paired.into(),
+            Issue::MoreThanSample {
+                organisations,
+                sample,
+            } => fill(
+                self.problem_more_than_sample,
+                &[("count", organisations), ("sample", sample)],
+            ),
+            Issue::TooFewOrganisations {
+                organisations,
+                minimum,
+            } => fill(
+                self.problem_too_few,
+                &[("count", organisations), ("minimum", minimum)],
+            ),
+            Issue::OtherFramework { found, expected } => fill(
+                self.problem_other_framework,
+                &[("found", found), ("expected", expected)],
+            ),
+            Issue::MissingKey => self.problem_missing_key.into(),
+            Issue::UnknownKey => self.problem_unknown_key.into(),
+            Issue::MissingPluralForm => self.problem_missing_plural.into(),
+            Issue::WrongType(what) => fill(self.problem_wrong_type, &[("what", what)]),
+        };
+        if p.path.is_empty() {
+            message
+        } else {
+            fill(self.problem_at, &[("path", &p.path), ("message", &message)])
+        }
+    }
+
+    pub fn problems(&self, problems: &Problems) -> Vec<String> {
+        problems.0.iter().map(|p| self.problem(p)).collect()
+    }
+
+    /// Why an import file was refused, in words.
+    pub fn import_error(&self, e: &ImportError) -> String {
+        match e {
+            ImportError::Empty => self.import_empty.into(),
+            ImportError::TooLarge { bytes } => fill(
+                self.import_too_large,
+                &[("kb", &(bytes / 1024)), ("max", &(MAX_IMPORT_BYTES / 1024))],
+            ),
+            ImportError::Malformed(why) => fill(self.import_malformed, &[("why", why)]),
+            ImportError::NotAnExport => self.import_not_export.into(),
+            ImportError::UnknownVersion(v) => fill(self.import_newer, &[("version", v)]),
+            ImportError::UnknownFramework(found) => {
+                fill(self.import_unknown_framework, &[("found", found)])
+            }
+            ImportError::OtherFramework { found, expected } => fill(
+                self.import_other_framework,
+                &[("found", found), ("expected", expected)],
+            ),
+            ImportError::NoAssessments => self.import_none.into(),
+        }
+    }
+
+    /// Why a share link could not be opened, in words.
+    pub fn share_error(&self, e: &ShareError) -> String {
+        match e {
+            ShareError::TooLong => self.share_too_long.into(),
+            ShareError::Unreadable => self.share_unreadable.into(),
+            ShareError::UnknownVersion => self.share_newer.into(),
+            ShareError::OtherFramework => self.share_other_framework.into(),
+            ShareError::OtherVersion => self.share_other_version.into(),
+            ShareError::Invalid(why) => fill(self.share_invalid, &[("why", why)]),
+        }
+    }
+
+    /// Why saved data could not be opened, in words.
+    pub fn load_error(&self, e: &LoadError) -> String {
+        match e {
+            LoadError::Corrupt(why) => fill(self.saved_corrupt, &[("why", why)]),
+            LoadError::FutureVersion(v) => {
+                fill(self.saved_newer, &[("found", v), ("max", &SCHEMA_VERSION)])
+            }
+        }
+    }
+
+    /// A problem with a widget setting, as "setting: what is wrong".
+    pub fn config_problem(&self, p: &ConfigProblem) -> String {
+        let message = match &p.issue {
+            ConfigIssue::UnsafeUrl(v) => fill(self.config_unsafe_url, &[("value", v)]),
+            ConfigIssue::ForeignContent(v) => fill(self.config_foreign_content, &[("value", v)]),
+            ConfigIssue::BadNamespace(v) => fill(self.config_bad_namespace, &[("value", v)]),
+            ConfigIssue::BadColour(v) => fill(self.config_bad_colour, &[("value", v)]),
+            ConfigIssue::LowContrast { hex, ratio } => fill(
+                self.config_low_contrast,
+                &[
+                    ("hex", hex),
+                    ("ratio", &format!("{ratio:.1}")),
+                    ("min", &MIN_CONTRAST),
+                ],
+            ),
+            ConfigIssue::UnknownFeature(v) => fill(self.config_unknown_feature, &[("value", v)]),
+            ConfigIssue::UnknownFramework(v) => {
+                fill(self.config_unknown_framework, &[("value", v)])
+            }
+            ConfigIssue::BadFlag(v) => fill(self.config_bad_flag, &[("value", v)]),
+            ConfigIssue::UnknownLanguage(v) => fill(self.config_unknown_language, &[("value", v)]),
+            ConfigIssue::UnknownSetting => {
+                fill(self.config_unknown_setting, &[("setting", &p.setting)])
+            }
+        };
+        fill(
+            self.problem_at,
+            &[("path", &p.setting), ("message", &message)],
+        )
+    }
+}
+
+/// Welsh "a" becomes "ac" before a vowel sound; a rough but useful test of the first letter.
+fn starts_with_vowel(word: &str) -> bool {
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouwyAEIOUWYâêîôûŵŷÂÊÎÔÛŴŶ".contains(c))
+}
