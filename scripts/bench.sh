@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh --browser
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+# One build: Trunk runs scripts/release.mjs after compiling (see Trunk.toml).
 trunk build --release
-node scripts/postbuild.mjs dist
-node scripts/compress.mjs dist
 node scripts/bench.mjs dist "${1:-7}"

@@ -1,5 +1,7 @@
-// The parts of ECharts this app uses, and nothing else; exposed as the global `echarts`
-// that our wasm bindings call. Rebuild with `node scripts/build-echarts.mjs`.
+// The parts of ECharts this app uses, and nothing else. Exposed under a name of our own,
+// `__cmmECharts`, never as `window.echarts`: a host page's own ECharts (or an element with
+// id="echarts") is left alone, and cannot stand in for ours. Rebuild with
+// `node scripts/build-echarts.mjs`.
 import * as echarts from 'echarts/core';
 import { RadarChart, BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
@@ -15,4 +17,4 @@ echarts.use([
   SVGRenderer, CanvasRenderer,
 ]);
 
-window.echarts = echarts;
+globalThis.__cmmECharts = echarts;

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen crate version pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=0.2.130
+# The splitter Leptos' lazy loading is built for (as cargo-leptos uses it).
+WASM_SPLIT_VERSION=0.2.4
 
 want_rust=1 want_browser=0 want_npm=1
 for arg in "$@"; do
@@ -27,6 +29,10 @@ if [ "$want_rust" = 1 ]; then
   if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
     log "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm_split_cli_support $WASM_SPLIT_VERSION (the splitter for on-demand modules, about 2 minutes)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"

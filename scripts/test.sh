@@ -23,9 +23,8 @@ step "component tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "release build"
+# One build: Trunk runs scripts/release.mjs after compiling (see Trunk.toml).
 trunk build --release
-node scripts/postbuild.mjs dist
-node scripts/compress.mjs dist
 
 step "browser journeys (Playwright + axe-core)"
 mkdir -p test-results

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { seedStorage } from './flows.mjs';
+import { openWith } from './flows.mjs';
 
 let env;
 let seeded;
@@ -11,27 +11,27 @@ before(async () => {
   env = await setup();
   const framework = await loadFramework();
   const answers = Object.fromEntries(framework.themes.flatMap((t) => t.questions.map((q, i) => [q.id, { rating: 1 + (i % 5), note: i === 0 ? 'A long note that should wrap on a narrow screen without making the page scroll sideways at all.' : '' }])));
-  seeded = JSON.stringify({ schemaVersion: 2, current: 'a', assessments: [
-    { id: 'p', frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'full', created: '2025-11-01T00:00:00.000Z', updated: '2025-11-01T00:00:00.000Z', answers },
-    { id: 'a', frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'full', organisation: 'Anytown Metropolitan Borough Council', created: '2026-11-01T00:00:00.000Z', updated: '2026-11-01T00:00:00.000Z', answers },
+  seeded = JSON.stringify({ schemaVersion: 3, assessments: [
+    { id: 'p', frameworkId: 'cmm-default', frameworkVersion: framework.version, kind: 'full', created: '2025-11-01T00:00:00.000Z', updated: '2025-11-01T00:00:00.000Z', answers },
+    { id: 'a', frameworkId: 'cmm-default', frameworkVersion: framework.version, kind: 'full', organisation: 'Anytown Metropolitan Borough Council', created: '2026-11-01T00:00:00.000Z', updated: '2026-11-01T00:00:00.000Z', answers },
   ] });
 });
 after(async () => { await env?.close(); });
 
 const SCREENS = [
-  ['start', 'Contract management maturity self-assessment'],
+  ['start', 'Contract management self-assessment'],
   ['overview', 'Your assessment'],
-  ['theme:0', 'Governance and planning'],
+  ['theme/governance', 'Governance and planning'],
   ['check', 'Check your answers'],
   ['results', 'Your results'],
-  ['history', 'Your assessments'],
+  ['assessments', 'Your assessments'],
   ['team', 'Team view'],
+  ['framework', 'About the questions'],
   ['embed', 'Put this self-assessment on your website'],
 ];
 
-async function open(page, place) {
-  await seedStorage(page, env.server.url, { 'cmm:data': seeded, 'cmm:place': place });
-  await page.goto(env.server.url);
+async function open(page, route) {
+  await openWith(page, env.server.url, seeded, { current: 'a', route });
 }
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

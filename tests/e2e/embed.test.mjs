@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, axe, DIST } from './helpers.mjs';
+import { press } from './flows.mjs';
 import { serve } from './server.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ test('iframe mode: loads under the strict CSP, grows and shrinks with its conten
   await page.waitForFunction((h) => document.querySelector('iframe[data-cmm-frame]').getBoundingClientRect().height > h + 100, overviewHeight);
   const themeHeight = await frameHeight(page);
   assert.ok(themeHeight > overviewHeight, `grows: ${overviewHeight} -> ${themeHeight}`);
-  await frame.getByRole('button', { name: 'Back to overview' }).click();
+  await frame.getByRole('link', { name: 'Back to overview' }).click();
   await page.waitForFunction((h) => document.querySelector('iframe[data-cmm-frame]').getBoundingClientRect().height < h - 100, themeHeight);
   const inner = await page.frames()[1].evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
   assert.ok(inner <= 1, `no inner scrolling (${inner})`);
@@ -119,7 +120,7 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   assert.equal(widgetStyle.align, 'left');
   assert.equal(await a.getByText('Council or organisation (optional)').isVisible(), true, 'host "label { display: none }" does not reach in');
   assert.equal(await a.getByLabel('Council or organisation (optional)').inputValue(), 'Anytown Council');
-  assert.equal(await b.getByRole('button', { name: 'Team view' }).count(), 0, 'features set per widget');
+  assert.equal(await b.getByRole('link', { name: 'Team view' }).count(), 0, 'features set per widget');
 
   await a.getByRole('radio', { name: 'Quick check' }).check();
   await a.getByRole('button', { name: 'Start', exact: true }).click();
@@ -133,7 +134,7 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   assert.equal(page.url(), `${env.server.url}demo/script.html`, 'the host URL is untouched');
 
   // Charts work inside the Shadow DOM, with ECharts loaded from beside the widget.
-  await a.getByRole('button', { name: 'Results', exact: true }).click();
+  await a.getByRole('link', { name: 'Results', exact: true }).click();
   await a.locator('.cmm-chart svg').nth(1).waitFor();
   assert.deepEqual(page.violations, []);
   assert.deepEqual(page.errors, []);
@@ -154,11 +155,11 @@ test('bad settings give a clear message inside the widget', async () => {
   assert.match(await alert.innerText(), /framework: "javascript:alert\(1\)" is not a web address/);
   assert.deepEqual(await axe(page), []);
 
-  await page.goto(`${env.server.url}?brand=%23ffdd00&lang=cy&colour=red`);
+  await page.goto(`${env.server.url}?brand=%23ffdd00&lang=fr&colour=red`);
   const notice = page.getByRole('status').filter({ hasText: 'Some settings for this assessment were not used' });
   await notice.waitFor();
   assert.match(await notice.innerText(), /#ffdd00 has a contrast of 1\.3:1 with white/);
-  assert.match(await notice.innerText(), /not available in "cy" yet; showing English/);
+  assert.match(await notice.innerText(), /not available in "fr"; showing English/);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   assert.deepEqual(await axe(page), []);
   await page.context().close();

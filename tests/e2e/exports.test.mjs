@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { savedData, seedStorage } from './flows.mjs';
+import { openWith, press, savedData } from './flows.mjs';
 
 let env;
 let framework;
@@ -18,14 +18,13 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 function seeded() {
-  const base = { frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'full', organisation: 'Anytown Council' };
+  const base = { frameworkId: 'cmm-default', frameworkVersion: framework.version, kind: 'full', organisation: 'Anytown Council' };
   const answers = (level) => Object.fromEntries(framework.themes.flatMap((t) => t.questions.map((q) => [q.id, { rating: level }])));
   const now = answers(3);
   now['gov-tiering'] = { rating: 4, note: 'Board paper, "Tiering", May 2026; =SUM(A1)' };
   now['ppl-roles'] = { rating: 'dontKnow' };
   return JSON.stringify({
-    schemaVersion: 2,
-    current: 'now',
+    schemaVersion: 3,
     assessments: [
       { ...base, id: 'before', created: '2025-11-20T10:00:00.000Z', updated: '2025-11-20T10:00:00.000Z', answers: answers(2) },
       { ...base, id: 'now', created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', answers: now },
@@ -40,14 +39,13 @@ async function download(page, action) {
   return { name: dl.suggestedFilename(), path, bytes: await readFile(path) };
 }
 
-async function openAt(page, place) {
-  await seedStorage(page, env.server.url, { 'cmm:data': seeded(), 'cmm:place': place });
-  await page.goto(env.server.url);
+async function openAt(page, route) {
+  await openWith(page, env.server.url, seeded(), { current: 'now', route });
 }
 
 test('a backup downloads, imports into an empty browser after a preview, and is recognised the second time', async () => {
   const page = await env.newPage();
-  await openAt(page, 'history');
+  await openAt(page, 'assessments');
   await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
   const backup = await download(page, () => page.getByRole('button', { name: 'Download a backup of all assessments' }).click());
   assert.match(backup.name, /^contract-management-maturity-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -58,7 +56,7 @@ test('a backup downloads, imports into an empty browser after a preview, and is 
 
   const fresh = await env.newPage();
   await fresh.goto(env.server.url);
-  await fresh.getByRole('button', { name: 'Your assessments' }).click();
+  await press(fresh, 'Your assessments');
   await fresh.getByLabel('Choose a file exported from this tool').setInputFiles(backup.path);
   const preview = fresh.getByRole('status').filter({ hasText: 'holds' });
   await preview.waitFor();
@@ -81,7 +79,7 @@ test('a backup downloads, imports into an empty browser after a preview, and is 
 
 test('bad import files are refused with an error summary, shown as text, and nothing changes', async () => {
   const page = await env.newPage();
-  await openAt(page, 'history');
+  await openAt(page, 'assessments');
   await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
   const before = await savedData(page);
   const cases = [
@@ -89,7 +87,7 @@ test('bad import files are refused with an error summary, shown as text, and not
     ['future.json', JSON.stringify({ format: 'cm-maturity-export', formatVersion: 9, assessments: [] }), /newer version of this tool \(export format 9\)/],
     ['other.json', JSON.stringify({ format: 'cm-maturity-export', formatVersion: 1, appVersion: '1', exported: 'x', assessments: [{
       id: 'x', frameworkId: 'someone-else', frameworkVersion: '1', kind: 'full', created: 't', updated: 't', answers: {} }] }),
-      /different framework \("someone-else"\)/],
+      /framework this tool does not have \("someone-else"\)/],
     ['big.json', `{"format":"cm-maturity-export","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`, /too large/],
     ['photo.json', 'not json at all', /not a readable export/],
   ];
@@ -117,10 +115,11 @@ test('results download as CSV, PNG and SVG with names and content that say what 
   const text = csv.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const lines = text.split('\r\n').filter(Boolean);
   assert.equal(lines[0], 'Theme,Question,Level,Level name,Answer,Note');
-  assert.equal(lines.length, 33);
-  assert.match(lines[1], /^Governance and planning,Contract tiering,4,Better,"?Tiers are recorded/);
+  assert.equal(lines.length, 1 + framework.themes.reduce((n, t) => n + t.questions.length, 0));
+  const tiering = framework.themes[0].questions[0].levels[3].statement;
+  assert.ok(lines[1].startsWith(`Governance and planning,Contract tiering,4,Better,"${tiering}`) || lines[1].startsWith(`Governance and planning,Contract tiering,4,Better,${tiering}`), lines[1]);
   assert.ok(lines[1].endsWith(',"Board paper, ""Tiering"", May 2026; =SUM(A1)"'), lines[1]);
-  assert.match(lines[5], /,Don't know,$/);
+  assert.match(lines.find((l) => l.startsWith('People and capability')), /,Don't know,$/);
 
   const png = await download(page, () => page.getByRole('button', { name: 'Download the radar chart as PNG' }).click());
   assert.equal(png.name, 'contract-management-maturity-radar-2026-11-20.png');
@@ -149,8 +148,8 @@ test('results download as CSV, PNG and SVG with names and content that say what 
   assert.equal(parsed.error, false);
   assert.equal(parsed.root, 'svg');
   assert.match(parsed.text, /Level by theme against the benchmark/);
-  assert.match(parsed.text, /Anytown Council, 20 November 2026\. Compared with Programme expectation/);
-  assert.match(parsed.text, /Source: The framework's own expectation/);
+  assert.match(parsed.text, /Anytown Council, 20 November 2026\. Compared with Framework expectation/);
+  assert.match(parsed.text, /Source: This framework's own definition of level 3/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -175,7 +174,7 @@ test('the print stylesheet turns the results into a report', async () => {
 test('a file dropped on the import area is previewed like a picked one', async () => {
   const page = await env.newPage();
   await page.goto(env.server.url);
-  await page.getByRole('button', { name: 'Your assessments' }).click();
+  await press(page, 'Your assessments');
   const file = { format: 'cm-maturity-export', formatVersion: 1, appVersion: '0.1.0', exported: 'x',
     assessments: JSON.parse(seeded()).assessments.slice(0, 1) };
   const transfer = await page.evaluateHandle((text) => {

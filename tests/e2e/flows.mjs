@@ -6,8 +6,19 @@ export const themeHeadings = [
   'Contract and supplier development', 'Strategy and market',
 ];
 
-export async function start(page, { kind, organisation, role }) {
+export const COUNCIL = 'Contract management maturity self-assessment for councils';
+export const LEARNER = 'Contract management practice: rate your own';
+
+/** Clicks the link or button with this accessible name (navigation is links, actions buttons). */
+export async function press(page, name, options = {}) {
+  const exact = options.exact ?? typeof name === 'string';
+  const target = page.getByRole('link', { name, exact }).or(page.getByRole('button', { name, exact })).first();
+  await target.click();
+}
+
+export async function start(page, { framework, kind, organisation, role }) {
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  if (framework) await page.getByRole('radio', { name: framework }).check();
   await page.getByRole('radio', { name: kind }).check();
   if (organisation) await page.getByLabel('Council or organisation (optional)').fill(organisation);
   if (role) await page.getByLabel('Your role (optional)').fill(role);
@@ -18,6 +29,7 @@ export async function start(page, { kind, organisation, role }) {
 /** Picks the rung whose hint starts with `level` (for example 'Level 3') in the first `count` questions. */
 export async function answerTheme(page, level, note, count = Infinity) {
   const groups = page.locator('fieldset.cmm-fieldset');
+  await groups.first().waitFor();
   const n = Math.min(await groups.count(), count);
   for (let i = 0; i < n; i++) {
     const group = groups.nth(i);
@@ -33,10 +45,35 @@ export async function savedData(page, namespace = 'cmm') {
   return raw === null ? null : JSON.parse(raw);
 }
 
+/** The assessment this tab works on. */
+export async function currentId(page, namespace = 'cmm') {
+  return page.evaluate((key) => window.sessionStorage.getItem(key), `${namespace}:tab`);
+}
+
 /** Writes raw values into the app origin's localStorage before the app loads. */
 export async function seedStorage(page, baseUrl, entries) {
   await page.goto(`${baseUrl}data/benchmarks.json`);
   await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
   // The JSON page's own favicon request 404s; that is not the app's error.
   page.errors?.splice(0);
+}
+
+/** Seeds saved data (schema 3) with `current` as the assessment a new tab opens, then opens `route`. */
+export async function openWith(page, baseUrl, data, { current, route = 'overview' } = {}) {
+  const entries = { 'cmm:data': typeof data === 'string' ? data : JSON.stringify(data) };
+  if (current) entries['cmm:last'] = current;
+  await seedStorage(page, baseUrl, entries);
+  await page.goto(`${baseUrl}#/${route}`);
+}
+
+/** The framework's question ids by theme, for writing seeded answers. */
+export function answersFor(framework, rate) {
+  const answers = {};
+  for (const theme of framework.themes) {
+    theme.questions.forEach((q, i) => {
+      const rating = rate(theme, q, i);
+      if (rating !== undefined) answers[q.id] = { rating };
+    });
+  }
+  return answers;
 }

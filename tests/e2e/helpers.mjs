@@ -52,6 +52,11 @@ export async function axe(page) {
 }
 
 /** The framework the build serves, to write test data against its real question ids. */
-export async function loadFramework() {
-  return JSON.parse(await readFile(`${DIST}/data/framework.json`, 'utf8'));
+export async function loadFramework(file = 'framework.json') {
+  return JSON.parse(await readFile(`${DIST}/data/${file}`, 'utf8'));
+}
+
+/** The build's file names and integrity hashes (written by scripts/release.mjs). */
+export async function loadRelease() {
+  return JSON.parse(await readFile(`${DIST}/sri.json`, 'utf8'));
 }

@@ -41,14 +41,16 @@ async function tabTo(page, matches, { back = false, limit = 60 } = {}) {
   throw new Error('the wanted control was not reached by keyboard');
 }
 
-const button = (name) => (f) => f.tag === 'BUTTON' && f.text.startsWith(name);
+/** A button or link (navigation is links) whose text starts with `name`. */
+const button = (name) => (f) => (f.tag === 'BUTTON' || f.tag === 'A') && f.text.startsWith(name);
 
 test('a quick check can be completed and its results read with the keyboard alone', async () => {
   const page = await env.newPage({ viewport: { width: 375, height: 800 } });
   await page.goto(env.server.url);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
 
-  await tabTo(page, (f) => f.type === 'radio');
+  // Past the choice of framework (the council's is chosen) to the kind of assessment.
+  await tabTo(page, (f) => f.type === 'radio' && f.text === 'Full assessment');
   await page.keyboard.press('ArrowDown');
   assert.equal((await focusState(page)).text, 'Quick check');
   assert.ok((await focusState(page)).checked, 'arrow keys choose the option');

@@ -14,7 +14,7 @@ after(async () => { await env?.close(); });
 
 async function writeSnippet(page, { mode }) {
   await page.goto(env.server.url);
-  await page.getByRole('button', { name: "Put this self-assessment on your council's website" }).click();
+  await page.getByRole('link', { name: "Put this self-assessment on your council's website" }).click();
   await page.getByRole('heading', { level: 1, name: 'Put this self-assessment on your website' }).waitFor();
   await page.getByLabel('Council name').fill('Anytown Borough Council');
   assert.equal(await page.getByLabel('Storage name').inputValue(), 'anytown-borough-council');
@@ -32,7 +32,7 @@ async function writeSnippet(page, { mode }) {
 test('the snippet page writes iframe code with the settings and an integrity hash', async () => {
   const page = await env.newPage();
   const code = await writeSnippet(page, { mode: 'In an iframe' });
-  assert.match(code, /^<iframe data-cmm-frame title="Contract management maturity self-assessment" src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?namespace=anytown-borough-council&amp;organisation=Anytown%20Borough%20Council&amp;brand-colour=%23005a30&amp;features=share"><\/iframe>/);
+  assert.match(code, /^<iframe data-cmm-frame title="Contract management self-assessment" src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?namespace=anytown-borough-council&amp;organisation=Anytown%20Borough%20Council&amp;brand-colour=%23005a30&amp;features=share"><\/iframe>/);
   assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed-host\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>/);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Check these settings' }).count(), 0);
   assert.deepEqual(await axe(page), [], 'snippet page');
@@ -42,7 +42,7 @@ test('the snippet page writes iframe code with the settings and an integrity has
 test('pasted into a page on another origin, the script-mode code runs the widget with its settings', async () => {
   const page = await env.newPage();
   const code = await writeSnippet(page, { mode: 'With a script' });
-  assert.match(code, /^<div data-cmm-widget data-namespace="anytown-borough-council" data-organisation="Anytown Borough Council" data-brand-colour="#005a30" data-features="share"><\/div>/);
+  assert.match(code, /^<div data-cmm-widget data-namespace="anytown-borough-council" data-organisation="Anytown Borough Council" data-brand-colour="#005a30" data-features="share">\n  <p>Loading the contract management self-assessment… If this message stays, the self-assessment could not start on this page\. <a href="http:\/\/127\.0\.0\.1:\d+\/index\.html\?organisation=Anytown%20Borough%20Council&amp;brand-colour=%23005a30&amp;features=share">Open the self-assessment in its own page<\/a><\/p>\n<\/div>/);
   await page.context().close();
 
   const dir = await mkdtemp(join(tmpdir(), 'cmm-council-'));
@@ -57,7 +57,7 @@ test('pasted into a page on another origin, the script-mode code runs the widget
   const widget = visitor.locator('[data-cmm-widget]');
   await widget.getByRole('button', { name: 'Start', exact: true }).waitFor();
   assert.equal(await widget.getByLabel('Council or organisation (optional)').inputValue(), 'Anytown Borough Council');
-  assert.equal(await widget.getByRole('button', { name: 'Team view' }).count(), 0, 'team view switched off');
+  assert.equal(await widget.getByRole('link', { name: 'Team view' }).count(), 0, 'team view switched off');
   const brand = await widget.locator('.cmm-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--cmm-brand').trim());
   assert.equal(brand, '#005a30');
   assert.deepEqual(violations, []);

@@ -5,7 +5,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { savedData } from './flows.mjs';
+import { press, savedData } from './flows.mjs';
 
 let env;
 let framework;
@@ -21,7 +21,7 @@ after(async () => { await env?.close(); });
 async function colleague(name, role, levels, extra = []) {
   const answers = Object.fromEntries(framework.quickCheck.map((id, i) => [id, { rating: levels[i] || 'dontKnow' }]));
   const mine = (created, a) => ({
-    id: `${name}-${created}`, frameworkId: 'cmm-default', frameworkVersion: '1.0.0', kind: 'quick', role,
+    id: `${name}-${created}`, frameworkId: 'cmm-default', frameworkVersion: framework.version, kind: 'quick', role,
     organisation: 'Anytown Council', created, updated: created, answers: a,
   });
   const file = {
@@ -45,7 +45,7 @@ test('three colleagues\' files give medians, ranges and discussion flags, and th
 
   const page = await env.newPage({ reducedMotion: 'reduce' });
   await page.goto(env.server.url);
-  await page.getByRole('button', { name: 'Team view' }).click();
+  await press(page, 'Team view');
   await page.getByRole('heading', { level: 1, name: 'Team view' }).waitFor();
   await page.getByLabel("Choose colleagues' files").setInputFiles([...files, bad]);
   await page.getByText('cara.json (Anytown Council, SRO)').waitFor();
@@ -70,5 +70,26 @@ test('three colleagues\' files give medians, ranges and discussion flags, and th
   await page.getByText('No theme has answers two or more levels apart.').waitFor();
   assert.equal(await savedData(page), null, 'colleagues\' files are never saved');
   await page.screenshot({ path: 'test-results/team-view.png', fullPage: true });
+  await page.context().close();
+});
+
+test('a file of a person\'s own practice is refused by the council team view, with a message', async () => {
+  const learner = await loadFramework('learner-framework.json');
+  const file = {
+    format: 'cm-maturity-export', formatVersion: 1, appVersion: '0.1.0', exported: '2026-11-27T00:00:00Z',
+    assessments: [{
+      id: 'me', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'quick',
+      created: '2026-11-01T00:00:00.000Z', updated: '2026-11-01T00:00:00.000Z',
+      answers: { [learner.quickCheck[0]]: { rating: 3 } },
+    }],
+  };
+  const path = join(dir, 'my-practice.json');
+  await writeFile(path, JSON.stringify(file));
+  const page = await env.newPage();
+  await page.goto(`${env.server.url}#/team`);
+  await page.getByLabel("Choose colleagues' files").setInputFiles([path]);
+  const alert = page.getByRole('alert').filter({ hasText: 'Some files could not be used' });
+  await alert.getByText(/my-practice\.json: The file holds answers to cmm-learner; this page works with cmm-default\./).waitFor();
+  assert.equal(await page.locator('.cmm-team__people li').count(), 0);
   await page.context().close();
 });

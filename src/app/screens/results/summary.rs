@@ -82,10 +82,16 @@ pub fn sentences(t: &Text, r: &super::ResultsData) -> Vec<String> {
             ));
         }
     }
-    out.push(match h.dont_know {
-        0 => t.summary_no_dont_know.to_string(),
-        n => t.count(&t.summary_dont_know, n),
-    });
+    let answered = r
+        .scores
+        .themes
+        .iter()
+        .any(|s| s.rated + s.dont_know + s.not_applicable > 0);
+    match h.dont_know {
+        0 if answered => out.push(t.summary_no_dont_know.to_string()),
+        0 => {}
+        n => out.push(t.count(&t.summary_dont_know, n)),
+    }
     let unanswered = r.scores.unanswered();
     if unanswered > 0 {
         out.push(t.count(&t.summary_unanswered, unanswered));
