@@ -16,6 +16,9 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+step "licence notice is up to date"
+node scripts/licences.mjs --check
+
 step "native tests (domain, chart options)"
 cargo test
 

@@ -51,6 +51,16 @@ pub fn Shell(
     nav.settle();
     let app = App::new(catalogue, saved, session, nav);
     provide_context(app);
+    // The assessment this tab works on is the one being edited: bring it in line with its
+    // framework now. Every other assessment stays as stored until it is opened.
+    if let Some(id) = session.current_id_untracked() {
+        let framework = saved
+            .get(&id)
+            .and_then(|a| catalogue.framework(&a.framework_id));
+        if let Some(f) = framework {
+            saved.reconcile(&id, &f);
+        }
+    }
     watch_sandbox(app);
 
     // Keep the root's language, and the message shown if the app stops, in step.

@@ -100,7 +100,7 @@ pub fn StatusArea() -> impl IntoView {
                     SaveStatus::Failed(why) => fill(t.save_failed, &[("why", &why)]),
                 }}
             </p>
-            {move || needs_backup().then(|| view! {
+            {move || (needs_backup() && !app.limits.get().no_downloads).then(|| view! {
                 <button type="button" class="cmm-button cmm-button--secondary"
                     on:click=move |_| download_backup(app)>
                     {t.download_backup}

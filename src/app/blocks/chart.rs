@@ -19,12 +19,14 @@ pub fn ChartView(
     width: Option<RwSignal<f64>>,
     #[prop(optional)] tall: bool,
 ) -> impl IntoView {
-    let t = use_app().t();
+    let app = use_app();
+    let t = app.t();
     let node = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<Instance>);
     let watch = StoredValue::new_local(None::<ResizeWatch>);
     let failed = RwSignal::new(false);
-    let attempt = RwSignal::new(0u32);
+    // Every chart on the screen tries again together.
+    let attempt = app.redraw;
 
     // Measure once mounted, then follow size changes (window resizes, a hidden panel shown).
     Effect::new(move |_| {

@@ -190,17 +190,18 @@ fn HistoryItem(id: String, deleted: RwSignal<Option<(usize, Assessment)>>) -> im
                 .into_any()
             }
             RowMode::Renaming => view! {
-                <form class="cmm-inline-form" on:submit=move |ev| {
-                    ev.prevent_default();
-                    id.with_value(|id| app.saved.rename(id, &draft.get_untracked()));
-                    mode.set(RowMode::Listed);
-                }>
+                <form class="cmm-inline-form" on:submit=|ev| ev.prevent_default()>
                     <label class="cmm-label" for=input_id.clone()>{t.rename_label}</label>
                     <input class="cmm-input" type="text" id=input_id autofocus
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev)) />
                     <div class="cmm-button-group cmm-button-group--tight">
-                        <button type="submit" class="cmm-button">{t.save}</button>
+                        // On click: a sandboxed iframe without allow-forms never submits a form.
+                        <button type="submit" class="cmm-button" on:click=move |ev| {
+                            ev.prevent_default();
+                            id.with_value(|id| app.saved.rename(id, &draft.get_untracked()));
+                            mode.set(RowMode::Listed);
+                        }>{t.save}</button>
                         <button type="button" class="cmm-link" on:click=move |_| mode.set(RowMode::Listed)>{t.cancel}</button>
                     </div>
                 </form>

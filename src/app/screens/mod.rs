@@ -31,14 +31,14 @@ type Loading = Pin<Box<dyn Future<Output = Result<Build, LoadFailed>>>>;
 macro_rules! split_screen {
     ($screen:ident, $module:ident, $load:ident, $preload:ident, $build:path) => {
         #[cfg_attr(
-                                    feature = "split",
-                                    leptos::wasm_split::wasm_split(
-                                        $module,
-                                        wasm_split_path = ::leptos::wasm_split,
-                                        fallible,
-                                        preload($preload)
-                                    )
-                                )]
+                                            feature = "split",
+                                            leptos::wasm_split::wasm_split(
+                                                $module,
+                                                wasm_split_path = ::leptos::wasm_split,
+                                                fallible,
+                                                preload($preload)
+                                            )
+                                        )]
         fn $screen() -> Result<Build, LoadFailed> {
             fn build() -> AnyView {
                 $build().into_any()

@@ -29,7 +29,9 @@ pub fn StartPage() -> impl IntoView {
     let chosen = move || frameworks.with_value(|f| f[choice.get().min(f.len() - 1)].clone());
     let is_org = move || chosen().audience == Audience::Organisation;
 
-    let start = move |ev: leptos::ev::SubmitEvent| {
+    // On the button's click, not the form's submit: a sandboxed iframe without allow-forms
+    // never submits a form (pressing Enter in a field still clicks the button).
+    let start = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         let framework =
             frameworks.with_value(|f| f[choice.get_untracked().min(f.len() - 1)].clone());
@@ -118,12 +120,12 @@ pub fn StartPage() -> impl IntoView {
         <p class="cmm-body">{t.start_privacy}</p>
         <p class="cmm-body cmm-inset">{t.start_backup_advice}</p>
         {continue_link}
-        <form class="cmm-form" on:submit=start>
+        <form class="cmm-form" on:submit=|ev| ev.prevent_default()>
             {what}
             {how_much}
             {details}
             <TextInput id="cmm-role" label=t.role_label hint=t.role_hint value=role autocomplete="organization-title" />
-            <button type="submit" class="cmm-button cmm-button--start">{t.start_button}</button>
+            <button type="submit" class="cmm-button cmm-button--start" on:click=start>{t.start_button}</button>
         </form>
     }
 }

@@ -45,6 +45,8 @@ pub struct App {
     /// A problem with something the user just asked for (a download, a copy), shown once.
     pub alert: RwSignal<Option<String>>,
     pub limits: RwSignal<Limits>,
+    /// Bumped to try drawing every chart again (after the chart library failed to load).
+    pub redraw: RwSignal<u32>,
 }
 
 impl App {
@@ -61,6 +63,7 @@ impl App {
             current,
             alert: RwSignal::new(None),
             limits: RwSignal::new(Limits::default()),
+            redraw: RwSignal::new(0),
         }
     }
 
