@@ -1,20 +1,19 @@
-// The parts of ECharts this app uses, and nothing else. Exposed under a name of our own,
-// `__cmmECharts`, never as `window.echarts`: a host page's own ECharts (or an element with
-// id="echarts") is left alone, and cannot stand in for ours. Rebuild with
-// `node scripts/build-echarts.mjs`.
+// The parts of ECharts this app uses, and nothing else: radar, bar and scatter series, titles,
+// legends, grids, the radar coordinate and ARIA, drawn with the SVG renderer only (PNG exports
+// are made from the SVG in the browser). Exposed under a name of our own, `__cmmECharts`,
+// never as `window.echarts`: a host page's own ECharts (or an element with id="echarts") is
+// left alone, and cannot stand in for ours. Rebuild with `node scripts/build-echarts.mjs`.
 import * as echarts from 'echarts/core';
-import { RadarChart, BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { RadarChart, BarChart, ScatterChart } from 'echarts/charts';
 import {
-  TitleComponent, TooltipComponent, LegendComponent, GridComponent, RadarComponent,
-  AriaComponent, MarkLineComponent, MarkAreaComponent, GraphicComponent,
+  TitleComponent, LegendComponent, GridComponent, RadarComponent, AriaComponent,
 } from 'echarts/components';
-import { SVGRenderer, CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
-  RadarChart, BarChart, LineChart, ScatterChart,
-  TitleComponent, TooltipComponent, LegendComponent, GridComponent, RadarComponent,
-  AriaComponent, MarkLineComponent, MarkAreaComponent, GraphicComponent,
-  SVGRenderer, CanvasRenderer,
+  RadarChart, BarChart, ScatterChart,
+  TitleComponent, LegendComponent, GridComponent, RadarComponent, AriaComponent,
+  SVGRenderer,
 ]);
 
 globalThis.__cmmECharts = echarts;

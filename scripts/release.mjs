@@ -171,6 +171,15 @@ function writePage(staging, { files, integrity }, entry) {
   writeFileSync(path, html.replace(/\n\s*\n\s*\n/g, '\n'));
 }
 
+/** Content files are served without their indentation (the source in public/data keeps it). */
+function minifyData(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) minifyData(path);
+    else if (name.endsWith('.json')) writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))));
+  }
+}
+
 export function release(staging, { profile = 'release', optimise = profile === 'release' } = {}) {
   const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
   const linked = join(target, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
@@ -181,6 +190,7 @@ export function release(staging, { profile = 'release', optimise = profile === '
   writePage(staging, named, entry);
   const forSnippets = Object.fromEntries(['embed.js', 'embed-host.js'].map((f) => [f, sri(readFileSync(join(staging, f)))]));
   writeFileSync(join(staging, 'sri.json'), `${JSON.stringify({ ...forSnippets, ...named.integrity }, null, 2)}\n`);
+  minifyData(join(staging, 'data'));
   rmSync(work, { recursive: true, force: true });
   if (optimise) compressDir(staging);
   return named;

@@ -7,18 +7,22 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::shell::Shell;
+use super::diagnose::{located, Document};
 use super::state::catalogue::{BenchFailure, Benchmarks, Entry, Setup, Source};
+use super::state::Catalogue;
 use super::Placement;
 use crate::browser::fetch::FetchError;
-use crate::browser::{embed, fetch};
+use crate::browser::{self, embed, fetch};
 use crate::domain::config::{Builtin, ConfigProblem, EmbedConfig};
-use crate::domain::{BenchmarkFile, Framework, Localised};
+use crate::domain::{Framework, Localised};
 use crate::text::{self, fill, Boot, Lang, Text};
 
 /// What start-up loaded.
 struct Loaded {
     text: &'static Text,
     frameworks: Vec<(Builtin, Framework<Localised>, Source, String, Source)>,
+    /// Offered frameworks left to load after the first screen.
+    later: Vec<Builtin>,
 }
 
 enum Failure {
@@ -107,7 +111,7 @@ pub fn BootScreen(
                     embedded: placement == Placement::Script,
                 };
                 view! {
-                    <Shell setup lang text=loaded.text frameworks=entries warnings root=root.clone() />
+                    <Shell setup lang text=loaded.text frameworks=entries later=loaded.later.clone() warnings root=root.clone() />
                 }
                 .into_any()
             }
@@ -123,17 +127,26 @@ async fn load(
     lang: Lang,
 ) -> Result<Loaded, Failure> {
     let text_request = fetch::text(&embed::resolve(&text::file_for(lang), base));
+    // Only the framework the first screen needs is awaited: the one of the assessment this
+    // tab will open, if there is one; all of them for the start page. The others follow.
+    let needed = first_needed(config);
     let requests: Vec<_> = config
         .frameworks
         .iter()
+        .filter(|b| needed.contains(b))
         .map(|b| {
             let (url, source) = framework_file(config, *b, base);
             (*b, url.clone(), source, fetch::text(&url))
         })
         .collect();
     let text = match text_request.await {
-        Ok(json) => Text::leak(lang, &json)
-            .map_err(|p| Failure::Text(format!("{}: {}", text::file_for(lang), p)))?,
+        Ok(json) => match Text::leak(lang, &json) {
+            Ok(text) => text,
+            Err(p) => {
+                let p = located(Document::Text, json, p).await;
+                return Err(Failure::Text(format!("{}: {p}", text::file_for(lang))));
+            }
+        },
         Err(e) => return Err(Failure::Text(format!("{}: {e:?}", text::file_for(lang)))),
     };
     let fatal: Vec<ConfigProblem> = problems.iter().filter(|p| p.fatal()).cloned().collect();
@@ -152,11 +165,64 @@ async fn load(
         let json = request
             .await
             .map_err(|e| fail(vec![fetch_error(text, &url, &e)]))?;
-        let doc = Framework::parse(&json).map_err(|p| fail(text.problems(&p)))?;
+        let doc = match Framework::parse(&json) {
+            Ok(doc) => doc,
+            Err(p) => {
+                let p = located(Document::Framework, json, p).await;
+                return Err(fail(text.problems(&p)));
+            }
+        };
         let (bench_url, bench_source) = benchmarks_file(config, builtin, base);
         frameworks.push((builtin, doc, source, bench_url, bench_source));
     }
-    Ok(Loaded { text, frameworks })
+    let later = config
+        .frameworks
+        .iter()
+        .filter(|b| !needed.contains(b))
+        .copied()
+        .collect();
+    Ok(Loaded { text, frameworks, later })
+}
+
+/// The frameworks the first screen needs: the one of the assessment this tab will open (read
+/// without validating, just to choose), or every one offered.
+fn first_needed(config: &EmbedConfig) -> Vec<Builtin> {
+    let ns = &config.namespace;
+    let current = browser::storage::peek_session(ns, "tab").or_else(|| browser::storage::peek(ns, "last"));
+    let framework = current.and_then(|id| {
+        let data = browser::storage::peek(ns, "data")?;
+        crate::domain::saved::framework_of(&data, &id)
+    });
+    let builtin = framework.map(|id| Builtin::for_framework_id(&id));
+    match builtin {
+        Some(b) if config.frameworks.contains(&b) => vec![b],
+        _ => config.frameworks.clone(),
+    }
+}
+
+/// Loads the frameworks not needed for the first screen, after it is shown.
+pub fn load_later(catalogue: Catalogue, builtins: Vec<Builtin>) {
+    catalogue.set_pending(builtins.len());
+    let (config, base) = catalogue.with_setup(|s| (s.config.clone(), s.base.clone()));
+    for builtin in builtins {
+        let (url, source) = framework_file(&config, builtin, &base);
+        let request = fetch::text(&url);
+        let (bench_url, bench_source) = benchmarks_file(&config, builtin, &base);
+        leptos::task::spawn_local(async move {
+            // A framework that cannot be loaded now is simply not offered; the start page says
+            // so only if nothing at all could be loaded, which start-up already reported.
+            let doc = match request.await.map(|json| Framework::parse(&json)) {
+                Ok(Ok(doc)) => doc,
+                _ => {
+                    catalogue.set_pending(catalogue.pending().saturating_sub(1));
+                    return;
+                }
+            };
+            let entry = Entry::new(builtin, doc, source, bench_source);
+            load_benchmarks(&entry, bench_url);
+            catalogue.add_entry(entry);
+        });
+    }
 }
 
 /// Where a framework's file is, and (when it is not the shipped file) where it came from.
@@ -178,19 +244,14 @@ fn benchmarks_file(config: &EmbedConfig, builtin: Builtin, base: &str) -> (Strin
     }
 }
 
-/// Loads a framework's benchmarks in the background; results wait for them.
+/// Fetches a framework's benchmarks in the background. They are read (and checked) by the
+/// screens that compare with them, which are split off the first download.
 fn load_benchmarks(entry: &Entry, url: String) {
     let slot = entry.benchmarks;
-    let doc = entry.doc.clone();
     let request = fetch::text(&url);
     leptos::task::spawn_local(async move {
         let state = match request.await {
-            Ok(json) => match BenchmarkFile::parse(&json)
-                .and_then(|file| file.check_against(&doc).map(|()| file))
-            {
-                Ok(file) => Benchmarks::Ready(Rc::new(file)),
-                Err(p) => Benchmarks::Failed(Rc::new(BenchFailure::Invalid(url, p))),
-            },
+            Ok(json) => Benchmarks::Fetched(url, Rc::new(json)),
             Err(e) => Benchmarks::Failed(Rc::new(BenchFailure::Fetch(url, e))),
         };
         slot.try_set(state);

@@ -5,6 +5,7 @@
 
 mod blocks;
 mod boot;
+mod diagnose;
 mod downloads;
 mod screens;
 mod shell;

@@ -25,6 +25,9 @@ pub fn Shell(
     lang: Lang,
     text: &'static Text,
     frameworks: Vec<Entry>,
+    /// Offered frameworks to load after the first screen.
+    #[prop(optional)]
+    later: Vec<crate::domain::config::Builtin>,
     warnings: Vec<ConfigProblem>,
     root: web_sys::HtmlElement,
 ) -> impl IntoView {
@@ -33,6 +36,7 @@ pub fn Shell(
     let (saved, last_current) = Saved::open(&namespace);
     let catalogue = Catalogue::new(setup, lang, text, frameworks);
     let session = Session::open(saved, last_current);
+    super::boot::load_later(catalogue, later);
     let shared_link =
         browser::history::hash().starts_with("#cmm-share=") && catalogue.config(|c| c.share);
     let initial = if shared_link {

@@ -38,9 +38,6 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = dispose)]
     fn dispose_raw(this: &Instance) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method, catch, js_name = getDataURL)]
-    fn get_data_url(this: &Instance, opts: &JsValue) -> Result<JsValue, JsValue>;
-
     #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
     fn render_to_svg_string(this: &Instance) -> Result<JsValue, JsValue>;
 }
@@ -191,7 +188,9 @@ pub enum ImageKind {
     Svg,
 }
 
-/// Draws an option off-screen at a fixed size and returns it as an image, for download.
+/// Draws an option off-screen at a fixed size and returns it as an image, for download: SVG
+/// markup, or a PNG data URL at twice the size on white, made from that SVG in the browser
+/// (so only the SVG renderer ships).
 pub async fn export_image(
     option: &serde_json::Value,
     kind: ImageKind,
@@ -207,35 +206,65 @@ pub async fn export_image(
         .create_element("div")
         .map_err(|_| "cannot create element")?
         .unchecked_into();
-    let renderer = if kind == ImageKind::Png {
-        "canvas"
-    } else {
-        "svg"
-    };
     let opts = options(&[
-        ("renderer", renderer.into()),
+        ("renderer", "svg".into()),
         ("width", width.into()),
         ("height", height.into()),
     ]);
     let instance = lib
         .init(&el, &JsValue::NULL, &opts)
         .map_err(|_| "the chart could not start".to_string())?;
-    let drawn = update(&instance, option).and_then(|()| {
-        let image = match kind {
-            ImageKind::Png => instance.get_data_url(&options(&[
-                ("type", "png".into()),
-                ("pixelRatio", 2.into()),
-                ("backgroundColor", "#ffffff".into()),
-            ])),
-            ImageKind::Svg => instance.render_to_svg_string(),
-        };
-        image
+    let svg = update(&instance, option).and_then(|()| {
+        instance
+            .render_to_svg_string()
             .ok()
             .and_then(|v| v.as_string())
             .ok_or_else(|| "the image could not be made".to_string())
     });
     instance.dispose();
-    drawn
+    match kind {
+        ImageKind::Svg => svg,
+        ImageKind::Png => rasterise(&svg?, width, height, 2).await,
+    }
+}
+
+/// Draws SVG markup onto a white canvas `scale` times its size and returns a PNG data URL.
+async fn rasterise(svg: &str, width: u32, height: u32, scale: u32) -> Result<String, String> {
+    let fail = |what: &str| format!("the image could not be made ({what})");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let img = web_sys::HtmlImageElement::new().map_err(|_| fail("image"))?;
+    img.set_src(&url);
+    let decoded = JsFuture::from(img.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(|_| fail("decode"))?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| fail("canvas"))?
+        .unchecked_into();
+    canvas.set_width(width * scale);
+    canvas.set_height(height * scale);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or_else(|| fail("context"))?
+        .unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    let (w, h) = (f64::from(width * scale), f64::from(height * scale));
+    ctx.fill_rect(0.0, 0.0, w, h);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
+        .map_err(|_| fail("draw"))?;
+    canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| fail("png"))
 }
 
 /// Calls back when an element changes size (window resizes, or a hidden container becomes

@@ -330,6 +330,15 @@ pub fn peek(namespace: &str, name: &str) -> Option<String> {
         .ok()?
 }
 
+/// Reads one of this tab's values (session storage) before the store is opened.
+pub fn peek_session(namespace: &str, name: &str) -> Option<String> {
+    web_sys::window()?
+        .session_storage()
+        .ok()??
+        .get_item(&format!("{namespace}:{name}"))
+        .ok()?
+}
+
 fn error_name(e: &JsValue) -> String {
     js_sys::Reflect::get(e, &"name".into())
         .ok()

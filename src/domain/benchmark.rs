@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::context::{CouncilType, Region, Stage};
 use super::framework::Framework;
 use super::localised::Localised;
-use super::problems::{parse_json, Collector, Issue, Problems};
+use super::problems::{locate, parse_json, Collector, Issue, Problems};
 
 pub const BENCHMARK_FORMAT: &str = "cm-maturity-benchmarks";
 pub const BENCHMARK_FORMAT_VERSION: u32 = 2;
@@ -145,6 +145,17 @@ impl BenchmarkFile<Localised> {
     pub fn parse(json: &str) -> Result<BenchmarkFile<Localised>, Problems> {
         let file: BenchmarkFile<Localised> = parse_json(json)?;
         file.validate()
+    }
+
+    /// [`BenchmarkFile::parse`], with the place of a reading error found.
+    pub fn parse_located(json: &str) -> Result<BenchmarkFile<Localised>, Problems> {
+        BenchmarkFile::parse(json).map_err(|p| {
+            if p.is_unreadable() {
+                locate::<BenchmarkFile<Localised>>(json)
+            } else {
+                p
+            }
+        })
     }
 
     /// The file in one language: `lang` if it has it, else its first language.
@@ -360,7 +371,7 @@ impl<T> BenchmarkFile<T> {
 impl BenchmarkFile<String> {
     /// Parses, validates and resolves a file into its first language (for tests and tools).
     pub fn from_json(json: &str) -> Result<BenchmarkFile, Problems> {
-        let doc = BenchmarkFile::parse(json)?;
+        let doc = BenchmarkFile::parse_located(json)?;
         let first = doc.languages.first().cloned().unwrap_or_default();
         Ok(doc.resolve(&first))
     }

@@ -22,6 +22,16 @@ impl Builtin {
         }
     }
 
+    /// Which offer a framework id belongs to: the learner framework's own id, else the council's
+    /// (whose file a council may replace with its own).
+    pub fn for_framework_id(id: &str) -> Builtin {
+        if id == "cmm-learner" {
+            Builtin::Learner
+        } else {
+            Builtin::Council
+        }
+    }
+
     pub fn framework_file(self) -> &'static str {
         match self {
             Builtin::Council => "data/framework.json",

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::level::Level;
 use super::localised::Localised;
-use super::problems::{parse_json, Collector, Issue, Problems};
+use super::problems::{locate, parse_json, Collector, Issue, Problems};
 
 pub const FRAMEWORK_FORMAT: &str = "cm-maturity-framework";
 /// The newest format version this build reads; version 1 files (one language, no glossary)
@@ -157,10 +157,22 @@ pub struct CarryOver {
 }
 
 impl Framework<Localised> {
-    /// Reads and validates a framework file in all its languages.
+    /// Reads and validates a framework file in all its languages. A file that is not JSON of
+    /// the right shape gets one unlocated problem; [`Framework::diagnose`] says where.
     pub fn parse(json: &str) -> Result<Framework<Localised>, Problems> {
         let framework: Framework<Localised> = parse_json(json)?;
         framework.validate()
+    }
+
+    /// Where a framework file that [`Framework::parse`] could not read goes wrong.
+    pub fn diagnose(json: &str) -> Problems {
+        locate::<Framework<Localised>>(json)
+    }
+
+    /// [`Framework::parse`], with the place of a reading error found at once (for tools and
+    /// tests; the app finds it only when it needs to).
+    pub fn parse_located(json: &str) -> Result<Framework<Localised>, Problems> {
+        Framework::parse(json).map_err(|p| if p.is_unreadable() { Framework::diagnose(json) } else { p })
     }
 
     /// The framework in one language: `lang` if the file has it, else the file's first language.
@@ -536,7 +548,7 @@ impl Framework<String> {
     /// Parses, validates and resolves a framework into its first language: for tests and tools
     /// that need one language.
     pub fn from_json(json: &str) -> Result<Framework, Problems> {
-        let doc = Framework::parse(json)?;
+        let doc = Framework::parse_located(json)?;
         let first = doc.languages.first().cloned().unwrap_or_default();
         Ok(doc.resolve(&first))
     }

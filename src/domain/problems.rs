@@ -138,25 +138,41 @@ impl Collector {
     }
 }
 
-/// Parses JSON into `T`, turning a serde error into a located problem (unknown fields, wrong
-/// types). The path comes from a second, slower reading, made only when the first one fails, so
-/// valid files (nearly all of them) never pay for it.
+/// Parses JSON into `T`. A JSON error comes back without its place in the document: finding
+/// that takes a second, slower reading ([`locate`]), kept apart so that the code for it is
+/// loaded only when a file is broken.
 pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Problems> {
-    serde_json::from_str(json).map_err(|first| {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let (path, message) = match serde_path_to_error::deserialize::<_, T>(de) {
-            Err(err) => {
-                let path = err.path().to_string();
-                (path, err.into_inner().to_string())
-            }
-            Ok(_) => (String::new(), first.to_string()),
-        };
-        let path = if path == "." { String::new() } else { path };
+    serde_json::from_str(json).map_err(|e| {
         Problems(vec![Problem {
-            path,
-            issue: Issue::Json(strip_position(&message)),
+            path: String::new(),
+            issue: Issue::Json(strip_position(&e.to_string())),
         }])
     })
+}
+
+/// Where in a document reading it as `T` fails (unknown field, wrong type), as a located problem.
+pub fn locate<T: serde::de::DeserializeOwned>(json: &str) -> Problems {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let (path, message) = match serde_path_to_error::deserialize::<_, T>(de) {
+        Err(err) => {
+            let path = err.path().to_string();
+            (path, err.into_inner().to_string())
+        }
+        Ok(_) => (String::new(), "the file could not be read".to_string()),
+    };
+    let path = if path == "." { String::new() } else { path };
+    Problems(vec![Problem {
+        path,
+        issue: Issue::Json(strip_position(&message)),
+    }])
+}
+
+impl Problems {
+    /// True when the document could not be read as JSON of the right shape (so [`locate`]
+    /// can say where).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self.0.as_slice(), [Problem { issue: Issue::Json(_), .. }])
+    }
 }
 
 /// serde_json appends " at line L column C"; keep the line for syntax errors only, where no path exists.

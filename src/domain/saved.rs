@@ -210,3 +210,24 @@ fn v2_to_v3(mut value: Value) -> (Value, Option<String>) {
     value["schemaVersion"] = 3.into();
     (value, current)
 }
+
+/// The framework of one saved assessment, read without checking the rest (to know which
+/// framework to load first).
+pub fn framework_of(raw: &str, assessment_id: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        assessments: Vec<PeekAssessment>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PeekAssessment {
+        id: String,
+        framework_id: String,
+    }
+    let peek: Peek = serde_json::from_str(raw).ok()?;
+    peek.assessments
+        .into_iter()
+        .find(|a| a.id == assessment_id)
+        .map(|a| a.framework_id)
+}

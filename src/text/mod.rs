@@ -10,7 +10,7 @@ mod words;
 
 use serde_json::{Map, Value};
 
-use crate::domain::problems::{parse_json, Collector, Issue, Problems};
+use crate::domain::problems::{locate, parse_json, Collector, Issue, Problems};
 pub use plural::{Category, Plural};
 
 include!(concat!(env!("OUT_DIR"), "/text_keys.rs"));
@@ -84,6 +84,11 @@ impl Text {
         }
         let text = Text::from_map(lang, &map, &mut c);
         c.finish(text)
+    }
+
+    /// Where a language file that could not be read goes wrong.
+    pub fn diagnose(json: &str) -> Problems {
+        locate::<Map<String, Value>>(json)
     }
 
     /// Reads a language file and keeps it for the life of the page (each language is read at

@@ -33,9 +33,10 @@ fn SharedPage() -> impl IntoView {
                 .framework(&assessment.framework_id)
                 .expect("decode only accepts the app's frameworks");
             let chosen = RwSignal::new(None::<String>);
+            super::results::read_benchmarks(app, framework.id.clone());
             let stored = StoredValue::new(assessment.clone());
             let data = Memo::new(move |_| {
-                let file = app.catalogue.benchmarks(&framework.id).ok().flatten();
+                let file = super::results::benchmarks(app, &framework.id).ok().flatten();
                 Some(results_data(framework.clone(), stored.get_value(), None, file.as_deref(), chosen.get().as_deref()))
             });
             // A copy already kept in this browser (saved before a reload, say).

@@ -2,7 +2,6 @@
 //! what to assess (the council's contract management or one's own practice), how much of it,
 //! and optional details.
 
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -19,14 +18,15 @@ use crate::text::{fill, Text};
 pub fn StartPage() -> impl IntoView {
     let app = use_app();
     let t = app.t();
-    let frameworks: Vec<Arc<Framework>> = app.catalogue.frameworks();
-    let frameworks = StoredValue::new_local(frameworks);
+    // Tracked: a framework not needed by the first screen may arrive after it.
+    let catalogue = app.catalogue;
+    let frameworks = Signal::derive(move || catalogue.frameworks());
     let choice = RwSignal::new(0usize);
     let kind = RwSignal::new(0usize);
     let organisation = RwSignal::new(app.catalogue.config(|c| c.organisation.clone()));
     let role = RwSignal::new(String::new());
     let context = RwSignal::new(Context::default());
-    let chosen = move || frameworks.with_value(|f| f[choice.get().min(f.len() - 1)].clone());
+    let chosen = move || frameworks.with(|f| f[choice.get().min(f.len() - 1)].clone());
     let is_org = move || chosen().audience == Audience::Organisation;
 
     // On the button's click, not the form's submit: a sandboxed iframe without allow-forms
@@ -34,7 +34,7 @@ pub fn StartPage() -> impl IntoView {
     let start = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         let framework =
-            frameworks.with_value(|f| f[choice.get_untracked().min(f.len() - 1)].clone());
+            frameworks.with_untracked(|f| f[choice.get_untracked().min(f.len() - 1)].clone());
         let kind = if kind.get_untracked() == 1 {
             AssessmentKind::Quick
         } else {
@@ -54,8 +54,9 @@ pub fn StartPage() -> impl IntoView {
     };
 
     let what = move || {
-        frameworks.with_value(|list| {
-            (list.len() > 1).then(|| {
+        let loading = catalogue.pending() > 0;
+        frameworks.with(|list| {
+            (list.len() > 1 || loading).then(|| {
                 let options = list
                     .iter()
                     .map(|f| {
@@ -71,6 +72,7 @@ pub fn StartPage() -> impl IntoView {
                         <Radios name="cmm-framework" legend=t.start_what_legend large=true options
                             selected=Signal::derive(move || Some(choice.get()))
                             on_select=Callback::new(move |i| { choice.set(i); kind.set(0); }) />
+                        {loading.then(|| view! { <p class="cmm-body cmm-loading" role="status">{t.loading_part}</p> })}
                     </div>
                 }
             })

@@ -23,6 +23,8 @@ pub type Source = Option<String>;
 #[derive(Clone)]
 pub enum Benchmarks {
     Loading,
+    /// Fetched from this address, not yet read.
+    Fetched(String, Rc<String>),
     Ready(Rc<BenchmarkFile<Localised>>),
     Failed(Rc<BenchFailure>),
 }
@@ -90,6 +92,8 @@ struct Inner {
 pub struct Catalogue {
     inner: StoredValue<Inner, LocalStorage>,
     lang: RwSignal<Lang>,
+    /// Frameworks still loading: only the one the first screen needs is awaited at start-up.
+    pending: RwSignal<usize>,
 }
 
 impl Catalogue {
@@ -101,7 +105,27 @@ impl Catalogue {
                 frameworks,
             }),
             lang: RwSignal::new(lang),
+            pending: RwSignal::new(0),
         }
+    }
+
+    /// Frameworks still loading (tracked).
+    pub fn pending(&self) -> usize {
+        self.pending.get()
+    }
+
+    pub fn set_pending(&self, n: usize) {
+        self.pending.set(n);
+    }
+
+    /// Adds a framework that finished loading after start-up, in the settings' order.
+    pub fn add_entry(&self, entry: Entry) {
+        self.inner.update_value(|i| {
+            let order = |b: Builtin| i.setup.config.frameworks.iter().position(|x| *x == b);
+            i.frameworks.push(entry);
+            i.frameworks.sort_by_key(|e| order(e.builtin));
+        });
+        self.pending.update(|n| *n = n.saturating_sub(1));
     }
 
     /// The words of the current language. Not reactive: the screens are rebuilt when the
@@ -153,8 +177,10 @@ impl Catalogue {
         })
     }
 
-    /// The frameworks on offer, in the order the settings give, in the current language.
+    /// The frameworks on offer, in the order the settings give, in the current language
+    /// (tracked: one may still arrive).
     pub fn frameworks(&self) -> Vec<Arc<Framework>> {
+        self.pending.track();
         let lang = self.lang.get_untracked();
         self.inner
             .with_value(|i| i.frameworks.iter().map(|e| e.resolved(lang)).collect())
@@ -172,18 +198,14 @@ impl Catalogue {
             .with_value(|i| i.frameworks.iter().find(|e| e.doc.id == id).map(f))
     }
 
-    /// The benchmarks of a framework, resolved to the current language (tracked). `Ok(None)`
-    /// while they load.
-    pub fn benchmarks(
-        &self,
-        framework_id: &str,
-    ) -> Result<Option<Rc<BenchmarkFile>>, Rc<BenchFailure>> {
-        let lang = self.lang.get();
-        let state = self.with_entry(framework_id, |e| e.benchmarks.get());
-        match state {
-            None | Some(Benchmarks::Loading) => Ok(None),
-            Some(Benchmarks::Ready(file)) => Ok(Some(Rc::new(file.resolve(lang.code())))),
-            Some(Benchmarks::Failed(why)) => Err(why),
-        }
+    /// Where a framework's benchmarks have got to (tracked). Reading a fetched file is left to
+    /// the screens that compare with it (see `screens::results::benchmarks`).
+    pub fn benchmarks_state(&self, framework_id: &str) -> Benchmarks {
+        self.with_entry(framework_id, |e| e.benchmarks.get())
+            .unwrap_or(Benchmarks::Loading)
+    }
+
+    pub fn set_benchmarks(&self, framework_id: &str, state: Benchmarks) {
+        self.with_entry(framework_id, |e| e.benchmarks.set(state));
     }
 }

@@ -19,7 +19,7 @@ pub fn BenchmarkChooser() -> impl IntoView {
     let chosen = expect_context::<Comparison>().chosen;
     move || {
         let framework_id = results.with(|r| r.as_ref().map(|r| r.framework.id.clone()))?;
-        let file = match app.catalogue.benchmarks(&framework_id) {
+        let file = match super::benchmarks(app, &framework_id) {
             Ok(Some(file)) => file,
             Ok(None) => return Some(
                 view! { <p class="cmm-body cmm-loading" role="status">{t.benchmarks_loading}</p> }

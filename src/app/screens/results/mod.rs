@@ -10,13 +10,15 @@ mod share;
 pub mod summary;
 mod table;
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::app::blocks::{ChartView, PageHeading};
 use crate::app::shell::follow;
-use crate::app::state::use_app;
+use crate::app::state::catalogue::{BenchFailure, Benchmarks};
+use crate::app::state::{use_app, App};
 use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
 use crate::domain::benchmark::{Benchmark, BenchmarkFile};
 use crate::domain::results::{previous_of, rows, ThemeRow};
@@ -24,6 +26,36 @@ use crate::domain::scoring::{score, Scores};
 use crate::domain::{Assessment, Framework};
 use crate::route::Route;
 use crate::text::{fill, Text};
+
+/// The benchmarks of a framework, in the current language (tracked): `Ok(None)` while they
+/// load or are being read.
+pub fn benchmarks(app: App, framework_id: &str) -> Result<Option<Rc<BenchmarkFile>>, Rc<BenchFailure>> {
+    let lang = app.catalogue.lang();
+    match app.catalogue.benchmarks_state(framework_id) {
+        Benchmarks::Loading | Benchmarks::Fetched(..) => Ok(None),
+        Benchmarks::Ready(file) => Ok(Some(Rc::new(file.resolve(lang.code())))),
+        Benchmarks::Failed(why) => Err(why),
+    }
+}
+
+/// Reads a framework's benchmarks once fetched: validated whole and checked against the
+/// framework. An effect, so nothing is written while a screen renders.
+pub fn read_benchmarks(app: App, framework_id: String) {
+    Effect::new(move |_| {
+        let Benchmarks::Fetched(url, json) = app.catalogue.benchmarks_state(&framework_id) else {
+            return;
+        };
+        let doc = app.catalogue.with_entry(&framework_id, |e| e.doc.clone());
+        let read = BenchmarkFile::parse_located(&json).and_then(|file| {
+            doc.map_or(Ok(()), |d| file.check_against(&d)).map(|()| file)
+        });
+        let state = match read {
+            Ok(file) => Benchmarks::Ready(Rc::new(file)),
+            Err(p) => Benchmarks::Failed(Rc::new(BenchFailure::Invalid(url, p))),
+        };
+        app.catalogue.set_benchmarks(&framework_id, state);
+    });
+}
 
 /// Everything the results sections read, derived once per change.
 #[derive(Clone)]
@@ -63,13 +95,16 @@ pub fn results_page() -> impl IntoView {
 fn ResultsPage() -> impl IntoView {
     let app = use_app();
     let chosen = RwSignal::new(None::<String>);
+    if let Some(id) = app.current.with_untracked(|a| a.as_ref().map(|a| a.framework_id.clone())) {
+        read_benchmarks(app, id);
+    }
     let data = Memo::new(move |_| {
         let a = app.current.get()?;
         let framework = app.catalogue.framework(&a.framework_id)?;
         let previous = app
             .saved
             .with(|d| previous_of(d, &a).map(|p| p.reconciled(&framework)));
-        let file = app.catalogue.benchmarks(&a.framework_id).ok().flatten();
+        let file = benchmarks(app, &a.framework_id).ok().flatten();
         Some(results_data(
             framework,
             a,
