@@ -5,7 +5,7 @@
 mod common;
 
 use cm_maturity::charts::{bars, radar, BarLabels, Layout, Line};
-use cm_maturity::domain::results::{highlights, previous_of, rows};
+use cm_maturity::domain::results::{chosen_benchmark, highlights, previous_of, rows};
 use cm_maturity::domain::saved::SavedData;
 use cm_maturity::domain::scoring::{round1, score};
 use cm_maturity::domain::{
@@ -249,4 +249,26 @@ fn movement_is_judged_at_the_precision_shown() {
     ]);
     assert_eq!(h.improved, [("A".to_string(), 0.1)]);
     assert_eq!(h.declined, [("C".to_string(), -0.8)]);
+}
+
+#[test]
+fn a_benchmark_is_never_taken_from_another_frameworks_file() {
+    let council = framework();
+    let learner = common::learner();
+    let council_file = benchmarks();
+    let learner_file = common::learner_benchmarks();
+    let first = &council_file.benchmarks[0].id;
+    assert_eq!(
+        chosen_benchmark(&council, &council_file, None).map(|b| &b.id),
+        Some(first)
+    );
+    // A saved or linked choice from the other framework falls back to this file's first.
+    let learner_choice = learner_file.benchmarks[0].id.clone();
+    assert_eq!(
+        chosen_benchmark(&council, &council_file, Some(&learner_choice)).map(|b| &b.id),
+        Some(first)
+    );
+    // The other framework's whole file gives nothing at all.
+    assert!(chosen_benchmark(&learner, &council_file, None).is_none());
+    assert!(chosen_benchmark(&council, &learner_file, Some(&learner_choice)).is_none());
 }

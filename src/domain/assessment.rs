@@ -11,7 +11,7 @@ use super::level::Level;
 
 /// How a question was answered. "Don't know" and "Not applicable" are real answers: they are kept
 /// out of scores but reported, since a "Don't know" is itself a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rating {
     Level(Level),
     DontKnow,
@@ -129,6 +129,10 @@ pub struct Assessment {
     /// A learner's development plan: target dates and done ticks per question's next step.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub plan: BTreeMap<String, PlanStep>,
+    /// The benchmark last chosen to compare with (a learner's expectation, a council's peer
+    /// group), so the plan and roadmap stay the same when the results are opened again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_with: Option<String>,
 }
 
 /// One step of a personal development plan: the next rung of a question, with a target date.
@@ -159,6 +163,7 @@ impl Assessment {
             set_aside: Vec::new(),
             context: Context::default(),
             plan: BTreeMap::new(),
+            compare_with: None,
         }
     }
 

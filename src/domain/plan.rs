@@ -21,7 +21,11 @@ pub struct PlanItem {
 }
 
 /// The plan, largest gaps first (as the roadmap orders them).
-pub fn development_plan(framework: &Framework, assessment: &Assessment, targets: &Targets) -> Vec<PlanItem> {
+pub fn development_plan(
+    framework: &Framework,
+    assessment: &Assessment,
+    targets: &Targets,
+) -> Vec<PlanItem> {
     let roadmap = build(framework, assessment, targets);
     roadmap
         .themes
@@ -38,7 +42,11 @@ pub fn development_plan(framework: &Framework, assessment: &Assessment, targets:
                 from,
                 to,
                 action,
-                step: assessment.plan.get(&item.question_id).cloned().unwrap_or_default(),
+                step: assessment
+                    .plan
+                    .get(&item.question_id)
+                    .cloned()
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -83,7 +91,11 @@ pub fn plan_csv(framework: &Framework, items: &[PlanItem], words: &PlanWords) ->
                 &level(item.to),
                 action,
                 item.step.due.as_deref().unwrap_or_default(),
-                if item.step.done { words.done } else { words.not_done },
+                if item.step.done {
+                    words.done
+                } else {
+                    words.not_done
+                },
             ],
         );
     }

@@ -3,7 +3,7 @@
 //! Charts, the data table and the summary are all built from these rows, so they always agree.
 
 use super::assessment::Assessment;
-use super::benchmark::{Benchmark, Figure};
+use super::benchmark::{Benchmark, BenchmarkFile, Figure};
 use super::framework::Framework;
 use super::saved::SavedData;
 use super::scoring::{round1, Scores};
@@ -139,4 +139,20 @@ pub fn previous_of<'a>(data: &'a SavedData, current: &Assessment) -> Option<&'a 
                 && a.created < current.created
         })
         .max_by(|a, b| a.created.cmp(&b.created))
+}
+
+/// The benchmark to compare with: the chosen one, or the file's first. Never one from a file
+/// for another framework (a learner is never scored against councils' figures, nor a council
+/// against a learner's expectation), whatever a saved choice or a link says.
+pub fn chosen_benchmark<'a>(
+    framework: &Framework,
+    file: &'a BenchmarkFile,
+    chosen: Option<&str>,
+) -> Option<&'a Benchmark> {
+    if file.framework_id != framework.id {
+        return None;
+    }
+    chosen
+        .and_then(|id| file.get(id))
+        .or_else(|| file.benchmarks.first())
 }

@@ -33,6 +33,10 @@ pub fn council_benchmarks() -> BenchmarkFile {
     BenchmarkFile::from_json(COUNCIL_BENCHMARKS).unwrap_or_else(|p| panic!("{p}"))
 }
 
+pub fn learner_benchmarks() -> BenchmarkFile {
+    BenchmarkFile::from_json(LEARNER_BENCHMARKS).unwrap_or_else(|p| panic!("{p}"))
+}
+
 pub fn small_benchmarks() -> BenchmarkFile {
     BenchmarkFile::from_json(SMALL_BENCHMARKS).unwrap_or_else(|p| panic!("{p}"))
 }

@@ -184,6 +184,16 @@ impl Saved {
         });
     }
 
+    /// Remembers the benchmark chosen to compare with; not a change to the answers, so the
+    /// "last changed" date stays.
+    pub fn set_compare_with(&self, id: &str, benchmark_id: Option<String>) {
+        self.change(id, |d| {
+            if let Some(a) = d.get_mut(id) {
+                a.compare_with = benchmark_id;
+            }
+        });
+    }
+
     pub fn rename(&self, id: &str, name: &str) {
         let now = now_iso();
         self.change(id, |d| {

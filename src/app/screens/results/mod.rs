@@ -4,6 +4,8 @@
 mod answers;
 mod compare;
 pub mod exports;
+mod giving;
+mod plan;
 mod progress;
 mod roadmap;
 mod share;
@@ -21,15 +23,18 @@ use crate::app::state::catalogue::{BenchFailure, Benchmarks};
 use crate::app::state::{use_app, App};
 use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
 use crate::domain::benchmark::{Benchmark, BenchmarkFile};
-use crate::domain::results::{previous_of, rows, ThemeRow};
+use crate::domain::results::{chosen_benchmark, previous_of, rows, ThemeRow};
 use crate::domain::scoring::{score, Scores};
-use crate::domain::{Assessment, Framework};
+use crate::domain::{Assessment, Audience, Framework};
 use crate::route::Route;
 use crate::text::{fill, Text};
 
 /// The benchmarks of a framework, in the current language (tracked): `Ok(None)` while they
 /// load or are being read.
-pub fn benchmarks(app: App, framework_id: &str) -> Result<Option<Rc<BenchmarkFile>>, Rc<BenchFailure>> {
+pub fn benchmarks(
+    app: App,
+    framework_id: &str,
+) -> Result<Option<Rc<BenchmarkFile>>, Rc<BenchFailure>> {
     let lang = app.catalogue.lang();
     match app.catalogue.benchmarks_state(framework_id) {
         Benchmarks::Loading | Benchmarks::Fetched(..) => Ok(None),
@@ -47,7 +52,8 @@ pub fn read_benchmarks(app: App, framework_id: String) {
         };
         let doc = app.catalogue.with_entry(&framework_id, |e| e.doc.clone());
         let read = BenchmarkFile::parse_located(&json).and_then(|file| {
-            doc.map_or(Ok(()), |d| file.check_against(&d)).map(|()| file)
+            doc.map_or(Ok(()), |d| file.check_against(&d))
+                .map(|()| file)
         });
         let state = match read {
             Ok(file) => Benchmarks::Ready(Rc::new(file)),
@@ -94,8 +100,30 @@ pub fn results_page() -> impl IntoView {
 #[component]
 fn ResultsPage() -> impl IntoView {
     let app = use_app();
-    let chosen = RwSignal::new(None::<String>);
-    if let Some(id) = app.current.with_untracked(|a| a.as_ref().map(|a| a.framework_id.clone())) {
+    // The comparison last chosen for this assessment, kept with it so its plan or roadmap
+    // reads the same next time.
+    let chosen = RwSignal::new(
+        app.current
+            .with_untracked(|a| a.as_ref().and_then(|a| a.compare_with.clone())),
+    );
+    Effect::watch(
+        move || chosen.get(),
+        move |now, _, _| {
+            let saved = app
+                .current
+                .with_untracked(|a| a.as_ref().map(|a| (a.id.clone(), a.compare_with.clone())));
+            if let Some((id, before)) = saved {
+                if before != *now {
+                    app.saved.set_compare_with(&id, now.clone());
+                }
+            }
+        },
+        false,
+    );
+    if let Some(id) = app
+        .current
+        .with_untracked(|a| a.as_ref().map(|a| a.framework_id.clone()))
+    {
         read_benchmarks(app, id);
     }
     let data = Memo::new(move |_| {
@@ -129,12 +157,9 @@ pub fn results_data(
         let s = score(&framework, &p);
         (p, s)
     });
-    let benchmark = benchmarks.and_then(|file| {
-        chosen
-            .and_then(|id| file.get(id))
-            .or_else(|| file.benchmarks.first())
-            .cloned()
-    });
+    let benchmark = benchmarks
+        .and_then(|file| chosen_benchmark(&framework, file, chosen))
+        .cloned();
     let rows = rows(
         &framework,
         &scores,
@@ -230,7 +255,18 @@ pub fn ResultsBody(
         <exports::Exports />
         {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
         <progress::Progress />
-        <roadmap::RoadmapSection />
+        {move || {
+            let individual = data.with(|d| d.as_ref().is_some_and(|d| d.framework.audience == Audience::Individual));
+            if individual {
+                view! { <plan::PlanSection /> }.into_any()
+            } else {
+                view! {
+                    <roadmap::RoadmapSection />
+                    {(!read_only).then(|| view! { <giving::ReturnSection /> })}
+                }
+                .into_any()
+            }
+        }}
         <answers::AnswersForPrint />
         {(!read_only).then(|| view! {
             <div class="cmm-button-group cmm-no-print">

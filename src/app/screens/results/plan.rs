@@ -1,0 +1,168 @@
+//! A learner's personal development plan, in place of the council's roadmap: the next rung of
+//! each question below the chosen expectation, as an action with a target date and a done tick,
+//! downloadable as CSV and part of the printed report.
+
+use leptos::prelude::*;
+
+use super::{use_results, ReadOnly};
+use crate::app::blocks::Checkbox;
+use crate::app::downloads::{file_name, offer_text};
+use crate::app::state::{use_app, App};
+use crate::domain::assessment::PlanStep;
+use crate::domain::dates::file_date;
+use crate::domain::plan::{development_plan, plan_csv, PlanItem, PlanWords};
+use crate::domain::roadmap::{targets_from_benchmark, targets_with_overrides};
+use crate::text::fill;
+
+fn download_plan(app: App, d: &super::ResultsData, items: &[PlanItem]) {
+    let t = app.t();
+    let words = PlanWords {
+        headers: [
+            t.csv_theme,
+            t.csv_question,
+            t.plan_csv_now,
+            t.plan_csv_next,
+            t.plan_csv_action,
+            t.plan_csv_due,
+            t.plan_csv_done,
+        ],
+        find_out: t.plan_find_out,
+        done: t.plan_done_yes,
+        not_done: t.plan_done_no,
+    };
+    let csv = plan_csv(&d.framework, items, &words);
+    let name = file_name(app, t.file_plan, &file_date(&d.assessment.created), "csv");
+    offer_text(
+        app,
+        &name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{csv}"),
+    );
+}
+
+#[component]
+pub fn PlanSection() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let results = use_results();
+    let read_only = expect_context::<ReadOnly>().0;
+    let plan = Memo::new(move |_| {
+        results.with(|r| {
+            let r = r.as_ref()?;
+            let f = &r.framework;
+            let targets = r
+                .benchmark
+                .as_ref()
+                .map(|b| targets_from_benchmark(f, b))
+                .unwrap_or_default();
+            let targets = targets_with_overrides(targets, &r.assessment.targets);
+            Some(development_plan(f, &r.assessment, &targets))
+        })
+    });
+    let expectation = move || {
+        results.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.benchmark.as_ref().map(|b| b.title.clone()))
+        })
+    };
+    let items = move || {
+        let list = plan.get()?;
+        let (framework, assessment_id) = results.with(|r| {
+            r.as_ref()
+                .map(|r| (r.framework.clone(), r.assessment.id.clone()))
+        })?;
+        if list.is_empty() {
+            return Some(view! { <p class="cmm-body">{t.plan_empty}</p> }.into_any());
+        }
+        let rows = list
+            .into_iter()
+            .map(|item| {
+                let f = &framework;
+                let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                let climb = match (item.from, item.to) {
+                    (Some(from), Some(to)) => fill(
+                        t.roadmap_from,
+                        &[
+                            ("from", &from.get()),
+                            ("from_name", &f.level_name(from)),
+                            ("to", &to.get()),
+                            ("to_name", &f.level_name(to)),
+                        ],
+                    ),
+                    _ => String::new(),
+                };
+                let action = if item.action.is_empty() {
+                    fill(t.roadmap_find_out, &[("question", &question)])
+                } else {
+                    item.action.clone()
+                };
+                let qid = StoredValue::new(item.question_id.clone());
+                let aid = StoredValue::new(assessment_id.clone());
+                let step = StoredValue::new(item.step.clone());
+                let date_id = format!("cmm-plan-due-{}", item.question_id);
+                let set = move |change: &dyn Fn(&mut PlanStep)| {
+                    let mut next = step.get_value();
+                    change(&mut next);
+                    step.set_value(next.clone());
+                    aid.with_value(|a| qid.with_value(|q| app.saved.set_plan_step(a, q, next)));
+                };
+                let due_text = item
+                    .step
+                    .due
+                    .as_deref()
+                    .map(|d| fill(t.plan_due_on, &[("date", &t.long_date(d))]));
+                view! {
+                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done>
+                        <strong class="cmm-plan__question">{fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])}</strong>
+                        {(!climb.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{climb}</span> })}
+                        <span class="cmm-roadmap__action">{action}</span>
+                        {due_text.map(|d| view! { <span class="cmm-plan__due cmm-print-only">{d}</span> })}
+                        {item.step.done.then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
+                        <div class="cmm-plan__controls cmm-no-print" hidden=read_only>
+                            <div class="cmm-form-group cmm-form-group--inline">
+                                <label class="cmm-label" for=date_id.clone()>
+                                    {t.plan_due_label}
+                                    <span class="cmm-visually-hidden">{fill(t.plan_for, &[("name", &question)])}</span>
+                                </label>
+                                <input class="cmm-input cmm-input--date" type="date" id=date_id
+                                    prop:value=item.step.due.clone().unwrap_or_default()
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        set(&|s: &mut PlanStep| s.due = (!v.is_empty()).then(|| v.clone()));
+                                    } />
+                            </div>
+                            <Checkbox id=format!("cmm-plan-done-{}", item.question_id)
+                                label=t.plan_done_label
+                                hidden_label=fill(t.plan_for, &[("name", &question)])
+                                checked=Signal::derive(move || step.with_value(|s| s.done))
+                                on_change=Callback::new(move |on: bool| set(&|s: &mut PlanStep| s.done = on)) />
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! { <ol class="cmm-list cmm-list--number cmm-plan">{rows}</ol> }.into_any())
+    };
+    view! {
+        <section class="cmm-plan-section" aria-labelledby="cmm-plan-heading">
+            <h2 class="cmm-heading-m" id="cmm-plan-heading">{t.plan_heading}</h2>
+            <p class="cmm-body">
+                {move || match expectation() {
+                    Some(e) => fill(t.plan_intro, &[("expectation", &e)]),
+                    None => t.plan_intro_none.to_string(),
+                }}
+            </p>
+            {items}
+            {move || (!app.limits.get().no_downloads).then(|| view! {
+                <div class="cmm-button-group cmm-no-print">
+                    <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                        if let (Some(d), Some(items)) = (results.get_untracked(), plan.get_untracked()) {
+                            download_plan(app, &d, &items);
+                        }
+                    }>{t.plan_download}</button>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+// A learner's own journey: a quick check of their practice, results against a chosen
+// expectation (never councils' figures), a development plan with dates and ticks that is kept,
+// downloaded and printed; and each assessment keeps its own framework.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setup, axe, loadFramework } from './helpers.mjs';
+import { COUNCIL, LEARNER, answerTheme, answersFor, openWith, press, savedData, start } from './flows.mjs';
+
+let env;
+let learner;
+let council;
+let dir;
+before(async () => {
+  env = await setup();
+  learner = await loadFramework('learner-framework.json');
+  council = await loadFramework();
+  dir = await mkdtemp(join(tmpdir(), 'cmm-learner-'));
+});
+after(async () => { await env?.close(); });
+
+async function download(page, action) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+test('a learner rates their own practice, compares with an expectation and keeps a dated plan', async () => {
+  for (const width of [1280, 375]) {
+    const page = await env.newPage({ reducedMotion: 'reduce', viewport: { width, height: 900 } });
+    await page.goto(env.server.url);
+    await page.getByRole('radio', { name: LEARNER }).check();
+    if (width === 1280) assert.deepEqual(await axe(page), [], 'start page, learner chosen');
+    await page.screenshot({ path: `test-results/learner-start-${width}.png`, fullPage: true });
+    await start(page, { framework: LEARNER, kind: 'Quick check' });
+    assert.match(await page.locator('.cmm-app').innerText(), /You have answered 0 of 8 questions/);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    for (const [i, theme] of learner.themes.entries()) {
+      await page.getByRole('heading', { level: 1, name: theme.title }).waitFor();
+      if (i === 0) {
+        // The learner's rungs are in the first person and named for a person, not a council.
+        const text = await page.locator('.cmm-app').innerText();
+        assert.match(text, /New to this/);
+        assert.match(text, /\bI\b/);
+        if (width === 1280) assert.deepEqual(await axe(page), [], 'learner theme page');
+        await page.screenshot({ path: `test-results/learner-theme-${width}.png`, fullPage: true });
+      }
+      await answerTheme(page, i < 4 ? 'Level 2' : 'Level 3');
+      await press(page, i < learner.themes.length - 1 ? 'Next theme' : 'Check your answers');
+    }
+    await press(page, 'See your results');
+    await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+    await page.getByRole('radio', { name: /^Practitioner expectation/ }).check();
+    await page.locator('.cmm-chart svg').nth(1).waitFor();
+    const results = await page.locator('.cmm-app').innerText();
+    assert.match(results, /Practitioner expectation/);
+    assert.doesNotMatch(results, /councils|Councils' median|Pioneer/i, 'no council figures for a learner');
+    assert.doesNotMatch(results, /Send your results to the programme/, 'no programme return for a learner');
+
+    // The plan: one step for each of the eight questions, all below Practitioner (4).
+    const plan = page.locator('.cmm-plan');
+    assert.equal(await plan.locator('.cmm-plan__item').count(), 8);
+    const first = learner.quickCheck[0];
+    const firstTitle = learner.themes[0].questions.find((q) => q.id === first).title;
+    await page.getByLabel(`Target date for ${firstTitle}`).fill('2027-03-31');
+    await page.getByLabel(`Target date for ${firstTitle}`).blur();
+    await page.getByRole('checkbox', { name: `Done for ${firstTitle}` }).check();
+    if (width === 1280) assert.deepEqual(await axe(page), [], 'learner results with plan');
+    await page.screenshot({ path: `test-results/learner-results-${width}.png`, fullPage: true });
+
+    await page.waitForTimeout(700);
+    const saved = (await savedData(page)).assessments[0];
+    assert.equal(saved.frameworkId, learner.id);
+    assert.deepEqual(saved.plan[first], { due: '2027-03-31', done: true });
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+    assert.equal(await page.getByLabel(`Target date for ${firstTitle}`).inputValue(), '2027-03-31');
+    assert.equal(await page.getByRole('checkbox', { name: `Done for ${firstTitle}` }).isChecked(), true);
+
+    if (width === 1280) {
+      const csv = await download(page, () => page.getByRole('button', { name: 'Download the plan (CSV)' }).click());
+      assert.match(csv.name, /development-plan/);
+      const rows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      assert.equal(rows[0], 'Theme,Question,Level now,Next level,Action,Target date,Done');
+      assert.equal(rows.length, 9);
+      assert.match(rows.find((r) => r.includes('2027-03-31')), /2 Learning,3 Foundation,.*,2027-03-31,Done$/);
+
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.locator('.cmm-plan').innerText();
+      assert.match(printed, /Target date: 31 March 2027/);
+      assert.match(printed, /Done/);
+      assert.equal(await page.getByLabel(`Target date for ${firstTitle}`).isVisible(), false, 'no inputs on paper');
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('each assessment keeps its framework when the learner also rates their council', async () => {
+  const page = await env.newPage();
+  const mine = {
+    id: 'mine', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'full',
+    created: '2026-11-01T09:00:00.000Z', updated: '2026-11-01T09:00:00.000Z', organisation: '', role: 'Contract manager',
+    answers: answersFor(learner, () => 2),
+  };
+  const ours = {
+    id: 'ours', frameworkId: council.id, frameworkVersion: council.version, kind: 'full',
+    created: '2026-11-02T09:00:00.000Z', updated: '2026-11-02T09:00:00.000Z', organisation: 'Anytown Council', role: '',
+    answers: answersFor(council, () => 3),
+  };
+  await openWith(page, env.server.url, { schemaVersion: 3, assessments: [mine, ours] }, { current: 'mine', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  assert.match(await page.locator('.cmm-app').innerText(), /Your development plan/);
+  assert.match(await page.locator('.cmm-app').innerText(), /2\.0 \(Learning\)/);
+
+  await press(page, 'Your assessments');
+  await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
+  const history = await page.locator('.cmm-history').innerText();
+  assert.match(history, new RegExp(LEARNER));
+  assert.match(history, new RegExp(COUNCIL));
+  await page.getByRole('button', { name: /^Open Anytown Council/ }).click();
+  await press(page, 'Results');
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  const councilResults = await page.locator('.cmm-app').innerText();
+  assert.match(councilResults, /3\.0 \(Good\)/);
+  assert.match(councilResults, /Your improvement roadmap/);
+  assert.doesNotMatch(councilResults, /Your development plan|expectation: level 4 \(Practitioner\)/);
+
+  const data = await savedData(page);
+  assert.deepEqual(data.assessments.map((a) => [a.id, a.frameworkId]), [['mine', learner.id], ['ours', council.id]]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
