@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::shell::Shell;
 use super::diagnose::{located, Document};
+use super::shell::Shell;
 use super::state::catalogue::{BenchFailure, Benchmarks, Entry, Setup, Source};
 use super::state::Catalogue;
 use super::Placement;
@@ -181,27 +181,41 @@ async fn load(
         .filter(|b| !needed.contains(b))
         .copied()
         .collect();
-    Ok(Loaded { text, frameworks, later })
+    Ok(Loaded {
+        text,
+        frameworks,
+        later,
+    })
 }
 
 /// The frameworks the first screen needs: the one of the assessment this tab will open (read
 /// without validating, just to choose), or every one offered.
 fn first_needed(config: &EmbedConfig) -> Vec<Builtin> {
     let ns = &config.namespace;
-    let current = browser::storage::peek_session(ns, "tab").or_else(|| browser::storage::peek(ns, "last"));
+    let current =
+        browser::storage::peek_session(ns, "tab").or_else(|| browser::storage::peek(ns, "last"));
     let framework = current.and_then(|id| {
         let data = browser::storage::peek(ns, "data")?;
         crate::domain::saved::framework_of(&data, &id)
     });
     let builtin = framework.map(|id| Builtin::for_framework_id(&id));
+    // A share link may be for any framework.
+    if browser::history::hash().starts_with("#cmm-share=") {
+        return config.frameworks.clone();
+    }
     match builtin {
         Some(b) if config.frameworks.contains(&b) => vec![b],
         _ => config.frameworks.clone(),
     }
 }
 
-/// Loads the frameworks not needed for the first screen, after it is shown.
-pub fn load_later(catalogue: Catalogue, builtins: Vec<Builtin>) {
+/// Loads the frameworks the first screen did not need, when a screen that lists them all
+/// (start, history, team, about) is first shown. Does nothing the second time.
+pub fn load_rest(catalogue: Catalogue) {
+    let builtins = catalogue.take_deferred();
+    if builtins.is_empty() {
+        return;
+    }
     catalogue.set_pending(builtins.len());
     let (config, base) = catalogue.with_setup(|s| (s.config.clone(), s.base.clone()));
     for builtin in builtins {

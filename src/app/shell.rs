@@ -36,7 +36,7 @@ pub fn Shell(
     let (saved, last_current) = Saved::open(&namespace);
     let catalogue = Catalogue::new(setup, lang, text, frameworks);
     let session = Session::open(saved, last_current);
-    super::boot::load_later(catalogue, later);
+    catalogue.defer(later);
     let shared_link =
         browser::history::hash().starts_with("#cmm-share=") && catalogue.config(|c| c.share);
     let initial = if shared_link {
@@ -115,7 +115,7 @@ fn screen(route: Route) -> AnyView {
         Route::History => view! { <Lazy load=screens::load_history /> }.into_any(),
         Route::Shared => view! { <Lazy load=screens::load_shared /> }.into_any(),
         Route::Team => view! { <Lazy load=screens::load_team /> }.into_any(),
-        Route::Programme => view! { <Lazy load=screens::load_about /> }.into_any(),
+        Route::Programme => view! { <Lazy load=screens::load_programme /> }.into_any(),
         Route::About => view! { <Lazy load=screens::load_about /> }.into_any(),
         Route::Embed => view! { <Lazy load=screens::load_embed /> }.into_any(),
     }

@@ -237,8 +237,8 @@ async fn rasterise(svg: &str, width: u32, height: u32, scale: u32) -> Result<Str
     let parts = js_sys::Array::of1(&JsValue::from_str(svg));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
-        .map_err(|_| fail("blob"))?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
     let img = web_sys::HtmlImageElement::new().map_err(|_| fail("image"))?;
     img.set_src(&url);

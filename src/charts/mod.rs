@@ -5,11 +5,13 @@
 
 mod bars;
 mod patch;
+mod programme;
 mod radar;
 mod team;
 
 pub use bars::{bars, BarLabels};
 pub use patch::{echarts_option, export_option, EXPORT_SIZE, LABEL_LINE_HEIGHT};
+pub use programme::{programme_change, programme_distribution, ProgrammeLabels};
 pub use radar::radar;
 pub use team::{team, TeamLabels};
 

@@ -172,7 +172,13 @@ impl Framework<Localised> {
     /// [`Framework::parse`], with the place of a reading error found at once (for tools and
     /// tests; the app finds it only when it needs to).
     pub fn parse_located(json: &str) -> Result<Framework<Localised>, Problems> {
-        Framework::parse(json).map_err(|p| if p.is_unreadable() { Framework::diagnose(json) } else { p })
+        Framework::parse(json).map_err(|p| {
+            if p.is_unreadable() {
+                Framework::diagnose(json)
+            } else {
+                p
+            }
+        })
     }
 
     /// The framework in one language: `lang` if the file has it, else the file's first language.

@@ -171,7 +171,13 @@ impl Problems {
     /// True when the document could not be read as JSON of the right shape (so [`locate`]
     /// can say where).
     pub fn is_unreadable(&self) -> bool {
-        matches!(self.0.as_slice(), [Problem { issue: Issue::Json(_), .. }])
+        matches!(
+            self.0.as_slice(),
+            [Problem {
+                issue: Issue::Json(_),
+                ..
+            }]
+        )
     }
 }
 

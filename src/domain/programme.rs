@@ -103,6 +103,7 @@ impl Return {
             set_aside: Vec::new(),
             context: self.context,
             plan: BTreeMap::new(),
+            compare_with: None,
         }
     }
 
@@ -127,20 +128,32 @@ impl Return {
 pub enum ReturnError {
     Import(ImportError),
     /// A return of another framework than the one being built.
-    OtherFramework { found: String, expected: String },
+    OtherFramework {
+        found: String,
+        expected: String,
+    },
     /// A return file from a newer version of this tool.
     UnknownVersion(u32),
 }
 
 /// Reads a return file, or a full export (each assessment in it becomes a return), for
 /// `framework`. Answers given to an earlier version of the framework follow its renames.
-pub fn read_returns(text: &str, framework: &Framework, made: &str) -> Result<Vec<Return>, ReturnError> {
+pub fn read_returns(
+    text: &str,
+    framework: &Framework,
+    made: &str,
+) -> Result<Vec<Return>, ReturnError> {
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| ReturnError::Import(ImportError::Malformed(e.to_string())))?;
     if value.get("format").and_then(|f| f.as_str()) == Some(RETURN_FORMAT) {
-        let version = value.get("formatVersion").and_then(|v| v.as_u64()).unwrap_or(0);
+        let version = value
+            .get("formatVersion")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
         if version > u64::from(RETURN_FORMAT_VERSION) {
-            return Err(ReturnError::UnknownVersion(u32::try_from(version).unwrap_or(u32::MAX)));
+            return Err(ReturnError::UnknownVersion(
+                u32::try_from(version).unwrap_or(u32::MAX),
+            ));
         }
         let r: Return = serde_json::from_value(value)
             .map_err(|e| ReturnError::Import(ImportError::Malformed(e.to_string())))?;
@@ -216,7 +229,9 @@ fn latest_per_council<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Vec<
     for r in returns {
         let key = r.council_key();
         match by_council.get(&key) {
-            Some(kept) if (kept.assessed.as_str(), kept.made.as_str()) >= (r.assessed.as_str(), r.made.as_str()) => {}
+            Some(kept)
+                if (kept.assessed.as_str(), kept.made.as_str())
+                    >= (r.assessed.as_str(), r.made.as_str()) => {}
             _ => {
                 by_council.insert(key, r);
             }
@@ -228,7 +243,14 @@ fn latest_per_council<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Vec<
 /// One benchmark from one council's latest return each, or nothing if fewer than
 /// [`MIN_ORGANISATIONS`] councils are in it. Each theme and question figure is left out when
 /// fewer councils gave it a level.
-fn benchmark_of(framework: &Framework, returns: &[&Return], id: String, title: String, group: Group, meta: &BuildMeta) -> Option<Benchmark> {
+fn benchmark_of(
+    framework: &Framework,
+    returns: &[&Return],
+    id: String,
+    title: String,
+    group: Group,
+    meta: &BuildMeta,
+) -> Option<Benchmark> {
     let councils = latest_per_council(returns.iter().copied());
     let n = councils.len() as u32;
     if n < MIN_ORGANISATIONS {
@@ -280,7 +302,9 @@ fn benchmark_of(framework: &Framework, returns: &[&Return], id: String, title: S
     Some(Benchmark {
         id,
         title,
-        kind: if group == Group::default() || group.stage.is_some() && group.council_type.is_none() && group.region.is_none() {
+        kind: if group == Group::default()
+            || group.stage.is_some() && group.council_type.is_none() && group.region.is_none()
+        {
             BenchmarkKind::Cohort
         } else {
             BenchmarkKind::PeerGroup
@@ -320,31 +344,84 @@ pub struct GroupTitles {
 
 /// Builds the benchmark file: the whole cohort, each stage, each council type and each
 /// region, each from every council's latest return within it.
-pub fn build_benchmarks(framework: &Framework, returns: &[Return], meta: &BuildMeta) -> BenchmarkFile {
+pub fn build_benchmarks(
+    framework: &Framework,
+    returns: &[Return],
+    meta: &BuildMeta,
+) -> BenchmarkFile {
     let all: Vec<&Return> = returns.iter().collect();
     let mut benchmarks = Vec::new();
     let fill = |name: &str| meta.titles.group.replace("{group}", name);
-    if let Some(b) = benchmark_of(framework, &all, "programme-all".into(), meta.titles.all.clone(), Group::default(), meta) {
+    if let Some(b) = benchmark_of(
+        framework,
+        &all,
+        "programme-all".into(),
+        meta.titles.all.clone(),
+        Group::default(),
+        meta,
+    ) {
         benchmarks.push(b);
     }
     for (stage, name) in &meta.titles.stages {
-        let these: Vec<&Return> = all.iter().copied().filter(|r| r.context.stage == Some(*stage)).collect();
-        let group = Group { stage: Some(*stage), ..Group::default() };
-        if let Some(b) = benchmark_of(framework, &these, format!("programme-stage-{}", stage.code()), fill(name), group, meta) {
+        let these: Vec<&Return> = all
+            .iter()
+            .copied()
+            .filter(|r| r.context.stage == Some(*stage))
+            .collect();
+        let group = Group {
+            stage: Some(*stage),
+            ..Group::default()
+        };
+        if let Some(b) = benchmark_of(
+            framework,
+            &these,
+            format!("programme-stage-{}", stage.code()),
+            fill(name),
+            group,
+            meta,
+        ) {
             benchmarks.push(b);
         }
     }
     for (kind, name) in &meta.titles.council_types {
-        let these: Vec<&Return> = all.iter().copied().filter(|r| r.context.council_type == Some(*kind)).collect();
-        let group = Group { council_type: Some(*kind), ..Group::default() };
-        if let Some(b) = benchmark_of(framework, &these, format!("programme-type-{}", kind.code()), fill(name), group, meta) {
+        let these: Vec<&Return> = all
+            .iter()
+            .copied()
+            .filter(|r| r.context.council_type == Some(*kind))
+            .collect();
+        let group = Group {
+            council_type: Some(*kind),
+            ..Group::default()
+        };
+        if let Some(b) = benchmark_of(
+            framework,
+            &these,
+            format!("programme-type-{}", kind.code()),
+            fill(name),
+            group,
+            meta,
+        ) {
             benchmarks.push(b);
         }
     }
     for (region, name) in &meta.titles.regions {
-        let these: Vec<&Return> = all.iter().copied().filter(|r| r.context.region == Some(*region)).collect();
-        let group = Group { region: Some(*region), ..Group::default() };
-        if let Some(b) = benchmark_of(framework, &these, format!("programme-region-{}", region.code()), fill(name), group, meta) {
+        let these: Vec<&Return> = all
+            .iter()
+            .copied()
+            .filter(|r| r.context.region == Some(*region))
+            .collect();
+        let group = Group {
+            region: Some(*region),
+            ..Group::default()
+        };
+        if let Some(b) = benchmark_of(
+            framework,
+            &these,
+            format!("programme-region-{}", region.code()),
+            fill(name),
+            group,
+            meta,
+        ) {
             benchmarks.push(b);
         }
     }
@@ -401,14 +478,20 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
     for r in returns {
         by_council.entry(r.council_key()).or_default().push(r);
     }
-    let mut movement = Movement { rose: 0, stayed: 0, fell: 0 };
+    let mut movement = Movement {
+        rose: 0,
+        stayed: 0,
+        fell: 0,
+    };
     let mut changes: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let mut councils = 0;
     for list in by_council.values_mut() {
         if list.len() < 2 {
             continue;
         }
-        list.sort_by(|a, b| (a.assessed.as_str(), a.made.as_str()).cmp(&(b.assessed.as_str(), b.made.as_str())));
+        list.sort_by(|a, b| {
+            (a.assessed.as_str(), a.made.as_str()).cmp(&(b.assessed.as_str(), b.made.as_str()))
+        });
         let first = score(framework, &list[0].as_assessment());
         let last = score(framework, &list[list.len() - 1].as_assessment());
         let (Some(a), Some(b)) = (first.overall, last.overall) else {
@@ -436,13 +519,16 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         .iter()
         .filter_map(|t| {
             let values = changes.get(&t.id)?;
-            (values.len() >= MIN_ORGANISATIONS as usize)
-                .then(|| (t.id.clone(), round2(quartiles(values)?.1), values.len()))
+            if values.len() < MIN_ORGANISATIONS as usize {
+                return None;
+            }
+            Some((t.id.clone(), round2(quartiles(values)?.1), values.len()))
         })
         .collect();
     let mut distribution = Vec::new();
     for stage in Stage::ALL {
-        let at_stage = latest_per_council(returns.iter().filter(|r| r.context.stage == Some(stage)));
+        let at_stage =
+            latest_per_council(returns.iter().filter(|r| r.context.stage == Some(stage)));
         if at_stage.len() < MIN_ORGANISATIONS as usize {
             continue;
         }
@@ -476,5 +562,9 @@ pub fn synthetic_count(returns: &[Return]) -> usize {
 
 /// The distinct councils among `returns`.
 pub fn council_count(returns: &[Return]) -> usize {
-    returns.iter().map(Return::council_key).collect::<BTreeSet<_>>().len()
+    returns
+        .iter()
+        .map(Return::council_key)
+        .collect::<BTreeSet<_>>()
+        .len()
 }

@@ -19,15 +19,21 @@ pub fn about_page() -> impl IntoView {
 fn AboutPage() -> impl IntoView {
     let app = use_app();
     let t = app.t();
-    // The framework being worked on first, then any others offered.
-    let mut frameworks = app.catalogue.frameworks();
-    if let Some(current) = app.current_framework() {
-        frameworks.sort_by_key(|f| f.id != current.id);
-    }
+    crate::app::boot::load_rest(app.catalogue);
+    // The framework being worked on first, then any others offered (as they arrive).
+    let frameworks = move || {
+        let mut list = app.catalogue.frameworks();
+        if let Some(current) = app.current_framework() {
+            list.sort_by_key(|f| f.id != current.id);
+        }
+        list.into_iter()
+            .map(|f| view! { <FrameworkAbout framework=f /> })
+            .collect_view()
+    };
     view! {
         <PageHeading>{t.about_heading}</PageHeading>
         <p class="cmm-body">{t.about_intro}</p>
-        {frameworks.into_iter().map(|f| view! { <FrameworkAbout framework=f /> }).collect_view()}
+        {frameworks}
     }
 }
 

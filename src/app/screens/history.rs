@@ -61,6 +61,7 @@ enum RowMode {
 fn HistoryPage() -> impl IntoView {
     let app = use_app();
     let t = app.t();
+    crate::app::boot::load_rest(app.catalogue);
     // The last deleted assessment and where it was, for Undo: this screen's own state.
     let deleted = RwSignal::new(None::<(usize, Assessment)>);
     let ids = move || {

@@ -10,6 +10,7 @@ pub mod check;
 pub mod embed_page;
 pub mod history;
 pub mod overview;
+pub mod programme;
 pub mod results;
 pub mod shared;
 pub mod start;
@@ -31,14 +32,14 @@ type Loading = Pin<Box<dyn Future<Output = Result<Build, LoadFailed>>>>;
 macro_rules! split_screen {
     ($screen:ident, $module:ident, $load:ident, $preload:ident, $build:path) => {
         #[cfg_attr(
-                                            feature = "split",
-                                            leptos::wasm_split::wasm_split(
-                                                $module,
-                                                wasm_split_path = ::leptos::wasm_split,
-                                                fallible,
-                                                preload($preload)
-                                            )
-                                        )]
+                                                    feature = "split",
+                                                    leptos::wasm_split::wasm_split(
+                                                        $module,
+                                                        wasm_split_path = ::leptos::wasm_split,
+                                                        fallible,
+                                                        preload($preload)
+                                                    )
+                                                )]
         fn $screen() -> Result<Build, LoadFailed> {
             fn build() -> AnyView {
                 $build().into_any()
@@ -105,6 +106,14 @@ split_screen!(
     load_embed,
     preload_embed,
     embed_page::embed_page
+);
+
+split_screen!(
+    programme_screen,
+    programme,
+    load_programme,
+    preload_programme,
+    programme::programme_page
 );
 
 /// Fetches the check and results modules while the user answers, so they open at once.

@@ -2,7 +2,6 @@
 //! what to assess (the council's contract management or one's own practice), how much of it,
 //! and optional details.
 
-
 use leptos::prelude::*;
 
 use crate::app::blocks::{PageHeading, RadioOption, Radios, TextInput};
@@ -18,6 +17,7 @@ use crate::text::{fill, Text};
 pub fn StartPage() -> impl IntoView {
     let app = use_app();
     let t = app.t();
+    crate::app::boot::load_rest(app.catalogue);
     // Tracked: a framework not needed by the first screen may arrive after it.
     let catalogue = app.catalogue;
     let frameworks = Signal::derive(move || catalogue.frameworks());

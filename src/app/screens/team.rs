@@ -44,9 +44,22 @@ pub fn team_page() -> impl IntoView {
 fn TeamPage() -> impl IntoView {
     let app = use_app();
     let t = app.t();
-    let Some(framework) = app.catalogue.organisation_framework() else {
-        return ().into_any();
-    };
+    crate::app::boot::load_rest(app.catalogue);
+    // The council framework may still be loading if this tab's assessment is of another.
+    move || match app.catalogue.organisation_framework() {
+        Some(framework) => view! { <TeamBody framework /> }.into_any(),
+        None => view! {
+            <PageHeading>{t.team_heading}</PageHeading>
+            <p class="cmm-body cmm-loading" role="status">{t.loading_part}</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
     let framework: StoredValue<Arc<Framework>, LocalStorage> = StoredValue::new_local(framework);
     let people = RwSignal::new(Vec::<Person>::new());
     let problems = RwSignal::new(Vec::<String>::new());

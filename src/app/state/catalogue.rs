@@ -85,6 +85,8 @@ struct Inner {
     setup: Setup,
     texts: HashMap<Lang, &'static Text>,
     frameworks: Vec<Entry>,
+    /// Offered frameworks not loaded at start-up (the first screen did not need them).
+    later: Vec<Builtin>,
 }
 
 /// A cheap handle, shared through context.
@@ -103,6 +105,7 @@ impl Catalogue {
                 setup,
                 texts: HashMap::from([(lang, text)]),
                 frameworks,
+                later: Vec::new(),
             }),
             lang: RwSignal::new(lang),
             pending: RwSignal::new(0),
@@ -116,6 +119,19 @@ impl Catalogue {
 
     pub fn set_pending(&self, n: usize) {
         self.pending.set(n);
+    }
+
+    /// Notes the frameworks to load when a screen first needs every one.
+    pub fn defer(&self, later: Vec<Builtin>) {
+        self.inner.update_value(|i| i.later = later);
+    }
+
+    /// The frameworks deferred at start-up, handed over once (to load now).
+    pub fn take_deferred(&self) -> Vec<Builtin> {
+        let mut taken = Vec::new();
+        self.inner
+            .update_value(|i| taken = std::mem::take(&mut i.later));
+        taken
     }
 
     /// Adds a framework that finished loading after start-up, in the settings' order.
@@ -166,8 +182,9 @@ impl Catalogue {
         self.inner.with_value(|i| f(&i.setup.config))
     }
 
-    /// A framework, in the current language.
+    /// A framework, in the current language (tracked: it may arrive after start-up).
     pub fn framework(&self, id: &str) -> Option<Arc<Framework>> {
+        self.pending.track();
         let lang = self.lang.get_untracked();
         self.inner.with_value(|i| {
             i.frameworks

@@ -1,0 +1,397 @@
+//! The programme's benchmark builder, run offline on a folder of councils' returns.
+//!
+//! ```text
+//! cm-benchmarks build <folder> --out <file> [--framework <file>] [--source <text>] [--date YYYY-MM-DD] [--allow-synthetic]
+//! cm-benchmarks figures <folder> [--framework <file>]
+//! cm-benchmarks synthetic --out <folder> [--seed N] [--councils N]
+//! ```
+//!
+//! `build` reads every `.json` file in the folder (returns, or full exports), reports each file
+//! it skips and why, and writes a benchmark file the app reads. `figures` prints the
+//! programme's own figures. `synthetic` writes made-up returns, labelled synthetic in every
+//! file, for trying the builder and for tests; the builder refuses them unless told.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(native::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+    use std::time::Instant;
+
+    use cm_maturity::domain::context::{CouncilType, Region, Stage};
+    use cm_maturity::domain::programme::{
+        build_benchmarks, programme_figures, read_returns, synthetic_count, without_duplicates,
+        BuildMeta, GroupTitles, Return, ReturnError, RETURN_FORMAT, RETURN_FORMAT_VERSION,
+    };
+    use cm_maturity::domain::scoring::display_level;
+    use cm_maturity::domain::{AssessmentKind, Framework, Level, Rating};
+    use cm_maturity::text::{fill, Lang, Text};
+
+    const DEFAULT_FRAMEWORK: &str = include_str!("../../public/data/framework.json");
+    const ENGLISH: &str = include_str!("../../public/data/text/en.json");
+
+    struct Args {
+        positional: Vec<String>,
+        options: BTreeMap<String, String>,
+        flags: Vec<String>,
+    }
+
+    fn parse(args: Vec<String>) -> Args {
+        let mut out = Args {
+            positional: Vec::new(),
+            options: BTreeMap::new(),
+            flags: Vec::new(),
+        };
+        let mut it = args.into_iter().peekable();
+        while let Some(a) = it.next() {
+            if let Some(name) = a.strip_prefix("--") {
+                match it.peek() {
+                    Some(v) if !v.starts_with("--") && name != "allow-synthetic" => {
+                        out.options
+                            .insert(name.to_string(), it.next().unwrap_or_default());
+                    }
+                    _ => out.flags.push(name.to_string()),
+                }
+            } else {
+                out.positional.push(a);
+            }
+        }
+        out
+    }
+
+    const USAGE: &str = "usage: cm-benchmarks build <folder> --out <file> [--framework <file>] [--source <text>] [--date YYYY-MM-DD] [--allow-synthetic]
+       cm-benchmarks figures <folder> [--framework <file>]
+       cm-benchmarks synthetic --out <folder> [--seed N] [--councils N]";
+
+    pub fn run(args: Vec<String>) -> i32 {
+        let args = parse(args);
+        let text = match Text::leak(Lang::En, ENGLISH) {
+            Ok(t) => t,
+            Err(p) => {
+                eprintln!("the English words could not be read: {p}");
+                return 2;
+            }
+        };
+        let result = match args.positional.first().map(String::as_str) {
+            Some("build") => build(&args, text),
+            Some("figures") => figures(&args, text),
+            Some("synthetic") => synthetic(&args),
+            _ => Err(USAGE.to_string()),
+        };
+        match result {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("{message}");
+                1
+            }
+        }
+    }
+
+    fn framework(args: &Args, text: &Text) -> Result<Framework, String> {
+        let json = match args.options.get("framework") {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?,
+            None => DEFAULT_FRAMEWORK.to_string(),
+        };
+        Framework::from_json(&json).map_err(|p| text.problems(&p).join("\n"))
+    }
+
+    /// Every return in a folder, each file reported if skipped.
+    fn read_folder(
+        folder: &Path,
+        framework: &Framework,
+        text: &Text,
+        now: &str,
+    ) -> Result<(Vec<Return>, Vec<String>), String> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+            .map_err(|e| format!("{}: {e}", folder.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        let mut returns = Vec::new();
+        let mut skipped = Vec::new();
+        for path in files {
+            let name = path.display().to_string();
+            let read = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"));
+            match read.map(|t| read_returns(&t, framework, now)) {
+                Ok(Ok(list)) => returns.extend(list),
+                Ok(Err(e)) => skipped.push(fill(
+                    text.import_failed,
+                    &[("file", &name), ("message", &return_error(text, &e))],
+                )),
+                Err(e) => skipped.push(e),
+            }
+        }
+        Ok((returns, skipped))
+    }
+
+    fn return_error(text: &Text, e: &ReturnError) -> String {
+        match e {
+            ReturnError::Import(e) => text.import_error(e),
+            ReturnError::OtherFramework { found, expected } => fill(
+                text.import_other_framework,
+                &[("found", found), ("expected", expected)],
+            ),
+            ReturnError::UnknownVersion(v) => fill(text.import_newer, &[("version", v)]),
+        }
+    }
+
+    fn titles(text: &Text) -> GroupTitles {
+        GroupTitles {
+            all: text.programme_title_all.to_string(),
+            group: text.programme_title_group.to_string(),
+            stages: Stage::ALL
+                .iter()
+                .map(|s| (*s, stage_name(text, *s).to_string()))
+                .collect(),
+            council_types: CouncilType::ALL
+                .iter()
+                .map(|c| (*c, type_name(text, *c).to_string()))
+                .collect(),
+            regions: Region::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (*r, text.regions[i].to_string()))
+                .collect(),
+        }
+    }
+
+    fn stage_name(t: &Text, s: Stage) -> &'static str {
+        match s {
+            Stage::Before => t.stage_before,
+            Stage::During => t.stage_during,
+            Stage::After => t.stage_after,
+        }
+    }
+
+    fn type_name(t: &Text, c: CouncilType) -> &'static str {
+        match c {
+            CouncilType::County => t.type_county,
+            CouncilType::District => t.type_district,
+            CouncilType::Unitary => t.type_unitary,
+            CouncilType::MetropolitanBorough => t.type_metropolitan,
+            CouncilType::LondonBorough => t.type_london,
+            CouncilType::CombinedAuthority => t.type_combined,
+            CouncilType::Other => t.type_other,
+        }
+    }
+
+    fn today() -> String {
+        // Days since 1970 to a civil date (Howard Hinnant's algorithm): no date crate needed.
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() / 86_400)
+            .unwrap_or(0) as i64;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// Peak memory of this process, from Linux's /proc (kB), if available.
+    fn peak_memory_kb() -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    fn build(args: &Args, text: &Text) -> Result<(), String> {
+        let folder = args.positional.get(1).ok_or(USAGE)?;
+        let out = args.options.get("out").ok_or(USAGE)?;
+        let framework = framework(args, text)?;
+        let date = args.options.get("date").cloned().unwrap_or_else(today);
+        let started = Instant::now();
+        let (returns, skipped) = read_folder(Path::new(folder), &framework, text, &date)?;
+        let read = returns.len();
+        let (returns, duplicates) = without_duplicates(returns);
+        let synthetic = synthetic_count(&returns) > 0;
+        if synthetic && !args.flags.iter().any(|f| f == "allow-synthetic") {
+            return Err(text.programme_synthetic_refused.to_string());
+        }
+        let councils = cm_maturity::domain::programme::council_count(&returns);
+        let default_source = fill(text.programme_source, &[("count", &councils)]);
+        let meta = BuildMeta {
+            source: args
+                .options
+                .get("source")
+                .cloned()
+                .unwrap_or(default_source),
+            synthetic,
+            date,
+            method: text.programme_method.to_string(),
+            titles: titles(text),
+        };
+        let file = build_benchmarks(&framework, &returns, &meta);
+        let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+        std::fs::write(out, format!("{json}\n")).map_err(|e| format!("{out}: {e}"))?;
+        let seconds = started.elapsed().as_secs_f64();
+        for s in &skipped {
+            println!("skipped {s}");
+        }
+        println!(
+            "read {read} returns from {councils} councils ({duplicates} duplicates and {} files skipped); wrote {} benchmarks to {out}",
+            skipped.len(),
+            file.benchmarks.len()
+        );
+        println!(
+            "{:.2} s, {:.0} returns a second, peak memory {}",
+            seconds,
+            read as f64 / seconds.max(1e-9),
+            peak_memory_kb().map_or("unknown".to_string(), |kb| format!(
+                "{:.1} MB",
+                kb as f64 / 1024.0
+            ))
+        );
+        Ok(())
+    }
+
+    fn figures(args: &Args, text: &Text) -> Result<(), String> {
+        let folder = args.positional.get(1).ok_or(USAGE)?;
+        let framework = framework(args, text)?;
+        let (returns, skipped) = read_folder(Path::new(folder), &framework, text, &today())?;
+        let (returns, _) = without_duplicates(returns);
+        for s in &skipped {
+            println!("skipped {s}");
+        }
+        let f = programme_figures(&framework, &returns);
+        println!("councils with two or more returns: {}", f.councils);
+        match f.movement {
+            Some(m) => println!(
+                "overall level rose {} ({}%), stayed {} ({}%), fell {} ({}%)",
+                m.rose,
+                m.percent(m.rose),
+                m.stayed,
+                m.percent(m.stayed),
+                m.fell,
+                m.percent(m.fell)
+            ),
+            None => println!("{}", text.programme_too_few),
+        }
+        for (theme, change, n) in &f.theme_change {
+            println!(
+                "median change {theme}: {} ({n} councils)",
+                display_level(*change)
+            );
+        }
+        for (stage, n, bands) in &f.distribution {
+            let cells: Vec<String> = bands
+                .iter()
+                .map(|b| b.map_or("<5".to_string(), |n| n.to_string()))
+                .collect();
+            println!(
+                "{} ({n} councils): levels 1-5 {}",
+                stage.code(),
+                cells.join(" / ")
+            );
+        }
+        Ok(())
+    }
+
+    /// A small, seeded random number generator (SplitMix64): the same seed, the same returns.
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    /// Writes synthetic returns: each council one to three returns (before, during and after
+    /// the programme), levels spread round a council's own starting point and rising a little
+    /// over time. Every file says it is synthetic.
+    fn synthetic(args: &Args) -> Result<(), String> {
+        let out = PathBuf::from(args.options.get("out").ok_or(USAGE)?);
+        let seed: u64 = args
+            .options
+            .get("seed")
+            .map_or(Ok(1), |s| s.parse())
+            .map_err(|_| "--seed must be a number")?;
+        let councils: usize = args
+            .options
+            .get("councils")
+            .map_or(Ok(100), |s| s.parse())
+            .map_err(|_| "--councils must be a number")?;
+        let framework = Framework::from_json(DEFAULT_FRAMEWORK).map_err(|p| p.to_string())?;
+        std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+        let mut rng = Random(seed);
+        let mut written = 0;
+        for c in 0..councils {
+            let base = 1 + rng.below(3) as i64;
+            let context = cm_maturity::domain::context::Context {
+                council_type: Some(
+                    CouncilType::ALL[rng.below(CouncilType::ALL.len() as u64) as usize],
+                ),
+                region: Some(Region::ALL[rng.below(Region::ALL.len() as u64) as usize]),
+                stage: None,
+            };
+            let count = 1 + rng.below(3) as usize;
+            for (i, stage) in Stage::ALL.iter().take(count).enumerate() {
+                let lift = i as i64;
+                let answers = framework
+                    .questions()
+                    .map(|(_, q)| {
+                        let roll = rng.below(20);
+                        let rating = if roll == 0 {
+                            Rating::DontKnow
+                        } else {
+                            let n = (base + lift + rng.below(3) as i64 - 1).clamp(1, 5) as u8;
+                            Rating::Level(Level::new(n).unwrap_or(Level::MIN))
+                        };
+                        (q.id.clone(), rating)
+                    })
+                    .collect();
+                let year = 2022 + i;
+                let r = Return {
+                    format: RETURN_FORMAT.into(),
+                    format_version: RETURN_FORMAT_VERSION,
+                    made: format!("{year}-06-01T09:00:00Z"),
+                    framework_id: framework.id.clone(),
+                    framework_version: framework.version.clone(),
+                    organisation: format!("Synthetic Council {c:05}"),
+                    context: cm_maturity::domain::context::Context {
+                        stage: Some(*stage),
+                        ..context
+                    },
+                    assessment_id: format!("synthetic-{seed}-{c}-{i}"),
+                    assessed: format!("{year}-05-01T09:00:00Z"),
+                    kind: AssessmentKind::Full,
+                    answers,
+                    role: None,
+                    synthetic: true,
+                };
+                let path = out.join(format!("synthetic-{c:05}-{i}.json"));
+                std::fs::write(&path, r.to_json())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                written += 1;
+            }
+        }
+        println!(
+            "wrote {written} synthetic returns from {councils} councils (seed {seed}) to {}",
+            out.display()
+        );
+        Ok(())
+    }
+}

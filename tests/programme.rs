@@ -1,0 +1,439 @@
+//! Programme benchmarks from councils' returns: hand-worked medians and quartiles, the
+//! five-council rule, one count per council, and files that are never used (malformed,
+//! duplicated, another framework's, synthetic) — checked natively on the small framework.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use cm_maturity::domain::benchmark::MIN_ORGANISATIONS;
+use cm_maturity::domain::context::{Context, CouncilType, Region, Stage};
+use cm_maturity::domain::programme::{
+    build_benchmarks, programme_figures, quartiles, read_returns, without_duplicates, BuildMeta,
+    GroupTitles, Return, ReturnError,
+};
+use cm_maturity::domain::{AssessmentKind, BenchmarkFile, Framework, Rating};
+use common::{cases, level, small};
+use proptest::prelude::*;
+
+const QUESTIONS: [&str; 5] = ["a1", "a2", "b1", "b2", "b3"];
+
+/// A return from `council`, assessed on `assessed`, with every question at `n`.
+fn ret(council: &str, assessed: &str, n: u8, stage: Option<Stage>) -> Return {
+    ret_with(council, assessed, &QUESTIONS.map(|_| n), stage)
+}
+
+/// A return with levels for a1, a2, b1, b2, b3 in order (0 for unanswered).
+fn ret_with(council: &str, assessed: &str, levels: &[u8; 5], stage: Option<Stage>) -> Return {
+    let answers: BTreeMap<String, Rating> = QUESTIONS
+        .iter()
+        .zip(levels)
+        .filter(|(_, n)| **n > 0)
+        .map(|(q, n)| (q.to_string(), level(*n)))
+        .collect();
+    Return {
+        format: "cm-maturity-return".into(),
+        format_version: 1,
+        made: format!("{assessed}T12:00:00Z"),
+        framework_id: "test-small".into(),
+        framework_version: "1.0.0".into(),
+        organisation: council.into(),
+        context: Context {
+            stage,
+            council_type: Some(CouncilType::District),
+            region: Some(Region::London),
+        },
+        assessment_id: format!("{council}-{assessed}"),
+        assessed: assessed.into(),
+        kind: AssessmentKind::Full,
+        answers,
+        role: None,
+        synthetic: false,
+    }
+}
+
+fn meta(synthetic: bool) -> BuildMeta {
+    BuildMeta {
+        source: "Test returns".into(),
+        synthetic,
+        date: "2026-11-27".into(),
+        method: "Median and quartiles".into(),
+        titles: GroupTitles {
+            all: "All councils".into(),
+            group: "Councils: {group}".into(),
+            stages: Stage::ALL
+                .iter()
+                .map(|s| (*s, s.code().to_string()))
+                .collect(),
+            council_types: [(CouncilType::District, "District".to_string())].into(),
+            regions: [(Region::London, "London".to_string())].into(),
+        },
+    }
+}
+
+/// The built file, written and read back as any widget would read it.
+fn round_trip(fw: &Framework, file: &BenchmarkFile) -> BenchmarkFile {
+    let json = serde_json::to_string_pretty(file).unwrap();
+    let read = BenchmarkFile::from_json(&json).unwrap_or_else(|p| panic!("{p}\n{json}"));
+    read.check_against(fw).unwrap_or_else(|p| panic!("{p}"));
+    read
+}
+
+#[test]
+fn quartiles_interpolate_between_ranks() {
+    assert_eq!(quartiles(&[4.0, 1.0, 3.0, 2.0]), Some((1.75, 2.5, 3.25)));
+    assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0, 5.0]), Some((2.0, 3.0, 4.0)));
+    assert_eq!(quartiles(&[3.0]), Some((3.0, 3.0, 3.0)));
+    assert_eq!(quartiles(&[]), None);
+}
+
+#[test]
+fn four_councils_make_no_benchmark_and_five_make_one_with_hand_worked_figures() {
+    let fw = small();
+    let four: Vec<Return> = (1..=4)
+        .map(|n| ret(&format!("Council {n}"), "2026-01-10", n, None))
+        .collect();
+    assert!(build_benchmarks(&fw, &four, &meta(false))
+        .benchmarks
+        .is_empty());
+
+    // Five councils at levels 1 to 5 on every question; the fifth also answers b3 at 1 so
+    // beta's levels are 1, 2, 3, 4 and (5+5+1)/3.
+    let mut five = four.clone();
+    five.push(ret_with("Council 5", "2026-01-10", &[5, 5, 5, 5, 1], None));
+    let file = round_trip(&fw, &build_benchmarks(&fw, &five, &meta(false)));
+    let all = file.get("programme-all").expect("the whole cohort");
+    assert_eq!(all.sample_size, Some(5));
+    assert!(!all.illustrative);
+    let alpha = all.themes.iter().find(|f| f.id == "alpha").unwrap();
+    assert_eq!(
+        (alpha.lower_quartile, alpha.median, alpha.upper_quartile),
+        (Some(2.0), 3.0, Some(4.0))
+    );
+    // beta: 1, 2, 3, 3.67, 4 → lower quartile 2, median 3, upper quartile 3.67.
+    let beta = all.themes.iter().find(|f| f.id == "beta").unwrap();
+    assert_eq!(
+        (beta.lower_quartile, beta.median, beta.upper_quartile),
+        (Some(2.0), 3.0, Some(3.67))
+    );
+    // Question b3: 1, 2, 3, 4, 1 → 1, 2, 3 (five councils answered it).
+    let b3 = all.questions.iter().find(|f| f.id == "b3").unwrap();
+    assert_eq!(
+        (b3.lower_quartile, b3.median, b3.upper_quartile),
+        (Some(1.0), 2.0, Some(3.0))
+    );
+    // The region and council type groups hold all five; no stage group (no stage given).
+    assert!(file.get("programme-region-london").is_some());
+    assert!(file.get("programme-type-district").is_some());
+    assert!(file.benchmarks.iter().all(|b| b.group.stage.is_none()));
+}
+
+#[test]
+fn a_figure_from_fewer_than_five_councils_is_left_out() {
+    let fw = small();
+    // Six councils, but only four answered b3.
+    let returns: Vec<Return> = (1..=6)
+        .map(|n| {
+            let b3 = if n <= 4 { 2 } else { 0 };
+            ret_with(
+                &format!("Council {n}"),
+                "2026-02-01",
+                &[3, 3, 3, 3, b3],
+                None,
+            )
+        })
+        .collect();
+    let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false)));
+    let all = file.get("programme-all").unwrap();
+    assert!(
+        all.questions.iter().all(|f| f.id != "b3"),
+        "b3 had four councils"
+    );
+    assert!(all.questions.iter().any(|f| f.id == "b2"));
+}
+
+#[test]
+fn a_council_counts_once_in_every_figure_whatever_its_number_of_returns() {
+    let fw = small();
+    let mut returns = Vec::new();
+    // Four councils each rise from 2 to 3.
+    for n in 1..=4 {
+        returns.push(ret(
+            &format!("Council {n}"),
+            "2025-01-10",
+            2,
+            Some(Stage::Before),
+        ));
+        returns.push(ret(
+            &format!("Council {n}"),
+            "2026-01-10",
+            3,
+            Some(Stage::After),
+        ));
+    }
+    // A fifth sends three returns: 4, then 1, then 3 — first to latest it fell, once.
+    returns.push(ret("Council 5", "2025-01-10", 4, Some(Stage::Before)));
+    returns.push(ret("Council 5", "2025-06-10", 1, Some(Stage::During)));
+    returns.push(ret("council  5", "2026-01-10", 3, Some(Stage::After)));
+    let figures = programme_figures(&fw, &returns);
+    assert_eq!(figures.councils, 5);
+    let m = figures.movement.expect("five councils");
+    assert_eq!((m.rose, m.stayed, m.fell), (4, 0, 1));
+    assert_eq!(m.percent(m.rose), 80);
+    // Median change per theme: 1, 1, 1, 1, -1 → 1.
+    assert_eq!(
+        figures.theme_change,
+        vec![("alpha".into(), 1.0, 5), ("beta".into(), 1.0, 5)]
+    );
+    // The cohort benchmark uses each council's latest return only: all at 3.
+    let file = build_benchmarks(&fw, &returns, &meta(false));
+    let all = file.get("programme-all").unwrap();
+    assert_eq!(all.sample_size, Some(5));
+    assert!(all
+        .themes
+        .iter()
+        .all(|f| f.median == 3.0 && f.lower_quartile == Some(3.0)));
+}
+
+#[test]
+fn movement_needs_five_councils_with_two_returns() {
+    let fw = small();
+    let mut returns = Vec::new();
+    for n in 1..=4 {
+        returns.push(ret(&format!("Council {n}"), "2025-01-10", 2, None));
+        returns.push(ret(&format!("Council {n}"), "2026-01-10", 3, None));
+    }
+    let figures = programme_figures(&fw, &returns);
+    assert_eq!(figures.councils, 4);
+    assert_eq!(figures.movement, None);
+    assert!(figures.theme_change.is_empty());
+}
+
+#[test]
+fn the_distribution_leaves_out_small_stages_and_small_bands() {
+    let fw = small();
+    let mut returns: Vec<Return> = (1..=6)
+        .map(|n| ret(&format!("Council {n}"), "2026-01-10", 3, Some(Stage::After)))
+        .collect();
+    returns.push(ret("Council 7", "2026-01-10", 5, Some(Stage::After)));
+    // Only four councils before the programme: no row for that stage.
+    returns.extend((1..=4).map(|n| {
+        ret(
+            &format!("Council {n}"),
+            "2025-01-10",
+            2,
+            Some(Stage::Before),
+        )
+    }));
+    let figures = programme_figures(&fw, &returns);
+    assert_eq!(figures.distribution.len(), 1);
+    let (stage, n, bands) = &figures.distribution[0];
+    assert_eq!((*stage, *n), (Stage::After, 7));
+    // Six at level 3; the one council at level 5 is hidden, not shown as 1.
+    assert_eq!(*bands, [Some(0), Some(0), Some(6), Some(0), None]);
+}
+
+#[test]
+fn files_that_cannot_be_used_are_refused_with_a_reason() {
+    let fw = small();
+    assert!(matches!(
+        read_returns("{not json", &fw, "2026-11-27"),
+        Err(ReturnError::Import(_))
+    ));
+    let mut other = ret("Council 1", "2026-01-10", 3, None);
+    other.framework_id = "cm-learner".into();
+    assert_eq!(
+        read_returns(&other.to_json(), &fw, "2026-11-27"),
+        Err(ReturnError::OtherFramework {
+            found: "cm-learner".into(),
+            expected: "test-small".into()
+        })
+    );
+    let newer = ret("Council 1", "2026-01-10", 3, None)
+        .to_json()
+        .replace("\"formatVersion\": 1", "\"formatVersion\": 9");
+    assert_eq!(
+        read_returns(&newer, &fw, "2026-11-27"),
+        Err(ReturnError::UnknownVersion(9))
+    );
+    let extra = ret("Council 1", "2026-01-10", 3, None).to_json().replacen(
+        '{',
+        "{\"notes\": \"private\",",
+        1,
+    );
+    assert!(matches!(
+        read_returns(&extra, &fw, "2026-11-27"),
+        Err(ReturnError::Import(_))
+    ));
+}
+
+#[test]
+fn the_same_return_twice_counts_once() {
+    let fw = small();
+    let r = ret("Council 1", "2026-01-10", 3, None);
+    let read = read_returns(&r.to_json(), &fw, "2026-11-27").unwrap();
+    assert_eq!(read, vec![r.clone()]);
+    let (kept, skipped) = without_duplicates(vec![
+        r.clone(),
+        read[0].clone(),
+        ret("Council 2", "2026-01-10", 3, None),
+    ]);
+    assert_eq!((kept.len(), skipped), (2, 1));
+}
+
+#[test]
+fn a_return_carries_levels_and_context_but_no_notes_and_the_role_only_when_asked() {
+    let fw = small();
+    let mut a = common::assessment(
+        &fw,
+        "a-1",
+        "2026-03-01T09:00:00Z",
+        &[("a1", level(4)), ("b1", Rating::DontKnow)],
+    );
+    a.set_note(
+        "a1",
+        "Our contracts officer, Jane Smith, is off sick",
+        "2026-03-01T09:00:00Z",
+    );
+    a.organisation = "Anytown Council".into();
+    a.role = "Head of procurement".into();
+    let r = Return::from_assessment(&a, "2026-03-02T10:00:00Z", false);
+    let json = r.to_json();
+    assert!(!json.contains("Jane"), "{json}");
+    assert!(!json.contains("Head of procurement"));
+    assert_eq!(r.answers.len(), 2);
+    assert!(Return::from_assessment(&a, "2026-03-02T10:00:00Z", true)
+        .to_json()
+        .contains("Head of procurement"));
+}
+
+#[test]
+fn synthetic_returns_make_an_illustrative_file_and_no_file_names_a_council() {
+    let fw = small();
+    let returns: Vec<Return> = (1..=5)
+        .map(|n| Return {
+            synthetic: true,
+            ..ret(
+                &format!("Secret Council {n}"),
+                "2026-01-10",
+                n,
+                Some(Stage::During),
+            )
+        })
+        .collect();
+    let file = build_benchmarks(&fw, &returns, &meta(true));
+    assert!(!file.benchmarks.is_empty());
+    assert!(file.benchmarks.iter().all(|b| b.illustrative));
+    let json = serde_json::to_string(&file).unwrap();
+    assert!(!json.contains("Secret"), "{json}");
+}
+
+fn any_return() -> impl Strategy<Value = Return> {
+    (0u8..12, 0u8..3, proptest::array::uniform5(0u8..=5), 0u8..4).prop_map(
+        |(council, day, levels, stage)| {
+            let stage = [
+                None,
+                Some(Stage::Before),
+                Some(Stage::During),
+                Some(Stage::After),
+            ][stage as usize];
+            ret_with(
+                &format!("Council {council}"),
+                &format!("2026-0{}-10", day + 1),
+                &levels,
+                stage,
+            )
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases() / 10))]
+
+    /// Whatever returns arrive, the file reads back, every figure rests on five or more
+    /// councils, and quartiles bracket the median within the levels.
+    #[test]
+    fn every_published_figure_is_honest(returns in proptest::collection::vec(any_return(), 0..60)) {
+        let fw = small();
+        let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false)));
+        for b in &file.benchmarks {
+            let n = b.sample_size.unwrap();
+            prop_assert!(n >= MIN_ORGANISATIONS);
+            for f in b.themes.iter().chain(&b.questions) {
+                prop_assert!(f.organisations.unwrap_or(n) >= MIN_ORGANISATIONS);
+                let (lq, uq) = (f.lower_quartile.unwrap(), f.upper_quartile.unwrap());
+                prop_assert!((1.0..=5.0).contains(&lq) && lq <= f.median && f.median <= uq && uq <= 5.0);
+            }
+        }
+        let figures = programme_figures(&fw, &returns);
+        if let Some(m) = figures.movement {
+            prop_assert_eq!(m.total(), figures.councils);
+            prop_assert!(figures.councils >= MIN_ORGANISATIONS as usize);
+        }
+        for (_, n, bands) in &figures.distribution {
+            prop_assert!(*n >= MIN_ORGANISATIONS as usize);
+            prop_assert!(bands.iter().flatten().all(|b| *b == 0 || *b >= MIN_ORGANISATIONS as usize));
+        }
+    }
+}
+
+/// The command-line builder end to end: synthetic returns are refused unless asked for, and
+/// then make a file the app reads, marked illustrative.
+#[test]
+fn the_builder_refuses_synthetic_returns_unless_told_and_then_marks_them_illustrative() {
+    use std::process::Command;
+    let bin = env!("CARGO_BIN_EXE_cm-benchmarks");
+    let dir = std::env::temp_dir().join(format!("cm-synth-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.join("benchmarks.json");
+    let returns = dir.join("returns");
+    let run = |args: &[&str]| Command::new(bin).args(args).output().unwrap();
+    let made = run(&[
+        "synthetic",
+        "--out",
+        returns.to_str().unwrap(),
+        "--councils",
+        "12",
+        "--seed",
+        "7",
+    ]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    std::fs::write(returns.join("broken.json"), "{ not a return").unwrap();
+
+    let refused = run(&[
+        "build",
+        returns.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("synthetic"));
+    assert!(!out.exists(), "nothing written when refused");
+
+    let built = run(&[
+        "build",
+        returns.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--allow-synthetic",
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let report = String::from_utf8_lossy(&built.stdout);
+    assert!(
+        report.contains("skipped") && report.contains("broken.json"),
+        "{report}"
+    );
+    let file = BenchmarkFile::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    file.check_against(&common::council()).unwrap();
+    assert!(!file.benchmarks.is_empty() && file.benchmarks.iter().all(|b| b.illustrative));
+    let _ = std::fs::remove_dir_all(&dir);
+}
