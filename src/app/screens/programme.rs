@@ -192,14 +192,13 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
     let t = app.t();
     let f = &framework;
     let theme_title = |id: &str| f.theme(id).map(|th| th.title.clone()).unwrap_or_default();
-    let read_line = fill(
+    let mut read_line = fill(
         t.programme_read,
-        &[
-            ("returns", &s.returns),
-            ("councils", &s.councils),
-            ("duplicates", &s.duplicates),
-        ],
+        &[("returns", &s.returns), ("councils", &s.councils)],
     );
+    if s.duplicates > 0 {
+        read_line = format!("{read_line} {}", t.count(&t.programme_duplicates, s.duplicates));
+    }
     let movement = match s.figures.movement {
         Some(m) => view! {
             <table class="cmm-table cmm-table--figures">
