@@ -111,7 +111,7 @@ fn screen(route: Route) -> AnyView {
         Route::Theme(id) => view! { <screens::theme::ThemePage id /> }.into_any(),
         Route::Check => view! { <Lazy load=screens::load_check /> }.into_any(),
         Route::Results => view! { <Lazy load=screens::load_results /> }.into_any(),
-        Route::Board => view! { <Lazy load=screens::load_results /> }.into_any(),
+        Route::Board => view! { <Lazy load=screens::load_board /> }.into_any(),
         Route::History => view! { <Lazy load=screens::load_history /> }.into_any(),
         Route::Shared => view! { <Lazy load=screens::load_shared /> }.into_any(),
         Route::Team => view! { <Lazy load=screens::load_team /> }.into_any(),

@@ -47,3 +47,23 @@ pub fn text_file(filename: &str, mime: &str, contents: &str) -> Result<(), Strin
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     Ok(())
 }
+
+/// Offers bytes (such as a PNG with its text chunk) as a download.
+pub fn bytes_file(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|_| "blob".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url".to_string())?;
+    click_link(filename, &url)?;
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}

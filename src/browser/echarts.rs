@@ -228,8 +228,24 @@ pub async fn export_image(
     }
 }
 
+/// A URL for SVG markup to show in an `<img>`, where no script in it could run; revoke it with
+/// [`revoke`] when done.
+pub fn svg_url(svg: &str) -> Result<String, String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
+        .map_err(|_| "the image could not be made".to_string())?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the image could not be made".to_string())
+}
+
+pub fn revoke(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
 /// Draws SVG markup onto a white canvas `scale` times its size and returns a PNG data URL.
-async fn rasterise(svg: &str, width: u32, height: u32, scale: u32) -> Result<String, String> {
+pub async fn rasterise(svg: &str, width: u32, height: u32, scale: u32) -> Result<String, String> {
     let fail = |what: &str| format!("the image could not be made ({what})");
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod backups;
 pub mod benchmark;
+pub mod board;
 pub mod config;
 pub mod context;
 pub mod dates;

@@ -8,7 +8,7 @@ use crate::domain::dates::ymd;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::problems::{Issue, Problem, Problems};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
-use crate::domain::scoring::{display_level, level_band};
+use crate::domain::scoring::{display_level, level_band, round1};
 use crate::domain::share::ShareError;
 use crate::domain::{Assessment, Framework, Rating};
 
@@ -50,13 +50,15 @@ impl Text {
         }
     }
 
-    /// A mean level with its name: "2.5 (Developing)".
+    /// A mean level with its name: "2.5 (Developing)". The name is that of the level as
+    /// shown, so 1.96 reads "2.0 (Developing)", never "2.0 (Initial)".
     pub fn level_with_name(&self, framework: &Framework, level: f64) -> String {
+        let shown = round1(level);
         fill(
             self.level_and_name,
             &[
-                ("level", &display_level(level)),
-                ("name", &framework.level_name(level_band(level))),
+                ("level", &display_level(shown)),
+                ("name", &framework.level_name(level_band(shown))),
             ],
         )
     }

@@ -2,12 +2,21 @@
 //! width so the option can adapt), and disposes of the drawing when it goes away. If the chart
 //! library cannot be loaded or throws, the chart says so and offers to try again; the figures
 //! table beside every chart carries the same figures either way.
+//!
+//! Each chart also has a print copy: the same option drawn off-screen at a fixed size, shown as
+//! an SVG image that print CSS scales into the page's content box. The on-screen drawing is
+//! laid out for the window, which may be far wider or narrower than the paper.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::state::use_app;
-use crate::browser::echarts::{self, Instance, ResizeWatch};
+use crate::browser::echarts::{self, ImageKind, Instance, ResizeWatch};
+
+/// The size the print copy is drawn at, in CSS pixels (about 148 mm wide at 96 dpi, so the
+/// chart's 12 px text prints at 9 pt when the copy is shown at its own size).
+pub const PRINT_SIZE: (u32, u32) = (560, 440);
+pub const PRINT_SIZE_TALL: (u32, u32) = (560, 520);
 
 #[component]
 pub fn ChartView(
@@ -18,6 +27,10 @@ pub fn ChartView(
     #[prop(optional)]
     width: Option<RwSignal<f64>>,
     #[prop(optional)] tall: bool,
+    /// The option for the print copy, when it should differ from the screen's (laid out for
+    /// the print size rather than for a narrow window).
+    #[prop(optional)]
+    print: Option<Signal<Option<serde_json::Value>>>,
 ) -> impl IntoView {
     let app = use_app();
     let t = app.t();
@@ -93,7 +106,41 @@ pub fn ChartView(
             }
         });
     });
+    // The print copy, redrawn whenever the option changes; only the latest drawing is kept.
+    let print_url = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0u32);
+    let print_option = print.unwrap_or(option);
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(mut drawing) = print_option.get() else {
+            return;
+        };
+        drawing["animation"] = false.into();
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        let (w, h) = if tall { PRINT_SIZE_TALL } else { PRINT_SIZE };
+        spawn_local(async move {
+            let Ok(svg) = echarts::export_image(&drawing, ImageKind::Svg, w, h).await else {
+                return;
+            };
+            let Ok(url) = echarts::svg_url(&svg) else {
+                return;
+            };
+            if generation.try_get_value() != Some(this) {
+                echarts::revoke(&url);
+                return;
+            }
+            match print_url.try_update(|u| u.replace(url.clone())) {
+                Some(Some(old)) => echarts::revoke(&old),
+                Some(None) => {}
+                None => echarts::revoke(&url),
+            }
+        });
+    });
     on_cleanup(move || {
+        if let Some(Some(url)) = print_url.try_get_untracked() {
+            echarts::revoke(&url);
+        }
         watch.try_update_value(Option::take);
         if let Some(Some(i)) = instance.try_update_value(Option::take) {
             i.dispose();
@@ -103,9 +150,15 @@ pub fn ChartView(
         // ECharts writes its own aria-label on the element it draws in, so it draws in an inner
         // element and our label (which points to the table) stays on the outer one.
         <div class="cmm-chart" class:cmm-chart--tall=tall class:cmm-chart--failed=move || failed.get()
+            class:cmm-chart--has-print=move || print_url.with(Option::is_some)
             role="img" aria-label=move || label.get()>
             <div class="cmm-chart__canvas" node_ref=node></div>
         </div>
+        // If the host page's policy refuses the image, print falls back to the screen drawing.
+        {move || print_url.get().map(|src| view! {
+            <img class="cmm-print-chart" src=src alt=move || label.get()
+                on:error=move |_| print_url.set(None) />
+        })}
         {move || failed.get().then(|| view! {
             <div class="cmm-chart-failed cmm-no-print" role="alert">
                 <p class="cmm-body">{t.chart_failed}</p>

@@ -109,6 +109,13 @@ split_screen!(
 );
 
 split_screen!(
+    board_screen,
+    board,
+    load_board,
+    preload_board,
+    results::board::board_page
+);
+split_screen!(
     programme_screen,
     programme,
     load_programme,

@@ -197,7 +197,10 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         &[("returns", &s.returns), ("councils", &s.councils)],
     );
     if s.duplicates > 0 {
-        read_line = format!("{read_line} {}", t.count(&t.programme_duplicates, s.duplicates));
+        read_line = format!(
+            "{read_line} {}",
+            t.count(&t.programme_duplicates, s.duplicates)
+        );
     }
     let movement = match s.figures.movement {
         Some(m) => view! {

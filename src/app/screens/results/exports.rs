@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::{bar_chart_for, radar_chart_for, use_results, ResultsData};
+use super::{bar_chart_for, radar_chart_for, use_results, ReadOnly, ResultsData};
 use crate::app::downloads::{file_name, file_stem, offer_chart, offer_text};
+use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
 use crate::browser::echarts::ImageKind;
 use crate::charts::Layout;
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{to_csv, CsvWords};
+use crate::route::Route;
 use crate::text::fill;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -127,6 +129,7 @@ pub fn Exports() -> impl IntoView {
             </button>
         }
     };
+    let read_only = expect_context::<ReadOnly>().0;
     view! {
         <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
             <h2 class="cmm-heading-m" id="cmm-exports-heading">{t.exports_heading}</h2>
@@ -157,6 +160,10 @@ pub fn Exports() -> impl IntoView {
                     <button type="button" class="cmm-button" on:click=move |_| {
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
                     }>{t.print}</button>
+                })}
+                {(!read_only).then(|| view! {
+                    <a class="cmm-button cmm-button--secondary" href=Route::Board.to_hash()
+                        on:click=move |ev| follow(ev, app.nav, Route::Board)>{t.board_link}</a>
                 })}
             </div>
         </section>

@@ -2,6 +2,7 @@
 //! table, a written summary, progress since the last assessment, and the improvement roadmap.
 
 mod answers;
+pub mod board;
 mod compare;
 pub mod exports;
 mod giving;
@@ -211,6 +212,23 @@ pub fn ResultsBody(
                 .map(|d| echarts_option(&bar_chart_for(d, t, layout)))
         })
     });
+    // Paper is neither a phone nor a wide monitor: the print copies use the full layout.
+    let paper = Layout {
+        reduced_motion: true,
+        compact: false,
+    };
+    let radar_print = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| echarts_option(&radar_chart_for(d, t, paper)))
+        })
+    });
+    let bars_print = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| echarts_option(&bar_chart_for(d, t, paper)))
+        })
+    });
     let caption = move || {
         data.with(|d| {
             d.as_ref().map(|d| {
@@ -246,9 +264,9 @@ pub fn ResultsBody(
         <compare::BenchmarkChooser />
         <h2 class="cmm-heading-m">{t.charts_heading}</h2>
         <div class="cmm-charts">
-            <ChartView option=radar_option.into() width=radar_width
+            <ChartView option=radar_option.into() width=radar_width print=radar_print.into()
                 label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />
-            <ChartView option=bars_option.into() width=bars_width tall=true
+            <ChartView option=bars_option.into() width=bars_width tall=true print=bars_print.into()
                 label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
         </div>
         <table::FiguresTable />

@@ -1,0 +1,270 @@
+//! The one-page board summary: organisation, date, framework and comparison, the overall level,
+//! the radar against the benchmark, the three largest gaps with their next steps, progress since
+//! the last assessment and how the figures were made. A page that prints on one landscape A4
+//! sheet, and the same words laid out as a 16:9 picture for a slide.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{radar_chart_for, read_benchmarks, results_data, ResultsData};
+use crate::app::blocks::{ChartView, PageHeading};
+use crate::app::downloads::file_name;
+use crate::app::shell::follow;
+use crate::app::state::{use_app, App};
+use crate::browser::download;
+use crate::browser::echarts::{export_image, rasterise, ImageKind};
+use crate::charts::{echarts_option, Layout};
+use crate::domain::assessment::AssessmentKind;
+use crate::domain::board::{base64, board_svg, png_with_text, BoardText, BOARD_SIZE};
+use crate::domain::dates::file_date;
+use crate::domain::results::previous_of;
+use crate::domain::roadmap::{build, targets_from_benchmark, targets_with_overrides, Step};
+use crate::domain::scoring::{display_level, round1};
+use crate::route::Route;
+use crate::text::{fill, Text};
+
+pub fn board_page() -> impl IntoView {
+    view! { <BoardPage /> }
+}
+
+/// Every word of the summary, filled in once for the page and the picture alike.
+pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
+    let f = &d.framework;
+    let a = &d.assessment;
+    let organisation = if a.organisation.trim().is_empty() {
+        t.assessment_name(a)
+    } else {
+        a.organisation.trim().to_string()
+    };
+    let compared = match &d.benchmark {
+        Some(b) if b.illustrative => {
+            fill(t.board_compared_illustrative, &[("benchmark", &b.title)])
+        }
+        Some(b) => fill(t.board_compared, &[("benchmark", &b.title)]),
+        None => t.board_no_benchmark.to_string(),
+    };
+    let progress = match (&d.previous, d.scores.overall) {
+        (Some((p, s)), Some(now)) if s.overall.is_some() => {
+            let then = s.overall.unwrap_or_default();
+            let change = round1(now) - round1(then);
+            let key = if change > 0.0 {
+                t.board_progress_up
+            } else if change < 0.0 {
+                t.board_progress_down
+            } else {
+                t.board_progress_same
+            };
+            fill(
+                key,
+                &[
+                    ("change", &display_level(change.abs())),
+                    ("date", &t.long_date(&p.created)),
+                    ("level", &t.level_with_name(f, then)),
+                ],
+            )
+        }
+        _ => t.board_first.to_string(),
+    };
+    let targets = d
+        .benchmark
+        .as_ref()
+        .map(|b| targets_from_benchmark(f, b))
+        .unwrap_or_default();
+    let roadmap = build(f, a, &targets_with_overrides(targets, &a.targets));
+    let gaps = roadmap
+        .priorities(3)
+        .into_iter()
+        .filter_map(|item| {
+            let Step::Climb { from, to, action } = &item.step else {
+                return None;
+            };
+            let theme = f.theme(&item.theme_id)?;
+            let question = f.question(&item.question_id)?;
+            Some((
+                fill(
+                    t.board_gap_heading,
+                    &[("theme", &theme.title), ("question", &question.title)],
+                ),
+                fill(
+                    t.board_gap_step,
+                    &[("from", &from.get()), ("to", &to.get()), ("action", action)],
+                ),
+            ))
+        })
+        .collect();
+    let asked: usize = d.scores.themes.iter().map(|s| s.asked).sum();
+    let unanswered: usize = d.scores.themes.iter().map(|s| s.unanswered).sum();
+    let dont_know: usize = d.scores.themes.iter().map(|s| s.dont_know).sum();
+    let kind = match a.kind {
+        AssessmentKind::Quick => t.kind_quick,
+        AssessmentKind::Full => t.kind_full,
+    };
+    BoardText {
+        title: t.board_title.to_string(),
+        subtitle: fill(
+            t.board_subtitle,
+            &[
+                ("organisation", &organisation),
+                ("date", &t.long_date(&a.updated)),
+                ("framework", &format!("{} {}", f.title, f.version)),
+            ],
+        ),
+        compared,
+        overall_label: t.board_overall_label.to_string(),
+        overall: d
+            .scores
+            .overall
+            .map(|l| t.level_with_name(f, l))
+            .unwrap_or_else(|| t.no_rated_answers.to_string()),
+        progress,
+        gaps_heading: t.board_gaps.to_string(),
+        gaps,
+        footer: fill(
+            t.board_footer,
+            &[
+                ("kind", &kind.to_lowercase()),
+                ("answered", &(asked - unanswered)),
+                ("asked", &asked),
+                ("dont_know", &dont_know),
+            ],
+        ),
+    }
+}
+
+#[component]
+fn BoardPage() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    if let Some(id) = app
+        .current
+        .with_untracked(|a| a.as_ref().map(|a| a.framework_id.clone()))
+    {
+        read_benchmarks(app, id);
+    }
+    let data = Memo::new(move |_| {
+        let a = app.current.get()?;
+        let framework = app.catalogue.framework(&a.framework_id)?;
+        let previous = app
+            .saved
+            .with(|d| previous_of(d, &a).map(|p| p.reconciled(&framework)));
+        let file = super::benchmarks(app, &a.framework_id).ok().flatten();
+        let chosen = a.compare_with.clone();
+        Some(results_data(
+            framework,
+            a,
+            previous,
+            file.as_deref(),
+            chosen.as_deref(),
+        ))
+    });
+    move || match data.get() {
+        Some(d) => view! { <Board d /> }.into_any(),
+        None => view! {
+            <PageHeading>{t.board_heading}</PageHeading>
+            <p class="cmm-body cmm-loading" role="status">{t.loading_part}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// The radar as drawn for the summary: full layout, no animation.
+fn radar_option(t: &'static Text, d: &ResultsData) -> serde_json::Value {
+    let still = Layout {
+        reduced_motion: true,
+        compact: false,
+    };
+    echarts_option(&radar_chart_for(d, t, still))
+}
+
+fn download_png(app: App, d: ResultsData) {
+    let t = app.t();
+    let text = board_text(t, &d);
+    let option = radar_option(t, &d);
+    let name = file_name(app, t.file_board, &file_date(&d.assessment.updated), "png");
+    let title = fill(
+        t.board_png_title,
+        &[
+            ("title", &text.title),
+            ("organisation", &d.assessment.organisation),
+            ("date", &t.long_date(&d.assessment.updated)),
+        ],
+    );
+    spawn_local(async move {
+        let made = async {
+            let radar = export_image(&option, ImageKind::Svg, 520, 456).await?;
+            let svg = board_svg(&text, Some(&base64(radar.as_bytes())));
+            let (w, h) = BOARD_SIZE;
+            let url = rasterise(&svg, w, h, 2).await?;
+            let bytes = decode_data_url(&url).ok_or("the image could not be made")?;
+            let png = png_with_text(&bytes, "Title", &title);
+            download::bytes_file(&name, "image/png", &png)
+        };
+        if let Err(why) = made.await {
+            app.show_alert(fill(t.download_failed, &[("why", &why)]));
+        }
+    });
+}
+
+/// The bytes of a base64 `data:` URL.
+fn decode_data_url(url: &str) -> Option<Vec<u8>> {
+    let encoded = url.split_once(";base64,")?.1;
+    let window = web_sys::window()?;
+    let binary = window.atob(encoded).ok()?;
+    Some(binary.chars().map(|c| c as u32 as u8).collect())
+}
+
+#[component]
+fn Board(d: ResultsData) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let text = board_text(t, &d);
+    let option = radar_option(t, &d);
+    let stored = StoredValue::new(d);
+    let gaps = if text.gaps.is_empty() {
+        view! { <p class="cmm-body">{t.board_no_gaps}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="cmm-list cmm-list--number cmm-board__gaps">
+                {text.gaps.iter().map(|(heading, step)| view! {
+                    <li><strong>{heading.clone()}</strong><br />{step.clone()}</li>
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="cmm-board">
+            <PageHeading caption=text.subtitle.clone()>{t.board_heading}</PageHeading>
+            <p class="cmm-body">{text.compared.clone()}</p>
+            <div class="cmm-board__grid">
+                <div class="cmm-board__words">
+                    <div class="cmm-panel">
+                        <p class="cmm-panel__secondary">{text.overall_label.clone()}</p>
+                        <p class="cmm-panel__level">{text.overall.clone()}</p>
+                        <p class="cmm-panel__secondary">{text.progress.clone()}</p>
+                    </div>
+                    <h2 class="cmm-heading-m">{text.gaps_heading.clone()}</h2>
+                    {gaps}
+                </div>
+                <div class="cmm-board__chart">
+                    <ChartView option=Signal::derive(move || Some(option.clone())) label=t.board_chart_label />
+                </div>
+            </div>
+            <p class="cmm-body cmm-board__footer">{text.footer.clone()}</p>
+            <div class="cmm-button-group cmm-no-print">
+                {move || (!app.limits.get().no_downloads).then(|| view! {
+                    <button type="button" class="cmm-button" on:click=move |_| download_png(app, stored.get_value())>
+                        {t.board_download}
+                    </button>
+                })}
+                {move || (!app.limits.get().no_print).then(|| view! {
+                    <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                        if let Some(w) = web_sys::window() { let _ = w.print(); }
+                    }>{t.board_print}</button>
+                })}
+                <a class="cmm-button cmm-button--secondary" href=Route::Results.to_hash()
+                    on:click=move |ev| follow(ev, app.nav, Route::Results)>{t.board_back}</a>
+            </div>
+        </div>
+    }
+}

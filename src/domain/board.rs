@@ -1,0 +1,240 @@
+//! The one-page board summary as a picture: words already chosen and filled by the caller,
+//! laid out here on a 16:9 slide (1600 by 900) with the radar beside them, as SVG that the
+//! browser turns into a PNG. Plain Rust, so the layout and the escaping are tested natively.
+
+/// The slide's size in CSS pixels; the PNG is twice this.
+pub const BOARD_SIZE: (u32, u32) = (1600, 900);
+
+/// Everything the slide says, in reading order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BoardText {
+    pub title: String,
+    /// Organisation, date and framework.
+    pub subtitle: String,
+    /// What the figures are compared with, saying "illustrative" where they are.
+    pub compared: String,
+    pub overall_label: String,
+    /// "2.5 (Developing)".
+    pub overall: String,
+    /// Progress since the last assessment, or that this is the first.
+    pub progress: String,
+    pub gaps_heading: String,
+    /// Up to three: a heading (theme and question) and the next step.
+    pub gaps: Vec<(String, String)>,
+    /// How the figures were made.
+    pub footer: String,
+}
+
+/// Escapes text for SVG (XML) content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Breaks text into lines of about `width` pixels at `size` pixels, at most `max` lines (the
+/// last ends with "…" if text is left over). Widths are estimated (half an em a character),
+/// which suits the sans-serif the slide uses.
+pub fn wrap(text: &str, size: f64, width: f64, max: usize) -> Vec<String> {
+    let per_line = ((width / (size * 0.52)).floor() as usize).max(8);
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            while last.chars().count() + 1 > per_line {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// How a run of text looks: size in pixels, weight and colour.
+#[derive(Clone, Copy)]
+struct Style(f64, u16, &'static str);
+
+struct Canvas {
+    out: String,
+    y: f64,
+}
+
+impl Canvas {
+    /// Writes wrapped lines starting at the current height and moves down past them.
+    fn text(
+        &mut self,
+        (x, width): (f64, f64),
+        Style(size, weight, colour): Style,
+        text: &str,
+        max: usize,
+    ) {
+        for line in wrap(text, size, width, max) {
+            self.y += size * 1.25;
+            self.out.push_str(&format!(
+                r#"<text x="{x}" y="{:.0}" font-size="{size}" font-weight="{weight}" fill="{colour}">{}</text>"#,
+                self.y,
+                escape(&line)
+            ));
+        }
+    }
+
+    fn gap(&mut self, by: f64) {
+        self.y += by;
+    }
+}
+
+/// The slide as SVG markup: words on the left, the radar (an SVG drawing, given as base64) on
+/// the right, the method along the foot, on white.
+pub fn board_svg(text: &BoardText, radar_base64: Option<&str>) -> String {
+    let (w, h) = BOARD_SIZE;
+    const INK: &str = "#0b0c0c";
+    const SECONDARY: &str = "#484949";
+    let mut c = Canvas {
+        out: format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Arial, Helvetica, sans-serif"><rect width="{w}" height="{h}" fill="#ffffff"/><rect width="{w}" height="12" fill="#1d70b8"/>"##
+        ),
+        y: 40.0,
+    };
+    let left = 60.0;
+    let column = 760.0;
+    c.text((left, 1480.0), Style(44.0, 700, INK), &text.title, 1);
+    c.gap(6.0);
+    c.text(
+        (left, 1480.0),
+        Style(26.0, 400, SECONDARY),
+        &text.subtitle,
+        1,
+    );
+    c.text(
+        (left, 1480.0),
+        Style(26.0, 400, SECONDARY),
+        &text.compared,
+        1,
+    );
+    c.gap(24.0);
+    let top = c.y;
+    c.text(
+        (left, column),
+        Style(28.0, 400, SECONDARY),
+        &text.overall_label,
+        1,
+    );
+    c.text((left, column), Style(64.0, 700, INK), &text.overall, 1);
+    c.gap(6.0);
+    c.text((left, column), Style(26.0, 400, INK), &text.progress, 2);
+    c.gap(26.0);
+    c.text((left, column), Style(32.0, 700, INK), &text.gaps_heading, 1);
+    for (i, (heading, step)) in text.gaps.iter().take(3).enumerate() {
+        c.gap(10.0);
+        c.text(
+            (left, column),
+            Style(24.0, 700, INK),
+            &format!("{}. {heading}", i + 1),
+            2,
+        );
+        c.text((left + 30.0, column - 30.0), Style(22.0, 400, INK), step, 3);
+    }
+    if let Some(radar) = radar_base64 {
+        c.out.push_str(&format!(
+            r#"<image x="820" y="{:.0}" width="740" height="{:.0}" href="data:image/svg+xml;base64,{radar}"/>"#,
+            top - 10.0,
+            (f64::from(h) - 110.0 - top).max(300.0)
+        ));
+        // (The radar is drawn small and shown large, so its labels stay legible on a slide.)
+    }
+    c.y = f64::from(h) - 86.0;
+    c.out.push_str(&format!(
+        r##"<line x1="{left}" x2="{}" y1="{:.0}" y2="{:.0}" stroke="#b1b4b6" stroke-width="2"/>"##,
+        f64::from(w) - left,
+        c.y,
+        c.y
+    ));
+    c.gap(4.0);
+    c.text((left, 1480.0), Style(20.0, 400, SECONDARY), &text.footer, 2);
+    c.out.push_str("</svg>");
+    c.out
+}
+
+/// Standard base64 (with padding), for embedding one SVG in another.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The CRC-32 PNG chunks carry.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Adds a UTF-8 text chunk (iTXt) to a PNG just before its end, so the file says what it is
+/// (its title, organisation and date) to anything that reads image descriptions. Returns the
+/// PNG unchanged if it is not one.
+pub fn png_with_text(png: &[u8], keyword: &str, text: &str) -> Vec<u8> {
+    const SIGNATURE: [u8; 8] = [137, 80, 78, 71, 13, 10, 26, 10];
+    const IEND_LEN: usize = 12;
+    if png.len() < SIGNATURE.len() + IEND_LEN
+        || png[..8] != SIGNATURE
+        || &png[png.len() - 8..png.len() - 4] != b"IEND"
+    {
+        return png.to_vec();
+    }
+    let mut data = Vec::new();
+    data.extend_from_slice(keyword.as_bytes());
+    data.extend_from_slice(&[0, 0, 0, 0, 0]);
+    data.extend_from_slice(text.as_bytes());
+    let mut chunk = Vec::with_capacity(data.len() + 12);
+    chunk.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let mut typed = b"iTXt".to_vec();
+    typed.extend_from_slice(&data);
+    chunk.extend_from_slice(&typed);
+    chunk.extend_from_slice(&crc32(&typed).to_be_bytes());
+    let end = png.len() - IEND_LEN;
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend_from_slice(&png[..end]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&png[end..]);
+    out
+}

@@ -1,0 +1,116 @@
+//! The board summary slide: escaping, wrapping, the embedded radar and the PNG's text chunk.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cm_maturity::domain::board::{
+    base64, board_svg, crc32, escape, png_with_text, wrap, BoardText,
+};
+
+fn text(organisation: &str) -> BoardText {
+    BoardText {
+        title: "Contract management: board summary".into(),
+        subtitle: format!("{organisation}, 27 November 2026, Contract management maturity v2.0.0"),
+        compared: "Compared with Pioneer cohort (illustrative)".into(),
+        overall_label: "Overall level".into(),
+        overall: "2.5 (Developing)".into(),
+        progress: "Up 0.4 since 12 May 2026 (2.1)".into(),
+        gaps_heading: "Largest gaps".into(),
+        gaps: vec![
+            (
+                "Governance: Tiering".into(),
+                "Tier every contract by value and risk. ".repeat(8),
+            ),
+            (
+                "People: Training".into(),
+                "Train every contract manager.".into(),
+            ),
+            ("Risk: Exit".into(), "Write exit plans.".into()),
+            ("Extra".into(), "Never shown".into()),
+        ],
+        footer: "Self-assessment: 36 of 36 questions answered, 2 Don't know.".into(),
+    }
+}
+
+#[test]
+fn the_slide_escapes_every_word_so_a_name_cannot_become_markup() {
+    let svg = board_svg(&text("<script>alert(1)</script> & \"Sons\""), None);
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Sons&quot;"));
+    assert_eq!(escape("a'b"), "a&#39;b");
+}
+
+#[test]
+fn the_slide_holds_the_facts_three_gaps_and_the_radar_on_white() {
+    let svg = board_svg(&text("Anytown Council"), Some("PHN2Zy8+"));
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    assert!(svg.contains(r#"viewBox="0 0 1600 900""#));
+    assert!(svg.contains(r##"fill="#ffffff""##));
+    for needle in [
+        "Anytown Council",
+        "2.5 (Developing)",
+        "Up 0.4",
+        "(illustrative)",
+        "1. Governance",
+        "3. Risk",
+        "36 of 36",
+    ] {
+        assert!(svg.contains(needle), "{needle}");
+    }
+    assert!(!svg.contains("Never shown"), "three gaps at most");
+    assert!(svg.contains("data:image/svg+xml;base64,PHN2Zy8+"));
+    // Every line of text starts inside the slide.
+    for y in svg
+        .split(r#"<text x=""#)
+        .skip(1)
+        .map(|t| t.split(r#"y=""#).nth(1).unwrap().split('"').next().unwrap())
+    {
+        let y: f64 = y.parse().unwrap();
+        assert!(y > 0.0 && y < 900.0, "{y}");
+    }
+}
+
+#[test]
+fn long_text_wraps_to_the_column_and_stops_with_an_ellipsis() {
+    let lines = wrap(&"word ".repeat(100), 22.0, 500.0, 3);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[2].ends_with('…'));
+    assert!(lines
+        .iter()
+        .all(|l| l.chars().count() <= (500.0 / (22.0 * 0.52)) as usize));
+    assert_eq!(wrap("Short", 22.0, 500.0, 3), vec!["Short".to_string()]);
+}
+
+#[test]
+fn base64_matches_the_standard_vectors() {
+    for (plain, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64(plain.as_bytes()), encoded);
+    }
+}
+
+#[test]
+fn the_png_gains_a_utf8_text_chunk_before_its_end() {
+    // The smallest PNG end: signature, then IEND with its CRC.
+    let mut png = vec![137, 80, 78, 71, 13, 10, 26, 10];
+    png.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]);
+    let out = png_with_text(&png, "Title", "Cyngor Sir Ynys Môn");
+    let text = "Cyngor Sir Ynys Môn".as_bytes();
+    let chunk_len = 5 + 5 + text.len();
+    assert_eq!(&out[8..12], &(chunk_len as u32).to_be_bytes());
+    assert_eq!(&out[12..16], b"iTXt");
+    assert!(out.windows(text.len()).any(|w| w == text));
+    assert_eq!(&out[out.len() - 12..], &png[8..], "IEND stays last");
+    // The chunk's CRC covers its type and data.
+    let crc_at = 16 + chunk_len;
+    let crc = u32::from_be_bytes(out[crc_at..crc_at + 4].try_into().unwrap());
+    assert_eq!(crc32(b"IEND"), 0xAE42_6082);
+    assert_eq!(crc, crc32(&out[12..16 + chunk_len]));
+    assert_eq!(
+        png_with_text(b"not a png", "Title", "x"),
+        b"not a png".to_vec()
+    );
+}
