@@ -171,7 +171,12 @@ fn the_learner_expectations_come_from_the_frameworks_own_level_definitions() {
 #[test]
 fn benchmark_texts_may_come_in_several_languages() {
     let mut v = default_value();
-    v["languages"] = json!(["en", "cy"]);
+    assert_eq!(
+        v["languages"],
+        json!(["en", "cy"]),
+        "the shipped file is in both"
+    );
+    v["benchmarks"][0]["title"] = json!({"en": "Only English"});
     let found = problems(&v);
     assert!(
         found.contains(&"benchmarks[0].title: has no text in \"cy\"".to_string()),

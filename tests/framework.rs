@@ -12,8 +12,27 @@ use cm_maturity::domain::{AssessmentKind, Audience, Framework, Localised};
 use common::{council, learner, level, messages, COUNCIL, LEARNER};
 use serde_json::{json, Value};
 
+/// The shipped council framework in English only, for tests that break one text at a time.
 fn default_value() -> Value {
-    serde_json::from_str(COUNCIL).unwrap()
+    fn english(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if map.len() == 2 && map.contains_key("en") && map.contains_key("cy") {
+                    *v = map["en"].clone();
+                    return;
+                }
+                if let Some(langs) = map.get_mut("languages") {
+                    *langs = json!(["en"]);
+                }
+                map.values_mut().for_each(english);
+            }
+            Value::Array(items) => items.iter_mut().for_each(english),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::from_str(COUNCIL).unwrap();
+    english(&mut v);
+    v
 }
 
 fn problems(value: &Value) -> Vec<String> {
@@ -649,4 +668,28 @@ fn the_learner_framework_is_about_the_learners_own_work() {
         kpis.contains("more than £5 million"),
         "the s.52 threshold is stated as in the Act"
     );
+}
+
+#[test]
+fn both_shipped_frameworks_are_complete_in_welsh() {
+    for json in [common::COUNCIL, common::LEARNER] {
+        let doc = Framework::<Localised>::parse(json).unwrap_or_else(|p| panic!("{p}"));
+        assert_eq!(doc.languages, ["en", "cy"]);
+        let (en, cy) = (doc.resolve("en"), doc.resolve("cy"));
+        assert_eq!(en.themes.len(), cy.themes.len());
+        // Every theme and question title, level name and rung differs from the English.
+        for (e, c) in en.themes.iter().zip(&cy.themes) {
+            assert_ne!(e.title, c.title);
+            for (qe, qc) in e.questions.iter().zip(&c.questions) {
+                assert_eq!(qe.id, qc.id);
+                assert_ne!(qe.title, qc.title, "{}", qe.id);
+                for (re, rc) in qe.levels.iter().zip(&qc.levels) {
+                    assert_ne!(re.statement, rc.statement, "{}", qe.id);
+                }
+            }
+        }
+        for (e, c) in en.levels.iter().zip(&cy.levels) {
+            assert_ne!(e.name, c.name);
+        }
+    }
 }

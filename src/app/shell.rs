@@ -71,6 +71,16 @@ pub fn Shell(
     Effect::new(move |_| {
         let lang = catalogue.lang();
         let _ = root.set_attribute("lang", lang.tag());
+        // In a page of its own the whole document is in the chosen language; a council's page
+        // keeps its own.
+        if catalogue.with_setup(|s| s.standalone) {
+            if let Some(html) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = html.set_attribute("lang", lang.tag());
+            }
+        }
         panic::register(&root, &crate::text::Boot::get(lang).stopped);
     });
 

@@ -1,0 +1,151 @@
+//! The language files: Welsh has every English key, the same placeholders, all six plural forms
+//! and lists of the same length, so no screen can show a missing or half-filled message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cm_maturity::text::{placeholders, Lang, Text};
+use serde_json::{Map, Value};
+
+const ENGLISH: &str = include_str!("../public/data/text/en.json");
+const WELSH: &str = include_str!("../public/data/text/cy.json");
+const BOOT: &str = include_str!("../public/data/text/boot.json");
+
+fn object(json: &str) -> Map<String, Value> {
+    match serde_json::from_str(json).unwrap() {
+        Value::Object(m) => m,
+        _ => panic!("a language file is an object"),
+    }
+}
+
+#[test]
+fn both_languages_load_without_problems() {
+    for (lang, json) in [(Lang::En, ENGLISH), (Lang::Cy, WELSH)] {
+        if let Err(p) = Text::leak(lang, json) {
+            panic!("{lang:?}: {p:?}");
+        }
+    }
+}
+
+#[test]
+fn welsh_has_the_same_keys() {
+    let en: Vec<String> = object(ENGLISH).keys().cloned().collect();
+    let cy: Vec<String> = object(WELSH).keys().cloned().collect();
+    let missing: Vec<&String> = en.iter().filter(|k| !cy.contains(k)).collect();
+    let extra: Vec<&String> = cy.iter().filter(|k| !en.contains(k)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}, extra {extra:?}"
+    );
+}
+
+#[test]
+fn every_welsh_message_uses_the_english_placeholders() {
+    let en = object(ENGLISH);
+    let cy = object(WELSH);
+    let mut wrong = Vec::new();
+    for (key, english) in &en {
+        let welsh = &cy[key];
+        match (english, welsh) {
+            (Value::String(e), Value::String(w)) => {
+                if placeholders(e) != placeholders(w) {
+                    wrong.push(format!(
+                        "{key}: {:?} vs {:?}",
+                        placeholders(e),
+                        placeholders(w)
+                    ));
+                }
+            }
+            (Value::Object(e), Value::Object(w)) => {
+                let expected = placeholders(e["other"].as_str().unwrap());
+                for form in ["zero", "one", "two", "few", "many", "other"] {
+                    match w.get(form).and_then(Value::as_str) {
+                        Some(s) if placeholders(s) == expected => {}
+                        Some(s) => wrong.push(format!("{key}.{form}: {:?}", placeholders(s))),
+                        None => wrong.push(format!("{key}.{form}: missing")),
+                    }
+                }
+            }
+            (Value::Array(e), Value::Array(w)) => {
+                if e.len() != w.len() {
+                    wrong.push(format!("{key}: {} items, not {}", w.len(), e.len()));
+                }
+            }
+            _ => wrong.push(format!("{key}: a different kind of value")),
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn welsh_counts_pick_the_right_form_for_zero_one_two_few_many_and_other() {
+    let t = Text::leak(Lang::Cy, WELSH).unwrap();
+    let forms: Vec<String> = [0, 1, 2, 3, 6, 11]
+        .iter()
+        .map(|n| t.count(&t.assessments_count, *n))
+        .collect();
+    for (n, form) in [0, 1, 2, 3, 6, 11].iter().zip(&forms) {
+        assert!(form.contains(&n.to_string()), "{n}: {form}");
+    }
+    let json = object(WELSH);
+    let given = json["assessments_count"].as_object().unwrap();
+    let expected: Vec<String> = ["zero", "one", "two", "few", "many", "other"]
+        .iter()
+        .zip([0, 1, 2, 3, 6, 11])
+        .map(|(f, n)| {
+            given[*f]
+                .as_str()
+                .unwrap()
+                .replace("{count}", &n.to_string())
+        })
+        .collect();
+    assert_eq!(forms, expected);
+}
+
+#[test]
+fn file_name_words_are_plain_lower_case_ascii() {
+    for (key, value) in object(WELSH) {
+        if key.starts_with("file_") && !key.contains("error") && !key.contains("too_large") {
+            let s = value.as_str().unwrap();
+            if s.contains(' ') {
+                continue; // a message, not a file-name fragment
+            }
+            assert!(
+                s.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{key}: {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_names_and_pure_patterns_are_left_as_in_english() {
+    let en = object(ENGLISH);
+    let cy = object(WELSH);
+    let same: Vec<&String> = en
+        .iter()
+        .filter(|(k, v)| *k != "lang" && v.is_string() && cy[*k] == **v)
+        .map(|(k, _)| k)
+        .collect();
+    for key in &same {
+        let s = en[*key].as_str().unwrap();
+        let words = s
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() > 1)
+            .count()
+            - placeholders(s)
+                .iter()
+                .map(|p| p.split('_').count())
+                .sum::<usize>();
+        assert!(
+            words == 0 || ["switch_to_english", "switch_to_welsh"].contains(&key.as_str()),
+            "{key} is untranslated: {s}"
+        );
+    }
+}
+
+#[test]
+fn the_start_up_words_exist_in_both_languages() {
+    let boot = object(BOOT);
+    let en: Vec<&String> = boot["en"].as_object().unwrap().keys().collect();
+    let cy: Vec<&String> = boot["cy"].as_object().unwrap().keys().collect();
+    assert_eq!(en, cy);
+}
