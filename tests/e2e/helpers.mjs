@@ -52,8 +52,20 @@ export async function axe(page) {
 }
 
 /** The framework the build serves, to write test data against its real question ids. */
-export async function loadFramework(file = 'framework.json') {
-  return JSON.parse(await readFile(`${DIST}/data/${file}`, 'utf8'));
+export async function loadFramework(file = 'framework.json', lang = 'en') {
+  return inLanguage(JSON.parse(await readFile(`${DIST}/data/${file}`, 'utf8')), lang);
+}
+
+/** A content file with every {"en": …, "cy": …} text reduced to one language's string. */
+export function inLanguage(value, lang) {
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, lang));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length && keys.every((k) => /^[a-z]{2}$/.test(k)) && typeof value[lang] === 'string') return value[lang];
+    // The result is a file in that one language.
+    return Object.fromEntries(keys.map((k) => [k, k === 'languages' ? [lang] : inLanguage(value[k], lang)]));
+  }
+  return value;
 }
 
 /** The build's file names and integrity hashes (written by scripts/release.mjs). */

@@ -6,22 +6,23 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework, DIST } from './helpers.mjs';
-import { savedData } from './flows.mjs';
+import { openWith, savedData } from './flows.mjs';
 
 let env;
 let cy;
 let council;
+let english;
 let dir;
 before(async () => {
   env = await setup();
   cy = JSON.parse(await readFile(`${DIST}/data/text/cy.json`, 'utf8'));
-  council = await loadFramework();
+  council = await loadFramework('framework.json', 'cy');
+  english = await loadFramework();
   dir = await mkdtemp(join(tmpdir(), 'cmm-cy-'));
 });
 after(async () => { await env?.close(); });
 
 const fill = (template, args) => template.replace(/\{(\w+)\}/g, (_, k) => String(args[k]));
-const welsh = (text) => (typeof text === 'object' ? text.cy : text);
 
 async function answerThemeCy(page, level) {
   const groups = page.locator('fieldset.cmm-fieldset');
@@ -46,7 +47,7 @@ test('the full quick check in Welsh, with every screen in Welsh and axe clean', 
   await page.getByRole('heading', { level: 1, name: cy.overview_heading }).waitFor();
   await page.getByRole('button', { name: cy.overview_continue }).click();
   for (const [i, theme] of council.themes.entries()) {
-    await page.getByRole('heading', { level: 1, name: welsh(theme.title) }).waitFor();
+    await page.getByRole('heading', { level: 1, name: theme.title }).waitFor();
     if (i === 0) {
       assert.deepEqual(await axe(page), [], 'theme page');
       await page.screenshot({ path: 'test-results/cy-theme-1280.png', fullPage: true });
@@ -95,7 +96,7 @@ test('switching language mid-assessment keeps every answer, the screen and the p
   await page.getByRole('radio', { name: 'Full assessment' }).check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { level: 1, name: council.themes[0].title.en }).waitFor();
+  await page.getByRole('heading', { level: 1, name: english.themes[0].title }).waitFor();
   const groups = page.locator('fieldset.cmm-fieldset');
   for (let i = 0; i < 3; i++) {
     await groups.nth(i).locator('.cmm-radios__item', { has: page.locator('.cmm-radios__hint', { hasText: /^Level 4:/ }) }).getByRole('radio').check();
@@ -107,7 +108,7 @@ test('switching language mid-assessment keeps every answer, the screen and the p
 
   // Pressed where it is, without Playwright scrolling it into view first.
   await page.getByRole('button', { name: 'Cymraeg' }).dispatchEvent('click');
-  await page.getByRole('heading', { level: 1, name: council.themes[0].title.cy }).waitFor();
+  await page.getByRole('heading', { level: 1, name: council.themes[0].title }).waitFor();
   await page.waitForTimeout(200);
   assert.equal(await page.locator('.cmm-root').getAttribute('lang'), 'cy');
   assert.equal(await page.locator('fieldset input[type=radio]:checked').count(), 3, 'answers still ticked');
@@ -119,9 +120,43 @@ test('switching language mid-assessment keeps every answer, the screen and the p
 
   // Remembered for this namespace: a reload stays in Welsh.
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: council.themes[0].title.cy }).waitFor();
+  await page.getByRole('heading', { level: 1, name: council.themes[0].title }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: council.themes[0].title.en }).waitFor();
+  await page.getByRole('heading', { level: 1, name: english.themes[0].title }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('a share link made in Welsh opens in Welsh, unless the reader chose English', async () => {
+  const page = await env.newPage();
+  const answers = Object.fromEntries(english.quickCheck.map((id) => [id, { rating: 3 }]));
+  const data = {
+    schemaVersion: 3,
+    assessments: [{ id: 'mine', frameworkId: english.id, frameworkVersion: english.version, kind: 'quick',
+      created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', organisation: 'Cyngor Sir Ynys Môn', answers }],
+  };
+  await openWith(page, env.server.url, data, { current: 'mine', route: 'results' });
+  await page.getByRole('button', { name: 'Cymraeg' }).click();
+  await page.getByRole('heading', { level: 1, name: cy.results_heading }).waitFor();
+  await page.getByRole('button', { name: cy.share_create }).click();
+  const link = await page.getByLabel(cy.share_link_label).inputValue();
+  await page.context().close();
+
+  const reader = await env.newPage();
+  await reader.goto(link);
+  await reader.getByText('Cyngor Sir Ynys Môn').first().waitFor();
+  assert.equal(await reader.locator('.cmm-root').getAttribute('lang'), 'cy');
+  await reader.context().close();
+
+  // A reader who chose English on this site reads it in English.
+  const chooser = await env.newPage();
+  await chooser.goto(env.server.url);
+  await chooser.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await chooser.evaluate(() => localStorage.setItem('cmm:lang', 'en'));
+  await chooser.goto(`${env.server.url}#/start`);
+  await chooser.goto(link);
+  await chooser.reload();
+  await chooser.getByText('Cyngor Sir Ynys Môn').first().waitFor();
+  assert.equal(await chooser.locator('.cmm-root').getAttribute('lang'), 'en-GB');
+  await chooser.context().close();
 });
