@@ -81,7 +81,9 @@ async function open(browser, url, { seed, encoding, throttle = 1, network = null
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (encoding) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': encoding } });
   const transfers = new Map();
-  cdp.on('Network.responseReceived', (e) => transfers.set(e.requestId, { url: new URL(e.response.url).pathname, bytes: 0 }));
+  const started = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, e.wallTime * 1000));
+  cdp.on('Network.responseReceived', (e) => transfers.set(e.requestId, { url: new URL(e.response.url).pathname, bytes: 0, started: started.get(e.requestId) }));
   cdp.on('Network.loadingFinished', (e) => { const t = transfers.get(e.requestId); if (t) t.bytes = e.encodedDataLength; });
   if (seed) {
     await page.goto(new URL('favicon.svg', url).href).catch(() => {});
@@ -100,19 +102,26 @@ async function waitMark(page, name) {
   return page.evaluate((n) => window.__bench[n], name);
 }
 
+/** Bytes per asset and encoding: `needed`, the requests started before the mark (what the
+ * screen waited for), and `after`, those started later (preloads of the next screens, and
+ * content fetched in the background). */
 async function bytesFor(browser, url, seed, mark) {
-  const out = {};
+  const needed = {};
+  const after = {};
   for (const [label, encoding] of [['raw', 'identity'], ['gzip', 'gzip'], ['brotli', 'br']]) {
     const { page, context, transfers } = await open(browser, url, { seed, encoding });
-    await waitMark(page, mark);
+    const at = await waitMark(page, mark);
+    const markWall = await page.evaluate((t) => performance.timeOrigin + t, at);
     await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
     for (const t of transfers.values()) {
       if (t.url.endsWith('favicon.ico')) continue;
-      (out[t.url] ??= { raw: 0, gzip: 0, brotli: 0 })[label] = t.bytes;
+      const table = t.started != null && t.started > markWall ? after : needed;
+      (table[t.url] ??= { raw: 0, gzip: 0, brotli: 0 })[label] = t.bytes;
     }
     await context.close();
   }
-  return out;
+  return { needed, after };
 }
 
 /** Medians of `mark`, app and peer alternating run by run, under one set of conditions. */
@@ -183,12 +192,13 @@ try {
   const firstUrl = `${app.url}#/theme/${framework.themes[0].id}`;
   const resultsUrl = `${app.url}#/results`;
   const firstBytes = await bytesFor(browser, firstUrl, appSeed(), 'question');
-  const first = printBytes('App, first screen (the first question), bytes over the network', firstBytes);
+  const first = printBytes('App, first screen: everything fetched until the first question is interactive', firstBytes.needed);
+  printBytes('App, fetched after the first question is interactive (the next screens, ahead of time)', firstBytes.after);
   const resultsBytes = await bytesFor(browser, resultsUrl, appSeed(), 'results');
-  const results = printBytes('App, results screen (opened directly), bytes over the network', resultsBytes);
-  const peerBytes = printBytes('Peer: SurveyJS page of the same questions, first screen', await bytesFor(browser, peer.url, peerSeed(), 'question'));
-  const floorBytes = printBytes('Floor: static HTML page of the same questions, no script', await bytesFor(browser, floor.url, null, 'question'));
-  const echartsBeforeResults = Object.keys(firstBytes).some((u) => u.includes('echarts'));
+  const results = printBytes('App, results screen (opened directly): everything fetched until both charts are drawn', resultsBytes.needed);
+  const peerBytes = printBytes('Peer: SurveyJS page of the same questions, until its first question is interactive', (await bytesFor(browser, peer.url, peerSeed(), 'question')).needed);
+  const floorBytes = printBytes('Floor: static HTML page of the same questions, no script', (await bytesFor(browser, floor.url, null, 'question')).needed);
+  const echartsBeforeResults = [firstBytes.needed, firstBytes.after].some((t) => Object.keys(t).some((u) => u.includes('echarts')));
 
   const pages = [['app', firstUrl, appSeed()], ['peer', peer.url, peerSeed()], ['floor', floor.url, null]];
   const conditions = [
