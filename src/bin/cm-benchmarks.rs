@@ -28,7 +28,7 @@ mod native {
     use cm_maturity::domain::context::{CouncilType, Region, Stage};
     use cm_maturity::domain::programme::{
         build_benchmarks, programme_figures, read_returns, synthetic_count, without_duplicates,
-        BuildMeta, GroupTitles, Return, ReturnError, RETURN_FORMAT, RETURN_FORMAT_VERSION,
+        BuildMeta, Return, ReturnError, RETURN_FORMAT, RETURN_FORMAT_VERSION,
     };
     use cm_maturity::domain::scoring::display_level;
     use cm_maturity::domain::{AssessmentKind, Framework, Level, Rating};
@@ -143,46 +143,6 @@ mod native {
         }
     }
 
-    fn titles(text: &Text) -> GroupTitles {
-        GroupTitles {
-            all: text.programme_title_all.to_string(),
-            group: text.programme_title_group.to_string(),
-            stages: Stage::ALL
-                .iter()
-                .map(|s| (*s, stage_name(text, *s).to_string()))
-                .collect(),
-            council_types: CouncilType::ALL
-                .iter()
-                .map(|c| (*c, type_name(text, *c).to_string()))
-                .collect(),
-            regions: Region::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (*r, text.regions[i].to_string()))
-                .collect(),
-        }
-    }
-
-    fn stage_name(t: &Text, s: Stage) -> &'static str {
-        match s {
-            Stage::Before => t.stage_before,
-            Stage::During => t.stage_during,
-            Stage::After => t.stage_after,
-        }
-    }
-
-    fn type_name(t: &Text, c: CouncilType) -> &'static str {
-        match c {
-            CouncilType::County => t.type_county,
-            CouncilType::District => t.type_district,
-            CouncilType::Unitary => t.type_unitary,
-            CouncilType::MetropolitanBorough => t.type_metropolitan,
-            CouncilType::LondonBorough => t.type_london,
-            CouncilType::CombinedAuthority => t.type_combined,
-            CouncilType::Other => t.type_other,
-        }
-    }
-
     fn today() -> String {
         // Days since 1970 to a civil date (Howard Hinnant's algorithm): no date crate needed.
         let days = std::time::SystemTime::now()
@@ -234,7 +194,7 @@ mod native {
             synthetic,
             date,
             method: text.programme_method.to_string(),
-            titles: titles(text),
+            titles: text.group_titles(),
         };
         let file = build_benchmarks(&framework, &returns, &meta);
         let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;

@@ -186,25 +186,35 @@ pub(crate) fn level_axes<'a>(
     themes: impl Iterator<Item = &'a str>,
     layout: Layout,
 ) -> Chart {
-    let categories: Vec<String> = themes.map(wrap_label).collect();
+    row_axes(
+        chart,
+        themes,
+        value_axis().min(0).max(5).interval(1.0),
+        if layout.compact { 96 } else { 64 },
+        layout,
+    )
+}
+
+/// The frame every horizontal chart shares: `across` along the bottom, one row per name down
+/// the side (first at the top, wrapped), and `bottom` pixels below for the legend.
+pub(crate) fn row_axes<'a>(
+    chart: Chart,
+    rows: impl Iterator<Item = &'a str>,
+    across: Axis,
+    bottom: i64,
+    layout: Layout,
+) -> Chart {
+    let categories: Vec<String> = rows.map(wrap_label).collect();
     chart
         .grid(
             Grid::new()
                 .left(8)
                 .right(24)
                 .top(48)
-                .bottom(if layout.compact { 96 } else { 64 })
+                .bottom(bottom)
                 .contain_label(true),
         )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(0)
-                .max(5)
-                .interval(1.0)
-                .axis_label(AxisLabel::new().color(TEXT))
-                .split_line(SplitLine::new().show(true)),
-        )
+        .x_axis(across)
         .y_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -212,6 +222,14 @@ pub(crate) fn level_axes<'a>(
                 .data(categories)
                 .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
         )
+}
+
+/// A value axis with grid lines.
+pub(crate) fn value_axis() -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().color(TEXT))
+        .split_line(SplitLine::new().show(true))
 }
 
 /// A point on a horizontal chart: a level (rounded as shown everywhere) on the row of theme

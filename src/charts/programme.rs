@@ -2,13 +2,12 @@
 //! returns, and how councils' overall levels spread at each stage.
 
 use charming::{
-    component::{Axis, Grid},
-    element::{AxisLabel, AxisType, Color, ItemStyle, SplitLine},
+    element::{Color, ItemStyle},
     series::Bar,
     Chart,
 };
 
-use super::{dots, no_pattern, stripes, value_or_gap, wrap_label, Layout, PALETTE, TEXT};
+use super::{dots, no_pattern, row_axes, stripes, value_axis, value_or_gap, Layout, PALETTE};
 
 /// Names for the parts of the programme charts.
 pub struct ProgrammeLabels<'a> {
@@ -27,40 +26,22 @@ pub fn programme_change(rows: &[(String, f64)], labels: &ProgrammeLabels, layout
         .map(|(_, c)| c.abs())
         .fold(1.0_f64, f64::max)
         .ceil();
-    layout
-        .chart(labels.change_title, vec![stripes()])
-        .color(vec![Color::from(PALETTE[0])])
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(48)
-                .bottom(24)
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(-furthest)
-                .max(furthest)
-                .interval(0.5)
-                .axis_label(AxisLabel::new().color(TEXT))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(rows.iter().map(|(t, _)| wrap_label(t)).collect())
-                .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
-        )
-        .series(
-            Bar::new()
-                .name(labels.change)
-                .bar_width("55%")
-                .item_style(ItemStyle::new().color(PALETTE[0]))
-                .data(rows.iter().map(|(_, c)| value_or_gap(Some(*c))).collect()),
-        )
+    row_axes(
+        layout
+            .chart(labels.change_title, vec![stripes()])
+            .color(vec![Color::from(PALETTE[0])]),
+        rows.iter().map(|(t, _)| t.as_str()),
+        value_axis().min(-furthest).max(furthest).interval(0.5),
+        24,
+        layout,
+    )
+    .series(
+        Bar::new()
+            .name(labels.change)
+            .bar_width("55%")
+            .item_style(ItemStyle::new().color(PALETTE[0]))
+            .data(rows.iter().map(|(_, c)| value_or_gap(Some(*c))).collect()),
+    )
 }
 
 /// Per stage, how many councils are at each overall level band, stacked. A band of fewer than
@@ -72,31 +53,15 @@ pub fn programme_distribution(
 ) -> Chart {
     const BAND_COLOURS: [&str; 5] = ["#505a5f", "#0072B2", "#007A5A", "#D55E00", "#6f4a9e"];
     let decals = vec![no_pattern(), stripes(), dots(), stripes(), dots()];
-    let mut chart = layout
-        .chart(labels.distribution_title, decals)
-        .color(BAND_COLOURS.iter().map(|c| Color::from(*c)).collect())
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(48)
-                .bottom(if layout.compact { 140 } else { 64 })
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min_interval(1.0)
-                .axis_label(AxisLabel::new().color(TEXT))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(rows.iter().map(|(s, _)| wrap_label(s)).collect())
-                .axis_label(AxisLabel::new().color(TEXT).font_size(layout.font_size())),
-        );
+    let mut chart = row_axes(
+        layout
+            .chart(labels.distribution_title, decals)
+            .color(BAND_COLOURS.iter().map(|c| Color::from(*c)).collect()),
+        rows.iter().map(|(s, _)| s.as_str()),
+        value_axis().min_interval(1.0),
+        if layout.compact { 140 } else { 64 },
+        layout,
+    );
     for (band, name) in labels.level_names.iter().enumerate().take(5) {
         chart = chart.series(
             Bar::new()

@@ -4,9 +4,11 @@
 
 use super::{fill, Text};
 use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
+use crate::domain::context::{CouncilType, Region, Stage};
 use crate::domain::dates::ymd;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::problems::{Issue, Problem, Problems};
+use crate::domain::programme::GroupTitles;
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
 use crate::domain::scoring::{display_level, level_band, round1};
 use crate::domain::share::ShareError;
@@ -275,4 +277,51 @@ fn starts_with_vowel(word: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| "aeiouwyAEIOUWYâêîôûŵŷÂÊÎÔÛŴŶ".contains(c))
+}
+
+/// Names of a council's context, for the start page, the Programme page and the builder.
+impl Text {
+    pub fn council_type(&self, c: CouncilType) -> &'static str {
+        match c {
+            CouncilType::County => self.type_county,
+            CouncilType::District => self.type_district,
+            CouncilType::Unitary => self.type_unitary,
+            CouncilType::MetropolitanBorough => self.type_metropolitan,
+            CouncilType::LondonBorough => self.type_london,
+            CouncilType::CombinedAuthority => self.type_combined,
+            CouncilType::Other => self.type_other,
+        }
+    }
+
+    pub fn region(&self, r: Region) -> &'static str {
+        self.regions[Region::ALL.iter().position(|x| *x == r).unwrap_or(0)]
+    }
+
+    pub fn stage(&self, s: Stage) -> &'static str {
+        match s {
+            Stage::Before => self.stage_before,
+            Stage::During => self.stage_during,
+            Stage::After => self.stage_after,
+        }
+    }
+
+    /// The titles of the benchmarks a programme build writes.
+    pub fn group_titles(&self) -> GroupTitles {
+        GroupTitles {
+            all: self.programme_title_all.to_string(),
+            group: self.programme_title_group.to_string(),
+            stages: Stage::ALL
+                .iter()
+                .map(|s| (*s, self.stage(*s).to_string()))
+                .collect(),
+            council_types: CouncilType::ALL
+                .iter()
+                .map(|c| (*c, self.council_type(*c).to_string()))
+                .collect(),
+            regions: Region::ALL
+                .iter()
+                .map(|r| (*r, self.region(*r).to_string()))
+                .collect(),
+        }
+    }
 }

@@ -4,6 +4,7 @@
 mod chart;
 mod checkbox;
 mod error_summary;
+mod file_drop;
 mod heading;
 pub mod lazy;
 mod notice;
@@ -13,6 +14,7 @@ mod text_input;
 pub use chart::ChartView;
 pub use checkbox::Checkbox;
 pub use error_summary::{ErrorMessage, ErrorSummary, FieldError};
+pub use file_drop::FileDrop;
 pub use heading::PageHeading;
 pub use lazy::Lazy;
 pub use notice::{Notice, Tone};

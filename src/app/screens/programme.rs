@@ -8,46 +8,24 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::blocks::{ChartView, ErrorSummary, FieldError, PageHeading};
+use crate::app::blocks::{ChartView, ErrorSummary, FieldError, FileDrop, PageHeading};
 use crate::app::downloads::{file_name, offer_text};
 use crate::app::state::{use_app, App};
 use crate::browser::{files, now_iso};
 use crate::charts::{
     echarts_option, programme_change, programme_distribution, Layout, ProgrammeLabels,
 };
-use crate::domain::context::{CouncilType, Region, Stage};
 use crate::domain::dates::file_date;
 use crate::domain::programme::{
     build_benchmarks, council_count, programme_figures, read_returns, synthetic_count,
-    without_duplicates, BuildMeta, GroupTitles, ProgrammeFigures, Return, ReturnError,
+    without_duplicates, BuildMeta, ProgrammeFigures, Return, ReturnError,
 };
 use crate::domain::scoring::display_level;
 use crate::domain::{BenchmarkFile, Framework};
 use crate::text::{fill, Text};
 
-use super::start::{council_type_name, region_name, stage_name};
-
 pub fn programme_page() -> impl IntoView {
     view! { <ProgrammePage /> }
-}
-
-fn titles(t: &Text) -> GroupTitles {
-    GroupTitles {
-        all: t.programme_title_all.to_string(),
-        group: t.programme_title_group.to_string(),
-        stages: Stage::ALL
-            .iter()
-            .map(|s| (*s, stage_name(t, *s).to_string()))
-            .collect(),
-        council_types: CouncilType::ALL
-            .iter()
-            .map(|c| (*c, council_type_name(t, *c).to_string()))
-            .collect(),
-        regions: Region::ALL
-            .iter()
-            .map(|r| (*r, region_name(t, *r).to_string()))
-            .collect(),
-    }
 }
 
 pub fn return_error(t: &Text, e: &ReturnError) -> String {
@@ -90,7 +68,6 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let t = app.t();
     let framework = StoredValue::new(framework);
     let read = RwSignal::new(Read::default());
-    let dragging = RwSignal::new(false);
     let load = move |list: Vec<web_sys::File>| {
         for file in list {
             spawn_local(async move {
@@ -125,7 +102,7 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
                 synthetic: synthetic_count(&returns) > 0,
                 date: file_date(&now_iso()),
                 method: t.programme_method.to_string(),
-                titles: titles(t),
+                titles: t.group_titles(),
             };
             let file = build_benchmarks(f, &returns, &meta);
             Summary {
@@ -138,26 +115,6 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             }
         })
     });
-    let dropzone = view! {
-        <div class="cmm-form-group cmm-dropzone" class:cmm-dropzone--active=move || dragging.get()
-            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                load(files::list(ev.data_transfer().and_then(|d| d.files())));
-            }>
-            <label class="cmm-label" for="cmm-programme-files">{t.programme_label}</label>
-            <div class="cmm-hint" id="cmm-programme-hint">{t.programme_hint}</div>
-            <input class="cmm-file-upload" type="file" id="cmm-programme-files" multiple accept=".json,application/json"
-                aria-describedby="cmm-programme-hint"
-                on:change=move |ev| {
-                    let target: web_sys::HtmlInputElement = event_target(&ev);
-                    load(files::list(target.files()));
-                    target.set_value("");
-                } />
-        </div>
-    };
     view! {
         <PageHeading>{t.programme_heading}</PageHeading>
         <p class="cmm-body">{fill(t.programme_intro, &[("framework", &framework.with_value(|f| f.title.clone()))])}</p>
@@ -166,7 +123,7 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             <ErrorSummary title=t.programme_problem
                 errors=r.problems.iter().map(|p| FieldError::at("cmm-programme-files", p.clone())).collect() />
         }))}
-        {dropzone}
+        <FileDrop id="cmm-programme-files" label=t.programme_label hint=t.programme_hint on_files=Callback::new(load) />
         {move || {
             let s = summary.get();
             if read.with(|r| r.files == 0) {
@@ -256,7 +213,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         .figures
         .distribution
         .iter()
-        .map(|(stage, _, bands)| (stage_name(t, *stage).to_string(), *bands))
+        .map(|(stage, _, bands)| (t.stage(*stage).to_string(), *bands))
         .collect();
     let distribution_option = (!stage_rows.is_empty()).then(|| {
         echarts_option(&programme_distribution(
@@ -297,7 +254,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             <tbody>
                 {s.figures.distribution.iter().map(|(stage, n, bands)| view! {
                     <tr class="cmm-table__row">
-                        <th scope="row" class="cmm-table__header">{fill(t.programme_stage_row, &[("stage", &stage_name(t, *stage)), ("count", n)])}</th>
+                        <th scope="row" class="cmm-table__header">{fill(t.programme_stage_row, &[("stage", &t.stage(*stage)), ("count", n)])}</th>
                         {bands.iter().enumerate().map(|(i, b)| view! {
                             <td class="cmm-table__cell" data-label=format!("{} {}", f.levels[i].level, f.levels[i].name)>
                                 {b.map_or(t.programme_fewer_than_five.to_string(), |n| n.to_string())}

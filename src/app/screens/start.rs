@@ -11,7 +11,7 @@ use crate::browser::{new_id, now_iso};
 use crate::domain::context::{Context, CouncilType, Region, Stage};
 use crate::domain::{Assessment, AssessmentKind, Audience, Framework};
 use crate::route::Route;
-use crate::text::{fill, Text};
+use crate::text::fill;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -157,15 +157,15 @@ pub fn ContextFields(context: RwSignal<Context>) -> impl IntoView {
     let t = use_app().t();
     let types: Vec<(String, String)> = CouncilType::ALL
         .iter()
-        .map(|c| (c.code().to_string(), council_type_name(t, *c).to_string()))
+        .map(|c| (c.code().to_string(), t.council_type(*c).to_string()))
         .collect();
     let regions: Vec<(String, String)> = Region::ALL
         .iter()
-        .map(|r| (r.code().to_string(), region_name(t, *r).to_string()))
+        .map(|r| (r.code().to_string(), t.region(*r).to_string()))
         .collect();
     let stages: Vec<(String, String)> = Stage::ALL
         .iter()
-        .map(|s| (s.code().to_string(), stage_name(t, *s).to_string()))
+        .map(|s| (s.code().to_string(), t.stage(*s).to_string()))
         .collect();
     view! {
         <details class="cmm-details" open=!context.get_untracked().is_empty()>
@@ -206,29 +206,5 @@ fn Select(
                 }).collect_view()}
             </select>
         </div>
-    }
-}
-
-pub fn council_type_name(t: &Text, c: CouncilType) -> &'static str {
-    match c {
-        CouncilType::County => t.type_county,
-        CouncilType::District => t.type_district,
-        CouncilType::Unitary => t.type_unitary,
-        CouncilType::MetropolitanBorough => t.type_metropolitan,
-        CouncilType::LondonBorough => t.type_london,
-        CouncilType::CombinedAuthority => t.type_combined,
-        CouncilType::Other => t.type_other,
-    }
-}
-
-pub fn region_name(t: &Text, r: Region) -> &'static str {
-    t.regions[Region::ALL.iter().position(|x| *x == r).unwrap_or(0)]
-}
-
-pub fn stage_name(t: &Text, s: Stage) -> &'static str {
-    match s {
-        Stage::Before => t.stage_before,
-        Stage::During => t.stage_during,
-        Stage::After => t.stage_after,
     }
 }

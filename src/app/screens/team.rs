@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::blocks::{ChartView, ErrorSummary, FieldError, PageHeading};
+use crate::app::blocks::{ChartView, ErrorSummary, FieldError, FileDrop, PageHeading};
 use crate::app::downloads::{file_stem, offer_chart};
 use crate::app::state::use_app;
 use crate::browser::echarts::ImageKind;
@@ -64,7 +64,6 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
     let people = RwSignal::new(Vec::<Person>::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let next_key = StoredValue::new(0usize);
-    let dragging = RwSignal::new(false);
     let load = move |list: Vec<web_sys::File>| {
         problems.set(Vec::new());
         for file in list {
@@ -203,24 +202,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
             <ErrorSummary title=t.team_problem
                 errors=problems.get().into_iter().map(|p| FieldError::at("cmm-team-files", p)).collect() />
         })}
-        <div class="cmm-form-group cmm-dropzone" class:cmm-dropzone--active=move || dragging.get()
-            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(false);
-                load(files::list(ev.data_transfer().and_then(|d| d.files())));
-            }>
-            <label class="cmm-label" for="cmm-team-files">{t.team_label}</label>
-            <div class="cmm-hint" id="cmm-team-hint">{t.team_hint}</div>
-            <input class="cmm-file-upload" type="file" id="cmm-team-files" multiple accept=".json,application/json"
-                aria-describedby="cmm-team-hint"
-                on:change=move |ev| {
-                    let target: web_sys::HtmlInputElement = event_target(&ev);
-                    load(files::list(target.files()));
-                    target.set_value("");
-                } />
-        </div>
+        <FileDrop id="cmm-team-files" label=t.team_label hint=t.team_hint on_files=Callback::new(load) />
         {move || {
             let list = people.get();
             if list.is_empty() {

@@ -25,6 +25,7 @@ use crate::app::state::{use_app, App};
 use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
 use crate::domain::benchmark::{Benchmark, BenchmarkFile};
 use crate::domain::results::{chosen_benchmark, previous_of, rows, ThemeRow};
+use crate::domain::roadmap::{targets_from_benchmark, targets_with_overrides, Targets};
 use crate::domain::scoring::{score, Scores};
 use crate::domain::{Assessment, Audience, Framework};
 use crate::route::Route;
@@ -73,6 +74,21 @@ pub struct ResultsData {
     pub previous: Option<(Assessment, Scores)>,
     pub benchmark: Option<Benchmark>,
     pub rows: Vec<ThemeRow>,
+}
+
+impl ResultsData {
+    /// The targets the benchmark sets, theme by theme (none without a benchmark).
+    pub fn benchmark_targets(&self) -> Targets {
+        self.benchmark
+            .as_ref()
+            .map(|b| targets_from_benchmark(&self.framework, b))
+            .unwrap_or_default()
+    }
+
+    /// The targets the roadmap and plan climb to: the benchmark's, with the user's own.
+    pub fn targets(&self) -> Targets {
+        targets_with_overrides(self.benchmark_targets(), &self.assessment.targets)
+    }
 }
 
 impl PartialEq for ResultsData {
@@ -127,7 +143,16 @@ fn ResultsPage() -> impl IntoView {
     {
         read_benchmarks(app, id);
     }
-    let data = Memo::new(move |_| {
+    let data = current_results(app, move || chosen.get());
+    view! { <ResultsBody data chosen read_only=false /> }
+}
+
+/// The current assessment's results, against the benchmark `chosen` gives, kept up to date.
+pub fn current_results(
+    app: App,
+    chosen: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> Memo<Option<ResultsData>> {
+    Memo::new(move |_| {
         let a = app.current.get()?;
         let framework = app.catalogue.framework(&a.framework_id)?;
         let previous = app
@@ -139,10 +164,9 @@ fn ResultsPage() -> impl IntoView {
             a,
             previous,
             file.as_deref(),
-            chosen.get().as_deref(),
+            chosen().as_deref(),
         ))
-    });
-    view! { <ResultsBody data chosen read_only=false /> }
+    })
 }
 
 /// Scores, comparison rows and the chosen benchmark (the first, if none is chosen).

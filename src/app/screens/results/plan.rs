@@ -11,7 +11,6 @@ use crate::app::state::{use_app, App};
 use crate::domain::assessment::PlanStep;
 use crate::domain::dates::file_date;
 use crate::domain::plan::{development_plan, plan_csv, PlanItem, PlanWords};
-use crate::domain::roadmap::{targets_from_benchmark, targets_with_overrides};
 use crate::text::fill;
 
 fn download_plan(app: App, d: &super::ResultsData, items: &[PlanItem]) {
@@ -49,14 +48,7 @@ pub fn PlanSection() -> impl IntoView {
     let plan = Memo::new(move |_| {
         results.with(|r| {
             let r = r.as_ref()?;
-            let f = &r.framework;
-            let targets = r
-                .benchmark
-                .as_ref()
-                .map(|b| targets_from_benchmark(f, b))
-                .unwrap_or_default();
-            let targets = targets_with_overrides(targets, &r.assessment.targets);
-            Some(development_plan(f, &r.assessment, &targets))
+            Some(development_plan(&r.framework, &r.assessment, &r.targets()))
         })
     });
     let expectation = move || {

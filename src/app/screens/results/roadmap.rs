@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use super::{use_results, ReadOnly};
 use crate::app::state::use_app;
-use crate::domain::roadmap::{
-    build, targets_from_benchmark, targets_with_overrides, RoadmapItem, Step,
-};
+use crate::domain::roadmap::{build, RoadmapItem, Step};
 use crate::domain::scoring::display_level;
 use crate::domain::{Framework, Level};
 use crate::text::{fill, Text};
@@ -48,14 +46,10 @@ pub fn RoadmapSection() -> impl IntoView {
     let plan = Memo::new(move |_| {
         results.with(|r| {
             let r = r.as_ref()?;
-            let f = &r.framework;
-            let benchmark = r
-                .benchmark
-                .as_ref()
-                .map(|b| targets_from_benchmark(f, b))
-                .unwrap_or_default();
-            let targets = targets_with_overrides(benchmark.clone(), &r.assessment.targets);
-            Some((build(f, &r.assessment, &targets), benchmark))
+            Some((
+                build(&r.framework, &r.assessment, &r.targets()),
+                r.benchmark_targets(),
+            ))
         })
     });
     let priorities = move || {
