@@ -103,6 +103,8 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   await bare.context().close();
 
   const page = await openWatched(`${env.server.url}demo/script.html`, { reducedMotion: 'reduce' });
+  const modules = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(r.url()); });
   const a = page.locator('#widget-a');
   const b = page.locator('#widget-b');
   await a.getByRole('button', { name: 'Start', exact: true }).waitFor();
@@ -136,6 +138,9 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   // Charts work inside the Shadow DOM, with ECharts loaded from beside the widget.
   await a.getByRole('link', { name: 'Results', exact: true }).click();
   await a.locator('.cmm-chart svg').nth(1).waitFor();
+  // The results screen's split modules came from the widget's own site, under the host's CSP.
+  assert.ok(modules.some((u) => /\/chunk_\d+-[0-9a-f]+\.wasm$/.test(u)), `split modules loaded: ${modules.join(', ')}`);
+  assert.ok(modules.every((u) => u.startsWith(env.server.url)), modules.join(', '));
   assert.deepEqual(page.violations, []);
   assert.deepEqual(page.errors, []);
   await page.screenshot({ path: 'test-results/demo-script.png', fullPage: true });

@@ -221,3 +221,34 @@ test('a sandboxed iframe without allow-same-origin or allow-downloads explains i
   await page.context().close();
   await host.close();
 });
+
+test('a split module that fails to load shows a message, and trying again loads it', async () => {
+  const page = await env.newPage();
+  let failing = true;
+  const refused = [];
+  await page.route(/\/chunk_\d+-[0-9a-f]+\.wasm$/, (r) => {
+    if (failing) {
+      refused.push(r.request().url());
+      return r.abort('connectionreset');
+    }
+    return r.continue();
+  });
+  await page.goto(env.server.url);
+  await page.getByRole('radio', { name: 'Quick check' }).check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+  await page.getByRole('link', { name: 'Check answers' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of the tool could not be loaded' });
+  await alert.waitFor();
+  assert.ok(refused.length > 0, 'the module was asked for and refused');
+  assert.match(await alert.innerText(), /Your answers are saved/);
+  // The rest of the tool still works while the part is missing.
+  assert.equal(await page.getByRole('link', { name: 'Overview' }).isVisible(), true);
+
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+  // Some refusals are logged by the browser itself; no error comes from the app.
+  assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|net::ERR|chunk_|fetch/i.test(e)), []);
+  await page.context().close();
+});
