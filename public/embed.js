@@ -66,16 +66,36 @@ function assets() {
 }
 
 /** Starts the first content files downloading beside the code (a guess from the settings). */
-function preloadContent(lang, frameworks) {
-  hint('preload', `data/text/${(lang || 'en').slice(0, 2) === 'cy' ? 'cy' : 'en'}.json`, { as: 'fetch' });
-  const offered = (frameworks || 'council,learner').split(',').map((f) => f.trim());
-  if (offered.includes('council')) hint('preload', 'data/framework.json', { as: 'fetch' });
-  if (offered.includes('learner')) hint('preload', 'data/learner-framework.json', { as: 'fetch' });
+/** Reads this browser's storage for the widget, or nothing if storage is blocked. */
+function stored(area, key) {
+  try { return globalThis[area].getItem(key); } catch { return null; }
+}
+
+/** Asks early for the content the first screen will wait for, as the app chooses it: the
+ * visitor's own language choice over the setting, and only the framework of the assessment this
+ * tab will open when there is one (every offered framework for the start page). */
+function preloadContent(settings) {
+  const ns = settings.namespace || 'cmm';
+  const lang = stored('localStorage', `${ns}:lang`) || settings.lang || 'en';
+  hint('preload', `data/text/${lang.slice(0, 2) === 'cy' ? 'cy' : 'en'}.json`, { as: 'fetch' });
+  const offered = (settings.frameworks || 'council,learner').split(',').map((f) => f.trim());
+  let needed = offered;
+  try {
+    const id = stored('sessionStorage', `${ns}:tab`) || stored('localStorage', `${ns}:last`);
+    const data = id && !location.hash.startsWith('#cmm-share=') ? JSON.parse(stored('localStorage', `${ns}:data`) || 'null') : null;
+    const current = data?.assessments?.find((a) => a.id === id);
+    const builtin = current && (current.frameworkId === 'cmm-learner' ? 'learner' : 'council');
+    if (builtin && offered.includes(builtin)) needed = [builtin];
+  } catch {
+    // Unreadable saved data: the app deals with it; preload what the start page needs.
+  }
+  if (needed.includes('council') && !settings.framework) hint('preload', 'data/framework.json', { as: 'fetch' });
+  if (needed.includes('learner')) hint('preload', 'data/learner-framework.json', { as: 'fetch' });
 }
 
 async function startPage(page) {
   const query = new URLSearchParams(location.search);
-  preloadContent(query.get('lang'), query.get('frameworks'));
+  preloadContent(Object.fromEntries(query));
   try {
     const glue = await loadApp();
     glue.start(assets());
@@ -89,7 +109,7 @@ async function mountWidget(host) {
   if (host.shadowRoot || host.dataset.cmmMounted) return;
   host.dataset.cmmMounted = '';
   const settings = Object.entries(host.dataset).filter(([k]) => k !== 'cmmMounted' && k !== 'cmmWidget');
-  preloadContent(host.dataset.lang, host.dataset.frameworks);
+  preloadContent(host.dataset);
   try {
     const glue = await loadApp();
     const shadow = host.attachShadow({ mode: 'open' });

@@ -38,6 +38,7 @@ pub fn ChartView(
     let instance = StoredValue::new_local(None::<Instance>);
     let watch = StoredValue::new_local(None::<ResizeWatch>);
     let failed = RwSignal::new(false);
+    let drawing_started = StoredValue::new(false);
     // Every chart on the screen tries again together.
     let attempt = app.redraw;
 
@@ -75,11 +76,19 @@ pub fn ChartView(
             failed.set(matches!(drawn, Some(Err(_))));
             return;
         }
+        // One first drawing at a time: ECharts hands back the same instance for the same
+        // element, so a second would dispose of the first's chart. The drawing in flight takes
+        // the latest option when it is done.
+        if drawing_started.get_value() {
+            return;
+        }
+        drawing_started.set_value(true);
         spawn_local(async move {
             let rendered = match echarts::ensure_loaded().await {
                 Ok(()) => echarts::render(&el, &drawing),
                 Err(e) => Err(e),
             };
+            drawing_started.try_set_value(false);
             match rendered {
                 Ok(fresh) => {
                     let mut fresh = Some(fresh);

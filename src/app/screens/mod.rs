@@ -123,10 +123,13 @@ split_screen!(
     programme::programme_page
 );
 
-/// Fetches the check and results modules while the user answers, so they open at once.
+/// Fetches the check and results modules while the user answers, so they open at once; a
+/// moment after the question is shown, so they never compete with the first screen.
 pub fn preload_next() {
-    leptos::task::spawn_local(async {
-        let _ = preload_check().await;
-        let _ = preload_results().await;
+    crate::browser::after(1500, || {
+        leptos::task::spawn_local(async {
+            let _ = preload_check().await;
+            let _ = preload_results().await;
+        });
     });
 }
