@@ -43,6 +43,8 @@ test('when storage is blocked the app runs in memory and says so', async () => {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('fieldset input[type=radio]').nth(2).check();
   await press(page, 'Check answers');
+  // The check-answers screen may still be loading its module: wait for it before reading.
+  await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   assert.match(await page.locator('.cmm-app').innerText(), /Level 3: Good/, 'answers are kept in memory');
   const backup = await download(page, () => page.getByRole('button', { name: 'Download a backup of all assessments' }).click());
   assert.match(backup.name, /^contract-management-maturity-backup-\d{4}-\d{2}-\d{2}\.json$/);

@@ -74,7 +74,7 @@ test('a reload mid-way returns to the same theme with every answer kept', async 
   assert.equal(checked, 2, 'two answers on this theme are restored');
   assert.deepEqual(await savedData(page), before, 'nothing saved was changed by reloading');
   await press(page, 'Overview');
-  assert.match(await page.locator('.cmm-app').innerText(), /You have answered 7 of 36 questions/);
+  await page.getByText(/You have answered 7 of 36 questions/).waitFor();
   assert.equal(await page.getByText('Completed').count(), 1);
   assert.equal(await page.getByText('In progress').count(), 1);
   await page.context().close();
