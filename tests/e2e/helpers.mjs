@@ -17,6 +17,27 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
+// Ways to find a test that reads a screen before it has arrived (not used by the test command):
+// CMM_E2E_SLOW_MODULES=<ms> delays every split module, CMM_E2E_CPU=<rate> slows the CPU.
+const SLOW_MODULES = Number(process.env.CMM_E2E_SLOW_MODULES ?? 0);
+const CPU = Number(process.env.CMM_E2E_CPU ?? 1);
+
+async function slowDown(context) {
+  if (SLOW_MODULES > 0) {
+    await context.route(/\/chunk_\d+-[0-9a-f]+\.wasm/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, SLOW_MODULES));
+      await route.fallback();
+    });
+  }
+  if (CPU > 1) {
+    context.on('page', (page) => {
+      context.newCDPSession(page)
+        .then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU }))
+        .catch(() => {});
+    });
+  }
+}
+
 /** Starts the server and a browser; returns them with a cleanup. */
 export async function setup() {
   const server = await serve(DIST);
@@ -26,6 +47,7 @@ export async function setup() {
     browser,
     async newPage(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      await slowDown(context);
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
