@@ -28,9 +28,23 @@ pub fn file_name(app: App, part: &str, date: &str, extension: &str) -> String {
 }
 
 pub fn offer_text(app: App, name: &str, mime: &str, contents: &str) {
-    if let Err(why) = download::text_file(name, mime, contents) {
+    say_if_failed(app, download::text_file(name, mime, contents));
+}
+
+fn say_if_failed(app: App, result: Result<(), String>) {
+    if let Err(why) = result {
         app.show_alert(fill(app.t().download_failed, &[("why", &why)]));
     }
+}
+
+/// Offers CSV with a byte-order mark, so spreadsheet programs read the file as UTF-8.
+pub fn offer_csv(app: App, name: &str, csv: &str) {
+    offer_text(
+        app,
+        name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{csv}"),
+    );
 }
 
 /// Draws a chart off-screen with lines of context and offers it as a PNG or SVG file.
@@ -51,8 +65,6 @@ pub fn offer_chart(
             Ok(svg) => download::text_file(&format!("{name}.svg"), "image/svg+xml", &svg),
             Err(e) => Err(e),
         };
-        if let Err(why) = result {
-            app.show_alert(fill(app.t().download_failed, &[("why", &why)]));
-        }
+        say_if_failed(app, result);
     });
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{bar_chart_for, radar_chart_for, use_results, ReadOnly, ResultsData};
-use crate::app::downloads::{file_name, file_stem, offer_chart, offer_text};
+use crate::app::downloads::{file_name, file_stem, offer_chart, offer_csv};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
 use crate::browser::echarts::ImageKind;
@@ -90,13 +90,7 @@ pub fn download_csv(app: App, d: &ResultsData) {
     };
     let csv = to_csv(&d.framework, &d.assessment, &words);
     let name = file_name(app, "", &file_date(&d.assessment.created), "csv");
-    // A byte-order mark so spreadsheet programs read the file as UTF-8.
-    offer_text(
-        app,
-        &name,
-        "text/csv;charset=utf-8",
-        &format!("\u{feff}{csv}"),
-    );
+    offer_csv(app, &name, &csv);
 }
 
 #[component]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{use_results, ReadOnly};
 use crate::app::blocks::Checkbox;
-use crate::app::downloads::{file_name, offer_text};
+use crate::app::downloads::{file_name, offer_csv};
 use crate::app::state::{use_app, App};
 use crate::domain::assessment::PlanStep;
 use crate::domain::dates::file_date;
@@ -31,12 +31,7 @@ fn download_plan(app: App, d: &super::ResultsData, items: &[PlanItem]) {
     };
     let csv = plan_csv(&d.framework, items, &words);
     let name = file_name(app, t.file_plan, &file_date(&d.assessment.created), "csv");
-    offer_text(
-        app,
-        &name,
-        "text/csv;charset=utf-8",
-        &format!("\u{feff}{csv}"),
-    );
+    offer_csv(app, &name, &csv);
 }
 
 #[component]
