@@ -31,7 +31,8 @@ pub fn offer_text(app: App, name: &str, mime: &str, contents: &str) {
     say_if_failed(app, download::text_file(name, mime, contents));
 }
 
-fn say_if_failed(app: App, result: Result<(), String>) {
+/// Tells the user why a download they asked for did not happen.
+pub fn say_if_failed(app: App, result: Result<(), String>) {
     if let Err(why) = result {
         app.show_alert(fill(app.t().download_failed, &[("why", &why)]));
     }

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{radar_chart_for, read_benchmarks, results_data, ResultsData};
+use super::{current_results, radar_chart_for, read_benchmarks, ResultsData};
 use crate::app::blocks::{ChartView, PageHeading};
-use crate::app::downloads::file_name;
+use crate::app::downloads::{file_name, say_if_failed};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
 use crate::browser::download;
@@ -17,8 +17,7 @@ use crate::charts::{echarts_option, Layout};
 use crate::domain::assessment::AssessmentKind;
 use crate::domain::board::{base64, board_svg, png_with_text, BoardText, BOARD_SIZE};
 use crate::domain::dates::file_date;
-use crate::domain::results::previous_of;
-use crate::domain::roadmap::{build, targets_from_benchmark, targets_with_overrides, Step};
+use crate::domain::roadmap::{build, Step};
 use crate::domain::scoring::{display_level, round1};
 use crate::route::Route;
 use crate::text::{fill, Text};
@@ -65,12 +64,7 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
         }
         _ => t.board_first.to_string(),
     };
-    let targets = d
-        .benchmark
-        .as_ref()
-        .map(|b| targets_from_benchmark(f, b))
-        .unwrap_or_default();
-    let roadmap = build(f, a, &targets_with_overrides(targets, &a.targets));
+    let roadmap = build(f, a, &d.targets());
     let gaps = roadmap
         .priorities(3)
         .into_iter()
@@ -141,21 +135,10 @@ fn BoardPage() -> impl IntoView {
     {
         read_benchmarks(app, id);
     }
-    let data = Memo::new(move |_| {
-        let a = app.current.get()?;
-        let framework = app.catalogue.framework(&a.framework_id)?;
-        let previous = app
-            .saved
-            .with(|d| previous_of(d, &a).map(|p| p.reconciled(&framework)));
-        let file = super::benchmarks(app, &a.framework_id).ok().flatten();
-        let chosen = a.compare_with.clone();
-        Some(results_data(
-            framework,
-            a,
-            previous,
-            file.as_deref(),
-            chosen.as_deref(),
-        ))
+    // The summary compares with what the assessment keeps as its comparison.
+    let data = current_results(app, move || {
+        app.current
+            .with(|a| a.as_ref().and_then(|a| a.compare_with.clone()))
     });
     move || match data.get() {
         Some(d) => view! { <Board d /> }.into_any(),
@@ -199,9 +182,7 @@ fn download_png(app: App, d: ResultsData) {
             let png = png_with_text(&bytes, "Title", &title);
             download::bytes_file(&name, "image/png", &png)
         };
-        if let Err(why) = made.await {
-            app.show_alert(fill(t.download_failed, &[("why", &why)]));
-        }
+        say_if_failed(app, made.await);
     });
 }
 
