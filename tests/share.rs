@@ -4,8 +4,8 @@
 mod common;
 
 use cm_maturity::domain::share::{
-    base64url_decode, base64url_encode, decode, encode, is_copy_of, peek_language, ShareError,
-    MAX_SHARE_CHARS,
+    base64url_decode, base64url_encode, decode, encode, is_copy_of, is_share_hash, peek_language,
+    ShareError, MAX_SHARE_CHARS,
 };
 use cm_maturity::domain::{Assessment, AssessmentKind, Framework, Level, Rating};
 use common::{council, learner};
@@ -169,4 +169,13 @@ proptest! {
         link[i] = c.chars().next().unwrap();
         let _ = decode(&link.into_iter().collect::<String>(), &[&fw]);
     }
+}
+
+#[test]
+fn only_a_hash_that_starts_with_the_share_prefix_is_a_share_link() {
+    assert!(is_share_hash("#cmm-share=abc"));
+    assert!(!is_share_hash("cmm-share=abc"));
+    assert!(!is_share_hash("#/results"));
+    assert!(!is_share_hash("#x-cmm-share=abc"));
+    assert!(!is_share_hash(""));
 }

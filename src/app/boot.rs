@@ -14,6 +14,7 @@ use super::Placement;
 use crate::browser::fetch::FetchError;
 use crate::browser::{self, embed, fetch};
 use crate::domain::config::{Builtin, ConfigProblem, EmbedConfig};
+use crate::domain::share::is_share_hash;
 use crate::domain::{Framework, Localised};
 use crate::text::{self, fill, Boot, Lang, Text};
 
@@ -200,7 +201,7 @@ fn first_needed(config: &EmbedConfig) -> Vec<Builtin> {
     });
     let builtin = framework.map(|id| Builtin::for_framework_id(&id));
     // A share link may be for any framework.
-    if browser::history::hash().starts_with("#cmm-share=") {
+    if is_share_hash(&browser::history::hash()) {
         return config.frameworks.clone();
     }
     match builtin {

@@ -16,6 +16,7 @@ use super::state::{use_app, App, Catalogue, Limits, Nav, Session};
 use super::status::StatusArea;
 use crate::browser::{self, embed, fetch, panic};
 use crate::domain::config::ConfigProblem;
+use crate::domain::share::is_share_hash;
 use crate::route::Route;
 use crate::text::{self, Lang, Text};
 
@@ -37,8 +38,7 @@ pub fn Shell(
     let catalogue = Catalogue::new(setup, lang, text, frameworks);
     let session = Session::open(saved, last_current);
     catalogue.defer(later);
-    let shared_link =
-        browser::history::hash().starts_with("#cmm-share=") && catalogue.config(|c| c.share);
+    let shared_link = is_share_hash(&browser::history::hash()) && catalogue.config(|c| c.share);
     let initial = if shared_link {
         Route::Shared
     } else if session.current_id_untracked().is_some() {

@@ -12,6 +12,13 @@ use super::level::Level;
 
 /// The fragment starts with this, so the app knows a link is meant for it.
 pub const SHARE_PREFIX: &str = "cmm-share=";
+/// Whether a URL hash (as `location.hash` gives it, `#` first) carries a share link rather
+/// than a screen.
+pub fn is_share_hash(hash: &str) -> bool {
+    hash.strip_prefix('#')
+        .is_some_and(|fragment| fragment.starts_with(SHARE_PREFIX))
+}
+
 /// Links longer than this are refused (some tools cut long URLs; notes make links long).
 pub const MAX_SHARE_CHARS: usize = 16_000;
 const MAX_NOTE_CHARS: usize = 2_000;

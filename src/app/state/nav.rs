@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::saved::Saved;
 use crate::browser::history;
+use crate::domain::share::is_share_hash;
 use crate::route::Route;
 
 #[derive(Clone, Copy)]
@@ -51,7 +52,7 @@ impl Nav {
     /// Back or Forward, or a link followed: show the screen the address names.
     fn follow_address(&self) {
         let hash = history::hash();
-        let route = if hash.starts_with("#cmm-share=") {
+        let route = if is_share_hash(&hash) {
             Some(Route::Shared)
         } else {
             Route::parse(&hash)
@@ -111,7 +112,7 @@ impl Nav {
     pub fn settle(&self) {
         if self.in_address
             && Route::parse(&history::hash()).is_none()
-            && !history::hash().starts_with("#cmm-share=")
+            && !is_share_hash(&history::hash())
         {
             history::replace(&self.route.get_untracked().to_hash());
         }
