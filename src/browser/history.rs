@@ -25,11 +25,3 @@ pub fn replace(hash: &str) {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(hash));
     }
 }
-
-/// The number of entries in this tab's history (for tests that the host's is untouched).
-pub fn length() -> u32 {
-    web_sys::window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.length().ok())
-        .unwrap_or(0)
-}

@@ -96,10 +96,6 @@ impl Store {
         }
     }
 
-    pub fn namespace(&self) -> &str {
-        &self.namespace
-    }
-
     pub fn access(&self) -> Access {
         self.access.get()
     }
@@ -289,10 +285,6 @@ impl Store {
 
     pub fn set_last(&self, id: &str) {
         let _ = self.set(&self.key("last"), id);
-    }
-
-    pub fn language(&self) -> Option<String> {
-        self.get(&self.key("lang"))
     }
 
     pub fn set_language(&self, code: &str) {

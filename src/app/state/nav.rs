@@ -78,10 +78,6 @@ impl Nav {
         self.moved.get_untracked()
     }
 
-    pub fn in_address(&self) -> bool {
-        self.in_address
-    }
-
     /// Goes to a screen, as a new step in history where screens are in the address.
     pub fn go(&self, route: Route) {
         self.moved.set(true);

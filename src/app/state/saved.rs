@@ -110,10 +110,6 @@ impl Saved {
         self.store.with_value(Store::access)
     }
 
-    pub fn namespace(&self) -> String {
-        self.store.with_value(|s| s.namespace().to_string())
-    }
-
     pub fn with_store<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
         self.store.with_value(f)
     }
