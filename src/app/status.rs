@@ -84,10 +84,10 @@ pub fn StatusArea() -> impl IntoView {
         {limits}
         {notice}
         {move || app.alert.get().map(|message| view! {
-            <div class="cmm-notice cmm-notice--warning" role="alert">
+            <Notice tone=Tone::Warning>
                 <p class="cmm-body">{message}</p>
                 <button type="button" class="cmm-link" on:click=move |_| app.alert.set(None)>{t.dismiss}</button>
-            </div>
+            </Notice>
         })}
         <div class="cmm-save-status" class:cmm-save-status--problem=needs_backup>
             <p class="cmm-save-status__text" role="status" aria-live="polite">

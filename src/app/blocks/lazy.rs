@@ -8,6 +8,7 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 
+use super::{Notice, Tone};
 use crate::app::state::use_app;
 
 /// A split module could not be loaded.
@@ -40,13 +41,12 @@ pub fn Lazy(load: Load) -> impl IntoView {
         None => view! { <p class="cmm-body cmm-loading" role="status">{t.loading_part}</p> }.into_any(),
         Some(Ok(build)) => build(),
         Some(Err(LoadFailed)) => view! {
-            <div class="cmm-notice cmm-notice--warning" role="alert">
-                <h2 class="cmm-notice__title">{t.part_failed_title}</h2>
+            <Notice title=t.part_failed_title tone=Tone::Warning>
                 <p class="cmm-body">{t.part_failed}</p>
                 <button type="button" class="cmm-button" on:click=move |_| attempt.update(|n| *n += 1)>
                     {t.try_again}
                 </button>
-            </div>
+            </Notice>
         }
         .into_any(),
     }

@@ -7,7 +7,7 @@ mod import;
 
 use leptos::prelude::*;
 
-use crate::app::blocks::PageHeading;
+use crate::app::blocks::{Notice, PageHeading};
 use crate::app::downloads::{file_name, offer_text};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
@@ -77,7 +77,7 @@ fn HistoryPage() -> impl IntoView {
         deleted.get().map(|(_, a)| {
             let name = t.assessment_name(&a);
             view! {
-                <div class="cmm-notice" role="status">
+                <Notice>
                     <p class="cmm-body">{fill(t.deleted, &[("name", &name)])}</p>
                     <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
                         if let Some((pos, a)) = deleted.get_untracked() {
@@ -87,7 +87,7 @@ fn HistoryPage() -> impl IntoView {
                     }>
                         {t.undo}
                     </button>
-                </div>
+                </Notice>
             }
         })
     };

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{use_results, Comparison};
-use crate::app::blocks::{RadioOption, Radios};
+use crate::app::blocks::{Notice, RadioOption, Radios, Tone};
 use crate::app::boot::fetch_error;
 use crate::app::state::catalogue::BenchFailure;
 use crate::app::state::use_app;
@@ -35,10 +35,9 @@ pub fn BenchmarkChooser() -> impl IntoView {
                     }
                 };
                 return Some(view! {
-                    <div class="cmm-notice cmm-notice--warning" role="alert">
-                        <h2 class="cmm-notice__title">{t.benchmarks_failed}</h2>
+                    <Notice title=t.benchmarks_failed tone=Tone::Warning>
                         {why.into_iter().map(|l| view! { <p class="cmm-body cmm-pre">{l}</p> }).collect_view()}
-                    </div>
+                    </Notice>
                 }.into_any());
             }
         };
