@@ -30,40 +30,32 @@ fn click_link(filename: &str, url: &str) -> Result<(), String> {
 }
 
 pub fn text_file(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |what: &str| what.to_string();
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
-    click_link(filename, &url)?;
-    // Revoking at once can cancel the download in some browsers; give it a moment.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    Ok(())
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &blob_type(mime))
+        .map_err(|_| "blob".to_string())?;
+    offer_blob(filename, &blob)
 }
 
 /// Offers bytes (such as a PNG with its text chunk) as a download.
 pub fn bytes_file(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &blob_type(mime))
+        .map_err(|_| "blob".to_string())?;
+    offer_blob(filename, &blob)
+}
+
+fn blob_type(mime: &str) -> web_sys::BlobPropertyBag {
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
-        .map_err(|_| "blob".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url".to_string())?;
+    bag
+}
+
+fn offer_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "url".to_string())?;
     click_link(filename, &url)?;
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    // Revoking at once can cancel the download in some browsers; give it a moment.
+    super::after(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
     Ok(())
 }

@@ -250,16 +250,11 @@ pub async fn rasterise(svg: &str, width: u32, height: u32, scale: u32) -> Result
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("image/svg+xml");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|_| fail("blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let url = svg_url(svg)?;
     let img = web_sys::HtmlImageElement::new().map_err(|_| fail("image"))?;
     img.set_src(&url);
     let decoded = JsFuture::from(img.decode()).await;
-    let _ = web_sys::Url::revoke_object_url(&url);
+    revoke(&url);
     decoded.map_err(|_| fail("decode"))?;
     let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
