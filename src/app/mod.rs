@@ -202,7 +202,7 @@ pub fn mount_with(
     benchmarks: Vec<crate::domain::BenchmarkFile<crate::domain::Localised>>,
     namespace: &str,
 ) -> leptos::mount::UnmountHandle<impl Mountable> {
-    use state::catalogue::{Benchmarks, Entry, Setup};
+    use state::catalogue::{Benchmarks, Entry, ReadBenchmarks, Setup};
     let text = crate::text::Text::leak(Lang::En, text_json).expect("the English file is valid");
     let config = config::EmbedConfig {
         namespace: namespace.to_string(),
@@ -218,7 +218,7 @@ pub fn mount_with(
                 if let Some(file) = benchmarks.iter().find(|b| b.framework_id == id) {
                     entry
                         .benchmarks
-                        .set(Benchmarks::Ready(std::rc::Rc::new(file.clone())));
+                        .set(Benchmarks::Ready(ReadBenchmarks::new(file.clone())));
                 }
                 entry
             })

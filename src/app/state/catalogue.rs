@@ -25,8 +25,32 @@ pub enum Benchmarks {
     Loading,
     /// Fetched from this address, not yet read.
     Fetched(String, Rc<String>),
-    Ready(Rc<BenchmarkFile<Localised>>),
+    Ready(Rc<ReadBenchmarks>),
     Failed(Rc<BenchFailure>),
+}
+
+/// A benchmark file read and validated, with its copy in each language made once (every
+/// change to the assessment recomputes the results, which read it).
+pub struct ReadBenchmarks {
+    file: BenchmarkFile<Localised>,
+    resolved: RefCell<HashMap<Lang, Rc<BenchmarkFile>>>,
+}
+
+impl ReadBenchmarks {
+    pub fn new(file: BenchmarkFile<Localised>) -> Rc<ReadBenchmarks> {
+        Rc::new(ReadBenchmarks {
+            file,
+            resolved: RefCell::default(),
+        })
+    }
+
+    pub fn resolved(&self, lang: Lang) -> Rc<BenchmarkFile> {
+        self.resolved
+            .borrow_mut()
+            .entry(lang)
+            .or_insert_with(|| Rc::new(self.file.resolve(lang.code())))
+            .clone()
+    }
 }
 
 /// Why a benchmark file could not be used: its address, and the fetch error or its problems.

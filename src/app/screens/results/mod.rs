@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 use crate::app::blocks::{ChartView, PageHeading};
 use crate::app::shell::follow;
-use crate::app::state::catalogue::{BenchFailure, Benchmarks};
+use crate::app::state::catalogue::{BenchFailure, Benchmarks, ReadBenchmarks};
 use crate::app::state::{use_app, App};
 use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
 use crate::domain::benchmark::{Benchmark, BenchmarkFile};
@@ -40,7 +40,7 @@ pub fn benchmarks(
     let lang = app.catalogue.lang();
     match app.catalogue.benchmarks_state(framework_id) {
         Benchmarks::Loading | Benchmarks::Fetched(..) => Ok(None),
-        Benchmarks::Ready(file) => Ok(Some(Rc::new(file.resolve(lang.code())))),
+        Benchmarks::Ready(read) => Ok(Some(read.resolved(lang))),
         Benchmarks::Failed(why) => Err(why),
     }
 }
@@ -58,7 +58,7 @@ pub fn read_benchmarks(app: App, framework_id: String) {
                 .map(|()| file)
         });
         let state = match read {
-            Ok(file) => Benchmarks::Ready(Rc::new(file)),
+            Ok(file) => Benchmarks::Ready(ReadBenchmarks::new(file)),
             Err(p) => Benchmarks::Failed(Rc::new(BenchFailure::Invalid(url, p))),
         };
         app.catalogue.set_benchmarks(&framework_id, state);
