@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::blocks::{ErrorMessage, ErrorSummary, FieldError, Notice};
+use crate::app::blocks::{ErrorSummary, FieldError, FileDrop, Notice};
 use crate::app::state::{use_app, App};
 use crate::browser::files;
 use crate::domain::exchange::{classify, parse_import, Incoming, MergeReport};
@@ -63,7 +63,6 @@ pub fn ImportSection() -> impl IntoView {
     let app = use_app();
     let t = app.t();
     let step = RwSignal::new(None::<Step>);
-    let dragging = RwSignal::new(false);
     let failed = move || match step.get() {
         Some(Step::Failed { file_name, message }) => Some(fill(
             t.import_failed,
@@ -131,26 +130,8 @@ pub fn ImportSection() -> impl IntoView {
             })}
             {preview}
             {done}
-            <div class="cmm-form-group cmm-dropzone" class:cmm-dropzone--active=move || dragging.get()
-                class:cmm-form-group--error=move || failed().is_some()
-                on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    read_first(app, step, files::list(ev.data_transfer().and_then(|d| d.files())));
-                }>
-                <label class="cmm-label" for=FIELD>{t.import_label}</label>
-                <div class="cmm-hint" id="cmm-import-hint">{t.import_hint}</div>
-                {move || failed().map(|m| view! { <ErrorMessage id="cmm-import-error" message=m /> })}
-                <input class="cmm-file-upload" type="file" id=FIELD accept=".json,application/json"
-                    aria-describedby=move || if failed().is_some() { "cmm-import-hint cmm-import-error" } else { "cmm-import-hint" }
-                    on:change=move |ev| {
-                        let target: web_sys::HtmlInputElement = event_target(&ev);
-                        read_first(app, step, files::list(target.files()));
-                        target.set_value("");
-                    } />
-            </div>
+            <FileDrop id=FIELD label=t.import_label hint=t.import_hint single=true error=Signal::derive(failed)
+                on_files=Callback::new(move |list| read_first(app, step, list)) />
         </section>
     }
 }
