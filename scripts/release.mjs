@@ -13,9 +13,9 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import {
-  existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, unlinkSync, statSync,
+  existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync,
 } from 'node:fs';
-import { join, dirname, basename, resolve } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressDir } from './compress.mjs';
 
@@ -26,7 +26,7 @@ const WASM_OPT_FLAGS = [
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
 
-export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 
 function tool(name) {
@@ -59,7 +59,7 @@ function build(linked, staging, out, optimise) {
   const bytes = readFileSync(linked);
   const opt = (input, output) => {
     if (optimise) run(tool('wasm-opt'), ['-Oz', ...WASM_OPT_FLAGS, input, '-o', output]);
-    else writeFileSync(output, readFileSync(input));
+    else if (input !== output) writeFileSync(output, readFileSync(input));
   };
   if (!hasSplitPoints(bytes)) {
     // Trunk bound it already; only optimise.
@@ -87,7 +87,7 @@ function build(linked, staging, out, optimise) {
 function name(out, staging, built) {
   const files = {};
   const integrity = {};
-  const put = (dir, oldName, newName, bytes) => {
+  const put = (newName, bytes) => {
     writeFileSync(join(staging, newName), bytes);
     integrity[newName] = sri(bytes);
     return newName;
@@ -97,7 +97,7 @@ function name(out, staging, built) {
   for (const m of built.modules) {
     const bytes = readFileSync(join(out, m));
     const hashed = m.replace(/\.wasm$/, `-${short(bytes)}.wasm`);
-    put(out, m, hashed, bytes);
+    put(hashed, bytes);
     loader = loader.replace(
       `fetch(new URL("./${m}", import.meta.url))`,
       `fetch(new URL("./${hashed}", import.meta.url), { integrity: ${JSON.stringify(integrity[hashed])}, credentials: "same-origin" })`,
@@ -109,7 +109,7 @@ function name(out, staging, built) {
   const wasmBytes = readFileSync(join(out, built.wasm));
   let glue = readFileSync(join(out, built.glue), 'utf8');
   const pair = short(Buffer.concat([Buffer.from(glue), Buffer.from(loader ?? ''), wasmBytes]));
-  files.wasm = put(out, built.wasm, `${CRATE}-${pair}_bg.wasm`, wasmBytes);
+  files.wasm = put(`${CRATE}-${pair}_bg.wasm`, wasmBytes);
   files.glue = `${CRATE}-${pair}.js`;
   glue = glue.replaceAll(`'${CRATE}_bg.wasm'`, `'${files.wasm}'`);
   if (loader) {
@@ -117,15 +117,15 @@ function name(out, staging, built) {
     // Only the module specifiers: the import object's keys are the names inside the module.
     glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
     loader = loader.replaceAll(`from "./${CRATE}.js"`, `from "./${files.glue}"`);
-    files.loader = put(out, built.loader, loaderName, Buffer.from(loader));
+    files.loader = put(loaderName, Buffer.from(loader));
   }
-  put(out, built.glue, files.glue, Buffer.from(glue));
+  put(files.glue, Buffer.from(glue));
   files.modules = built.modules.length;
   // The stylesheet and the chart library.
   const css = readFileSync(join(staging, 'main.css'));
-  files.css = put(staging, 'main.css', `main-${short(css)}.css`, css);
+  files.css = put(`main-${short(css)}.css`, css);
   const echarts = readFileSync(join(staging, 'vendor/echarts.min.js'));
-  files.echarts = put(staging, 'vendor/echarts.min.js', `vendor/echarts-${short(echarts)}.min.js`, echarts);
+  files.echarts = put(`vendor/echarts-${short(echarts)}.min.js`, echarts);
   for (const stale of [`${CRATE}.js`, `${CRATE}_bg.wasm`, 'main.css', 'vendor/echarts.min.js']) {
     rmSync(join(staging, stale), { force: true });
   }
@@ -140,18 +140,22 @@ function loaderWords() {
   }]));
 }
 
-function writeEntry(staging, release) {
+/** Writes embed.js with the release's names, and the hashes of the files it loads itself (the
+ * split loader carries its modules' own); returns its bytes. */
+function writeEntry(staging, { files, integrity }) {
   const path = join(staging, 'embed.js');
   const template = readFileSync(path, 'utf8');
   const marker = '/* RELEASE */ null';
   if (!template.includes(marker)) throw new Error('embed.js has no RELEASE marker');
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '0.0.0';
-  const body = JSON.stringify({ version, ...release, words: loaderWords() });
-  writeFileSync(path, template.replace(marker, body));
-  return readFileSync(path);
+  const own = Object.fromEntries(['glue', 'wasm', 'css', 'echarts'].map((k) => [files[k], integrity[files[k]]]));
+  const body = JSON.stringify({ version, files, integrity: own, words: loaderWords() });
+  const entry = Buffer.from(template.replace(marker, body));
+  writeFileSync(path, entry);
+  return entry;
 }
 
-function writePage(staging, { files, integrity }, entry) {
+function writePage(staging, { files, integrity }, entryIntegrity) {
   const path = join(staging, 'index.html');
   let html = readFileSync(path, 'utf8');
   // Drop what Trunk wrote for the unsplit module: its inline loader and its preload hints.
@@ -163,7 +167,7 @@ function writePage(staging, { files, integrity }, entry) {
     `<link rel="modulepreload" href="./${files.glue}" integrity="${integrity[files.glue]}" crossorigin="anonymous">`,
     // Chrome ignores integrity on a fetch preload; the loader's fetch of the module checks it.
     `<link rel="preload" href="./${files.wasm}" as="fetch" crossorigin="anonymous">`,
-    `<script type="module" src="./embed.js" integrity="${sri(entry)}" crossorigin="anonymous"></script>`,
+    `<script type="module" src="./embed.js" integrity="${entryIntegrity}" crossorigin="anonymous"></script>`,
   ].join('\n  ');
   html = html.replace('</head>', `  ${head}\n</head>`);
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
@@ -180,15 +184,15 @@ function minifyData(dir) {
   }
 }
 
-export function release(staging, { profile = 'release', optimise = profile === 'release' } = {}) {
+function release(staging, { profile = 'release', optimise = profile === 'release' } = {}) {
   const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
   const linked = join(target, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
   const work = join(target, 'release-split');
   const built = build(linked, staging, work, optimise);
   const named = name(work, staging, built);
-  const entry = writeEntry(staging, named);
+  const entry = sri(writeEntry(staging, named));
   writePage(staging, named, entry);
-  const forSnippets = Object.fromEntries(['embed.js', 'embed-host.js'].map((f) => [f, sri(readFileSync(join(staging, f)))]));
+  const forSnippets = { 'embed.js': entry, 'embed-host.js': sri(readFileSync(join(staging, 'embed-host.js'))) };
   writeFileSync(join(staging, 'sri.json'), `${JSON.stringify({ ...forSnippets, ...named.integrity }, null, 2)}\n`);
   minifyData(join(staging, 'data'));
   rmSync(work, { recursive: true, force: true });
