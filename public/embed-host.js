@@ -33,13 +33,13 @@
     if (!data || data.type !== 'cmm:height' || typeof data.height !== 'number') return;
     for (const frame of frames()) {
       if (event.source !== frame.contentWindow) continue;
+      const lacking = missing(frame);
       // A frame sandboxed without allow-same-origin has no origin of its own ("null").
-      const origin = missing(frame).includes('allow-same-origin') ? 'null' : new URL(frame.src, location.href).origin;
+      const origin = lacking.includes('allow-same-origin') ? 'null' : new URL(frame.src, location.href).origin;
       if (event.origin !== origin) return;
       const height = Math.min(Math.max(Math.ceil(data.height), 100), 100000);
       frame.style.height = `${height}px`;
       // Told with every height report, so a widget still starting up hears it too.
-      const lacking = missing(frame);
       if (lacking.length) event.source.postMessage({ type: 'cmm:sandbox', missing: lacking }, '*');
       return;
     }

@@ -65,7 +65,6 @@ function assets() {
   return { echarts: at(files.echarts), echartsIntegrity: integrity[files.echarts] };
 }
 
-/** Starts the first content files downloading beside the code (a guess from the settings). */
 /** Reads this browser's storage for the widget, or nothing if storage is blocked. */
 function stored(area, key) {
   try { return globalThis[area].getItem(key); } catch { return null; }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function surveyJson(framework) {
+function surveyJson(framework) {
   const levels = framework.levels.map((l) => l.name);
   return {
     title: framework.title,

@@ -89,8 +89,3 @@ export function inLanguage(value, lang) {
   }
   return value;
 }
-
-/** The build's file names and integrity hashes (written by scripts/release.mjs). */
-export async function loadRelease() {
-  return JSON.parse(await readFile(`${DIST}/sri.json`, 'utf8'));
-}
