@@ -523,13 +523,6 @@ impl<T> Framework<T> {
         self.themes.iter().position(|t| t.id == id)
     }
 
-    /// The theme a question belongs to.
-    pub fn theme_of(&self, question_id: &str) -> Option<&Theme<T>> {
-        self.questions()
-            .find(|(_, q)| q.id == question_id)
-            .map(|(t, _)| t)
-    }
-
     /// The live id for a question id from any earlier version of this framework.
     pub fn current_id<'a>(&'a self, id: &'a str) -> Option<&'a str> {
         self.questions().map(|(_, q)| q).find_map(|q| {
@@ -543,10 +536,6 @@ impl<T> Framework<T> {
 
     pub fn term(&self, id: &str) -> Option<&Term<T>> {
         self.glossary.iter().find(|t| t.id == id)
-    }
-
-    pub fn area(&self, id: &str) -> Option<&Area<T>> {
-        self.areas.iter().find(|a| a.id == id)
     }
 }
 

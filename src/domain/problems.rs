@@ -80,10 +80,6 @@ pub struct Problem {
 pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
-    pub fn paths(&self) -> Vec<&str> {
-        self.0.iter().map(|p| p.path.as_str()).collect()
-    }
-
     pub fn has(&self, path: &str, issue: &Issue) -> bool {
         self.0.iter().any(|p| p.path == path && &p.issue == issue)
     }
@@ -123,10 +119,6 @@ impl Collector {
         if value.trim().is_empty() {
             self.add(path, Issue::Empty);
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
     }
 
     pub fn finish<T>(self, value: T) -> Result<T, Problems> {

@@ -83,13 +83,6 @@ impl Plural {
             .or(self.forms[Category::Other.index()])
             .unwrap_or_default()
     }
-
-    /// Every form this message has, for checks.
-    pub fn forms(&self) -> impl Iterator<Item = (Category, &'static str)> + '_ {
-        Category::ALL
-            .into_iter()
-            .filter_map(|c| self.forms[c.index()].map(|f| (c, f)))
-    }
 }
 
 #[cfg(test)]
