@@ -23,7 +23,9 @@ use charming::{
     Chart,
 };
 
-use crate::domain::{benchmark::Benchmark, framework::Framework, scoring::Scores};
+use crate::domain::{
+    benchmark::Benchmark, board::greedy_lines, framework::Framework, scoring::Scores,
+};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, and each at
 /// least 3:1 against white. Colour is never the only cue: line styles and markers differ too.
@@ -292,17 +294,7 @@ pub(crate) fn range_band(
 /// Breaks a name into lines of at most `width` characters where it can (a longer word keeps its
 /// own line).
 pub fn wrap_greedy(name: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for word in name.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines.join("\n")
+    greedy_lines(name, width).join("\n")
 }
 
 /// Breaks a long axis name over two lines at the space nearest its middle, so labels fit

@@ -42,21 +42,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Breaks text into lines of about `width` pixels at `size` pixels, at most `max` lines (the
-/// last ends with "…" if text is left over). Widths are estimated (half an em a character),
-/// which suits the sans-serif the slide uses.
-pub fn wrap(text: &str, size: f64, width: f64, max: usize) -> Vec<String> {
-    let per_line = ((width / (size * 0.52)).floor() as usize).max(8);
+/// Breaks text into lines of at most `width` characters where it can (a longer word keeps its
+/// own line).
+pub fn greedy_lines(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
                 line.push(' ');
                 line.push_str(word);
             }
             _ => lines.push(word.to_string()),
         }
     }
+    lines
+}
+
+/// Breaks text into lines of about `width` pixels at `size` pixels, at most `max` lines (the
+/// last ends with "…" if text is left over). Widths are estimated (half an em a character),
+/// which suits the sans-serif the slide uses.
+pub fn wrap(text: &str, size: f64, width: f64, max: usize) -> Vec<String> {
+    let per_line = ((width / (size * 0.52)).floor() as usize).max(8);
+    let mut lines = greedy_lines(text, per_line);
     if lines.len() > max {
         lines.truncate(max);
         if let Some(last) = lines.last_mut() {
