@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{CouncilType, Region, Stage};
+use super::context::{Context, CouncilType, Region, Stage};
 use super::framework::Framework;
 use super::localised::Localised;
 use super::problems::{locate, parse_json, Collector, Issue, Problems};
@@ -54,6 +54,16 @@ pub struct Group {
     pub council_type: Option<CouncilType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
+}
+
+impl Group {
+    /// Whether a council of this context is one the group describes: every part the group
+    /// sets must be the council's.
+    pub fn includes(&self, c: &Context) -> bool {
+        self.stage.is_none_or(|s| c.stage == Some(s))
+            && self.council_type.is_none_or(|k| c.council_type == Some(k))
+            && self.region.is_none_or(|r| c.region == Some(r))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

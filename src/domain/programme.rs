@@ -349,82 +349,47 @@ pub fn build_benchmarks(
     returns: &[Return],
     meta: &BuildMeta,
 ) -> BenchmarkFile {
-    let all: Vec<&Return> = returns.iter().collect();
-    let mut benchmarks = Vec::new();
     let fill = |name: &str| meta.titles.group.replace("{group}", name);
-    if let Some(b) = benchmark_of(
-        framework,
-        &all,
-        "programme-all".into(),
-        meta.titles.all.clone(),
-        Group::default(),
-        meta,
-    ) {
-        benchmarks.push(b);
-    }
-    for (stage, name) in &meta.titles.stages {
-        let these: Vec<&Return> = all
-            .iter()
-            .copied()
-            .filter(|r| r.context.stage == Some(*stage))
-            .collect();
-        let group = Group {
-            stage: Some(*stage),
-            ..Group::default()
-        };
-        if let Some(b) = benchmark_of(
-            framework,
-            &these,
-            format!("programme-stage-{}", stage.code()),
-            fill(name),
-            group,
-            meta,
-        ) {
-            benchmarks.push(b);
-        }
-    }
-    for (kind, name) in &meta.titles.council_types {
-        let these: Vec<&Return> = all
-            .iter()
-            .copied()
-            .filter(|r| r.context.council_type == Some(*kind))
-            .collect();
-        let group = Group {
-            council_type: Some(*kind),
-            ..Group::default()
-        };
-        if let Some(b) = benchmark_of(
-            framework,
-            &these,
-            format!("programme-type-{}", kind.code()),
-            fill(name),
-            group,
-            meta,
-        ) {
-            benchmarks.push(b);
-        }
-    }
-    for (region, name) in &meta.titles.regions {
-        let these: Vec<&Return> = all
-            .iter()
-            .copied()
-            .filter(|r| r.context.region == Some(*region))
-            .collect();
-        let group = Group {
-            region: Some(*region),
-            ..Group::default()
-        };
-        if let Some(b) = benchmark_of(
-            framework,
-            &these,
-            format!("programme-region-{}", region.code()),
-            fill(name),
-            group,
-            meta,
-        ) {
-            benchmarks.push(b);
-        }
-    }
+    let t = &meta.titles;
+    let groups = std::iter::once(("programme-all".to_string(), t.all.clone(), Group::default()))
+        .chain(t.stages.iter().map(|(stage, name)| {
+            let group = Group {
+                stage: Some(*stage),
+                ..Group::default()
+            };
+            (
+                format!("programme-stage-{}", stage.code()),
+                fill(name),
+                group,
+            )
+        }))
+        .chain(t.council_types.iter().map(|(kind, name)| {
+            let group = Group {
+                council_type: Some(*kind),
+                ..Group::default()
+            };
+            (format!("programme-type-{}", kind.code()), fill(name), group)
+        }))
+        .chain(t.regions.iter().map(|(region, name)| {
+            let group = Group {
+                region: Some(*region),
+                ..Group::default()
+            };
+            (
+                format!("programme-region-{}", region.code()),
+                fill(name),
+                group,
+            )
+        }));
+    let benchmarks = groups
+        .filter_map(|(id, title, group)| {
+            let these: Vec<&Return> = returns
+                .iter()
+                .filter(|r| group.includes(&r.context))
+                .collect();
+            benchmark_of(framework, &these, id, title, group, meta)
+        })
+        .collect();
     BenchmarkFile {
         format: BENCHMARK_FORMAT.into(),
         format_version: BENCHMARK_FORMAT_VERSION,
