@@ -6,7 +6,7 @@ mod common;
 
 use cm_maturity::domain::benchmark::MIN_ORGANISATIONS;
 use cm_maturity::domain::{BenchmarkFile, BenchmarkKind, Figure};
-use common::{council, learner, messages, COUNCIL_BENCHMARKS, LEARNER_BENCHMARKS};
+use common::{council, learner, messages, COUNCIL_BENCHMARKS};
 use serde_json::{json, Value};
 
 fn problems(v: &Value) -> Vec<String> {
@@ -140,14 +140,14 @@ fn benchmarks_for_another_framework_are_refused() {
     assert!(common::council_benchmarks()
         .check_against(&learner())
         .is_err());
-    let learner_file = BenchmarkFile::from_json(LEARNER_BENCHMARKS).unwrap();
+    let learner_file = common::learner_benchmarks();
     assert!(learner_file.check_against(&council()).is_err());
 }
 
 #[test]
 fn the_learner_expectations_come_from_the_frameworks_own_level_definitions() {
     let fw = learner();
-    let file = BenchmarkFile::from_json(LEARNER_BENCHMARKS).unwrap_or_else(|p| panic!("{p}"));
+    let file = common::learner_benchmarks();
     file.check_against(&fw).unwrap_or_else(|p| panic!("{p}"));
     assert_eq!(file.benchmarks.len(), 3);
     for (b, level) in file.benchmarks.iter().zip([3u8, 4, 5]) {

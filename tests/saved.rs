@@ -89,11 +89,10 @@ fn corrupt_data_is_reported() {
 #[test]
 fn renamed_questions_follow_and_dropped_ones_are_set_aside() {
     // Version 2 of the small framework renames a2 to a2-new and drops old-b9.
-    let mut v: Value = serde_json::from_str(include_str!("fixtures/framework-small.json")).unwrap();
-    v["version"] = json!("2.0.0");
-    v["themes"][0]["questions"][1]["id"] = json!("a2-new");
-    v["themes"][0]["questions"][1]["formerIds"] = json!(["a2"]);
-    let v2 = Framework::from_json(&v.to_string()).unwrap();
+    let v2 = small_version("2.0.0", |v| {
+        v["themes"][0]["questions"][1]["id"] = json!("a2-new");
+        v["themes"][0]["questions"][1]["formerIds"] = json!(["a2"]);
+    });
 
     let mut data = load(include_str!("fixtures/saved/v1.json")).unwrap().data;
     let a = &mut data.assessments[0];

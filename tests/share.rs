@@ -144,9 +144,7 @@ fn a_link_opens_the_framework_it_was_made_for_and_a_saved_copy_is_recognised() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases()))]
 
     #[test]
     fn base64url_round_trips(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
