@@ -1,11 +1,11 @@
 // Files out and in: backups that import back, import errors, CSV, chart images, the print report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { openWith, press, savedData } from './flows.mjs';
+import { download, openWith, press, savedData } from './flows.mjs';
 
 let env;
 let framework;
@@ -32,12 +32,6 @@ function seeded() {
   });
 }
 
-async function download(page, action) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), path, bytes: await readFile(path) };
-}
 
 async function openAt(page, route) {
   await openWith(page, env.server.url, seeded(), { current: 'now', route });
@@ -47,9 +41,9 @@ test('a backup downloads, imports into an empty browser after a preview, and is 
   const page = await env.newPage();
   await openAt(page, 'assessments');
   await page.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
-  const backup = await download(page, () => page.getByRole('button', { name: 'Download a backup of all assessments' }).click());
+  const backup = await download(page, () => page.getByRole('button', { name: 'Download a backup of all assessments' }).click(), dir);
   assert.match(backup.name, /^contract-management-maturity-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  const one = await download(page, () => page.getByRole('button', { name: /^Download Anytown Council: Assessment started 20 November 2026/ }).click());
+  const one = await download(page, () => page.getByRole('button', { name: /^Download Anytown Council: Assessment started 20 November 2026/ }).click(), dir);
   assert.equal(one.name, 'contract-management-maturity-2026-11-20.json');
   assert.equal(JSON.parse(one.bytes).assessments.length, 1);
   await page.context().close();
@@ -110,7 +104,7 @@ test('results download as CSV, PNG and SVG with names and content that say what 
   await openAt(page, 'results');
   await page.locator('.cmm-chart svg').nth(1).waitFor();
 
-  const csv = await download(page, () => page.getByRole('button', { name: 'Download your answers (CSV)' }).click());
+  const csv = await download(page, () => page.getByRole('button', { name: 'Download your answers (CSV)' }).click(), dir);
   assert.equal(csv.name, 'contract-management-maturity-2026-11-20.csv');
   const text = csv.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const lines = text.split('\r\n').filter(Boolean);
@@ -121,7 +115,7 @@ test('results download as CSV, PNG and SVG with names and content that say what 
   assert.ok(lines[1].endsWith(',"Board paper, ""Tiering"", May 2026; =SUM(A1)"'), lines[1]);
   assert.match(lines.find((l) => l.startsWith('People and capability')), /,Don't know,$/);
 
-  const png = await download(page, () => page.getByRole('button', { name: 'Download the radar chart as PNG' }).click());
+  const png = await download(page, () => page.getByRole('button', { name: 'Download the radar chart as PNG' }).click(), dir);
   assert.equal(png.name, 'contract-management-maturity-radar-2026-11-20.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.equal(png.bytes.readUInt32BE(16), 2000, 'twice the width');
@@ -139,7 +133,7 @@ test('results download as CSV, PNG and SVG with names and content that say what 
   }, png.bytes.toString('base64'));
   assert.deepEqual(corner, [255, 255, 255, 255]);
 
-  const svg = await download(page, () => page.getByRole('button', { name: 'Download the bar chart as SVG' }).click());
+  const svg = await download(page, () => page.getByRole('button', { name: 'Download the bar chart as SVG' }).click(), dir);
   assert.equal(svg.name, 'contract-management-maturity-bars-2026-11-20.svg');
   const parsed = await page.evaluate((s) => {
     const doc = new DOMParser().parseFromString(s, 'image/svg+xml');

@@ -1,20 +1,14 @@
 // Faults in saved data and storage: each gives a clear message and loses nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { setup, axe } from './helpers.mjs';
-import { answerTheme, currentId, openWith, press, start, savedData, seedStorage } from './flows.mjs';
+import { answerTheme, currentId, download, openWith, press, start, savedData, seedStorage } from './flows.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 const seed = (page, entries) => seedStorage(page, env.server.url, entries);
-
-async function download(page, trigger) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  return { name: dl.suggestedFilename(), text: await readFile(await dl.path(), 'utf8') };
-}
 
 const EARLIER = JSON.stringify({
   schemaVersion: 3,

@@ -1,4 +1,6 @@
 // Steps shared by the journey tests, written the way a user acts: by labels and roles.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 export const themeHeadings = [
   'Governance and planning', 'People and capability', 'Administration and data',
@@ -8,6 +10,17 @@ export const themeHeadings = [
 
 export const COUNCIL = 'Contract management maturity self-assessment for councils';
 export const LEARNER = 'Contract management practice: rate your own';
+
+/** Runs `action`, waits for the download it starts, and returns the file's name, path, bytes
+ * and text: saved in `dir` when given, else read where the browser left it. */
+export async function download(page, action, dir) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
+  const name = dl.suggestedFilename();
+  const path = dir ? join(dir, name) : await dl.path();
+  if (dir) await dl.saveAs(path);
+  const bytes = await readFile(path);
+  return { name, path, bytes, text: bytes.toString('utf8') };
+}
 
 /** Clicks the link or button with this accessible name (navigation is links, actions buttons). */
 export async function press(page, name, options = {}) {

@@ -3,11 +3,11 @@
 // downloaded and printed; and each assessment keeps its own framework.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { COUNCIL, LEARNER, answerTheme, answersFor, openWith, press, savedData, start } from './flows.mjs';
+import { answersFor, answerTheme, COUNCIL, download, LEARNER, openWith, press, savedData, start } from './flows.mjs';
 
 let env;
 let learner;
@@ -21,12 +21,6 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
-async function download(page, action) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
 
 test('a learner rates their own practice, compares with an expectation and keeps a dated plan', async () => {
   for (const width of [1280, 375]) {
@@ -82,7 +76,7 @@ test('a learner rates their own practice, compares with an expectation and keeps
     assert.equal(await page.getByRole('checkbox', { name: `Done for ${firstTitle}` }).isChecked(), true);
 
     if (width === 1280) {
-      const csv = await download(page, () => page.getByRole('button', { name: 'Download the plan (CSV)' }).click());
+      const csv = await download(page, () => page.getByRole('button', { name: 'Download the plan (CSV)' }).click(), dir);
       assert.match(csv.name, /development-plan/);
       const rows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
       assert.equal(rows[0], 'Theme,Question,Level now,Next level,Action,Target date,Done');

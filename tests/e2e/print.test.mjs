@@ -3,11 +3,11 @@
 // a picture.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { answersFor, openWith } from './flows.mjs';
+import { answersFor, download, openWith } from './flows.mjs';
 
 let env;
 let council;
@@ -141,11 +141,9 @@ test('the board summary is one page and a 2x picture on white with the organisat
     await page.screenshot({ path: `test-results/board-${width}.png`, fullPage: true });
 
     if (width === 1280) {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a picture (PNG)' }).click()]);
-      const path = join(dir, dl.suggestedFilename());
-      await dl.saveAs(path);
-      assert.match(dl.suggestedFilename(), /board-summary-2026-11-20\.png$/);
-      const png = await readFile(path);
+      const file = await download(page, () => page.getByRole('button', { name: 'Download as a picture (PNG)' }).click(), dir);
+      assert.match(file.name, /board-summary-2026-11-20\.png$/);
+      const png = file.bytes;
       await writeFile('test-results/board-summary.png', png);
       assert.equal(png.readUInt32BE(16), 3200, 'twice 1600 wide');
       assert.equal(png.readUInt32BE(20), 1800, 'twice 900 high');

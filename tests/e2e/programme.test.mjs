@@ -3,11 +3,11 @@
 // file; a council's results then compare with it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { answersFor, openWith, press } from './flows.mjs';
+import { answersFor, download, openWith, press } from './flows.mjs';
 
 let env;
 let council;
@@ -21,12 +21,6 @@ before(async () => {
 });
 after(async () => { await env?.close(); });
 
-async function download(page, action) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()]);
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-}
 
 /** A council's return with every question at `level`. */
 function councilReturn(name, assessed, level, stage) {
@@ -50,7 +44,7 @@ test('a council makes a return from its results with levels and context but no n
   ours.answers[council.themes[0].questions[0].id].note = 'Ask Jane Smith about the register';
   await openWith(page, env.server.url, { schemaVersion: 3, assessments: [ours] }, { current: 'ours', route: 'results' });
   await page.getByRole('heading', { name: 'Send your results to the programme' }).waitFor();
-  const plain = await download(page, () => page.getByRole('button', { name: 'Download the return file' }).click());
+  const plain = await download(page, () => page.getByRole('button', { name: 'Download the return file' }).click(), dir);
   assert.match(plain.name, /programme-return/);
   const r = JSON.parse(plain.text);
   assert.equal(r.format, 'cm-maturity-return');
@@ -59,7 +53,7 @@ test('a council makes a return from its results with levels and context but no n
   assert.equal(Object.keys(r.answers).length, Object.keys(ours.answers).length);
   assert.doesNotMatch(plain.text, /Jane|Head of commercial/);
   await page.getByRole('checkbox', { name: /Include my job role/ }).check();
-  const withRole = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download the return file' }).click())).text);
+  const withRole = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download the return file' }).click(), dir)).text);
   assert.equal(withRole.role, 'Head of commercial');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -104,7 +98,7 @@ test('the programme reads many returns, leaves out small groups and publishes a 
   assert.deepEqual(await axe(page), [], 'programme page');
   await page.screenshot({ path: 'test-results/programme-1280.png', fullPage: true });
 
-  const file = await download(page, () => page.getByRole('button', { name: 'Download the benchmark file' }).click());
+  const file = await download(page, () => page.getByRole('button', { name: 'Download the benchmark file' }).click(), dir);
   const published = JSON.parse(file.text);
   assert.equal(published.format, 'cm-maturity-benchmarks');
   assert.equal(published.frameworkId, council.id);

@@ -6,7 +6,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework, DIST } from './helpers.mjs';
-import { openWith, savedData } from './flows.mjs';
+import { download, openWith, savedData } from './flows.mjs';
 
 let env;
 let cy;
@@ -68,17 +68,12 @@ test('the full quick check in Welsh, with every screen in Welsh and axe clean', 
   await page.screenshot({ path: 'test-results/cy-results-1280.png', fullPage: true });
 
   // The outputs are in Welsh: the CSV's headers, the PNG's file name, the print report.
-  const download = async (name) => {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-    const path = join(dir, dl.suggestedFilename());
-    await dl.saveAs(path);
-    return { name: dl.suggestedFilename(), bytes: await readFile(path) };
-  };
-  const csv = await download(cy.csv_download);
+  const downloadFrom = (name) => download(page, () => page.getByRole('button', { name }).click(), dir);
+  const csv = await downloadFrom(cy.csv_download);
   assert.match(csv.name, new RegExp(`^${cy.file_prefix}`));
   const header = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
   assert.ok(header.startsWith(cy.csv_theme), header);
-  const png = await download(fill(cy.download_png, { chart: cy.radar_short }));
+  const png = await downloadFrom(fill(cy.download_png, { chart: cy.radar_short }));
   assert.match(png.name, /\.png$/);
   assert.equal(png.bytes.readUInt32BE(0), 0x89504e47);
   await page.emulateMedia({ media: 'print' });
