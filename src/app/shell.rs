@@ -58,12 +58,7 @@ pub fn Shell(
     // The assessment this tab works on is the one being edited: bring it in line with its
     // framework now. Every other assessment stays as stored until it is opened.
     if let Some(id) = session.current_id_untracked() {
-        let framework = saved
-            .get(&id)
-            .and_then(|a| catalogue.framework(&a.framework_id));
-        if let Some(f) = framework {
-            saved.reconcile(&id, &f);
-        }
+        app.reconcile(&id);
     }
     watch_sandbox(app);
 

@@ -86,6 +86,14 @@ impl App {
 
     /// Makes `id` this tab's assessment, brought in line with its framework, and shows `route`.
     pub fn open(&self, id: &str, route: Route) {
+        self.reconcile(id);
+        self.session.set_current(Some(id));
+        self.nav.go(route);
+    }
+
+    /// Brings assessment `id` in line with its framework as loaded (renamed questions follow,
+    /// dropped ones are set aside); only the assessment being edited is ever reconciled.
+    pub fn reconcile(&self, id: &str) {
         let framework = self
             .saved
             .get(id)
@@ -93,8 +101,6 @@ impl App {
         if let Some(f) = framework {
             self.saved.reconcile(id, &f);
         }
-        self.session.set_current(Some(id));
-        self.nav.go(route);
     }
 
     pub fn show_alert(&self, message: String) {
