@@ -192,6 +192,10 @@ async fn load(
 /// The frameworks the first screen needs: the one of the assessment this tab will open (read
 /// without validating, just to choose), or every one offered.
 fn first_needed(config: &EmbedConfig) -> Vec<Builtin> {
+    // A share link may be for any framework.
+    if is_share_hash(&browser::history::hash()) {
+        return config.frameworks.clone();
+    }
     let ns = &config.namespace;
     let current =
         browser::storage::peek_session(ns, "tab").or_else(|| browser::storage::peek(ns, "last"));
@@ -199,12 +203,7 @@ fn first_needed(config: &EmbedConfig) -> Vec<Builtin> {
         let data = browser::storage::peek(ns, "data")?;
         crate::domain::saved::framework_of(&data, &id)
     });
-    let builtin = framework.map(|id| Builtin::for_framework_id(&id));
-    // A share link may be for any framework.
-    if is_share_hash(&browser::history::hash()) {
-        return config.frameworks.clone();
-    }
-    match builtin {
+    match framework.map(|id| Builtin::for_framework_id(&id)) {
         Some(b) if config.frameworks.contains(&b) => vec![b],
         _ => config.frameworks.clone(),
     }
