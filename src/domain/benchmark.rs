@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::context::{Context, CouncilType, Region, Stage};
 use super::framework::Framework;
-use super::localised::Localised;
+use super::localised::{choose, english_only, Localised};
 use super::problems::{locate, parse_json, Collector, Issue, Problems};
 
 pub const BENCHMARK_FORMAT: &str = "cm-maturity-benchmarks";
@@ -27,10 +27,6 @@ pub struct BenchmarkFile<T = String> {
     #[serde(default = "english_only")]
     pub languages: Vec<String>,
     pub benchmarks: Vec<Benchmark<T>>,
-}
-
-fn english_only() -> Vec<String> {
-    vec!["en".to_string()]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,12 +166,7 @@ impl BenchmarkFile<Localised> {
 
     /// The file in one language: `lang` if it has it, else its first language.
     pub fn resolve(&self, lang: &str) -> BenchmarkFile<String> {
-        let fallback = self.languages.first().map_or("en", String::as_str);
-        let chosen = if self.languages.iter().any(|l| l == lang) {
-            lang
-        } else {
-            fallback
-        };
+        let (chosen, fallback) = choose(&self.languages, lang);
         let text = |t: &Localised| t.get(chosen, fallback).to_string();
         BenchmarkFile {
             format: self.format.clone(),

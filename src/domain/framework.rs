@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::level::Level;
-use super::localised::Localised;
+use super::localised::{choose, english_only, Localised};
 use super::problems::{locate, parse_json, Collector, Issue, Problems};
 
 pub const FRAMEWORK_FORMAT: &str = "cm-maturity-framework";
@@ -60,10 +60,6 @@ pub struct Framework<T = String> {
     /// The language this copy's texts are in (set by `resolve`).
     #[serde(skip)]
     pub lang: String,
-}
-
-fn english_only() -> Vec<String> {
-    vec!["en".to_string()]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -183,12 +179,7 @@ impl Framework<Localised> {
 
     /// The framework in one language: `lang` if the file has it, else the file's first language.
     pub fn resolve(&self, lang: &str) -> Framework<String> {
-        let fallback = self.languages.first().map_or("en", String::as_str);
-        let chosen = if self.languages.iter().any(|l| l == lang) {
-            lang
-        } else {
-            fallback
-        };
+        let (chosen, fallback) = choose(&self.languages, lang);
         let mut out = self.map(&|t: &Localised| t.get(chosen, fallback).to_string());
         out.lang = chosen.to_string();
         out

@@ -8,6 +8,23 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::problems::{Collector, Issue};
 
+/// The languages of a file that does not list them: English.
+pub fn english_only() -> Vec<String> {
+    vec!["en".to_string()]
+}
+
+/// The language a file of `languages` is read in for `lang`, and its fallback (the file's
+/// first): `lang` itself if the file has it, else the fallback.
+pub fn choose<'a>(languages: &'a [String], lang: &'a str) -> (&'a str, &'a str) {
+    let fallback = languages.first().map_or("en", String::as_str);
+    let chosen = if languages.iter().any(|l| l == lang) {
+        lang
+    } else {
+        fallback
+    };
+    (chosen, fallback)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Localised {
     Plain(String),
