@@ -1,9 +1,7 @@
 //! The board summary slide: escaping, wrapping, the embedded radar and the PNG's text chunk.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cm_maturity::domain::board::{
-    base64, board_svg, crc32, escape, png_with_text, wrap, BoardText,
-};
+use cm_maturity::domain::board::{board_svg, crc32, escape, png_with_text, wrap, BoardText};
 
 fn text(organisation: &str) -> BoardText {
     BoardText {
@@ -77,19 +75,6 @@ fn long_text_wraps_to_the_column_and_stops_with_an_ellipsis() {
         .iter()
         .all(|l| l.chars().count() <= (500.0 / (22.0 * 0.52)) as usize));
     assert_eq!(wrap("Short", 22.0, 500.0, 3), vec!["Short".to_string()]);
-}
-
-#[test]
-fn base64_matches_the_standard_vectors() {
-    for (plain, encoded) in [
-        ("", ""),
-        ("f", "Zg=="),
-        ("fo", "Zm8="),
-        ("foo", "Zm9v"),
-        ("foobar", "Zm9vYmFy"),
-    ] {
-        assert_eq!(base64(plain.as_bytes()), encoded);
-    }
 }
 
 #[test]

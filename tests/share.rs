@@ -4,8 +4,8 @@
 mod common;
 
 use cm_maturity::domain::share::{
-    base64url_decode, base64url_encode, decode, encode, is_copy_of, is_share_hash, peek_language,
-    ShareError, MAX_SHARE_CHARS,
+    base64_encode, base64url_decode, base64url_encode, decode, encode, is_copy_of, is_share_hash,
+    peek_language, ShareError, MAX_SHARE_CHARS,
 };
 use cm_maturity::domain::{Assessment, AssessmentKind, Framework, Level, Rating};
 use common::{council, learner};
@@ -141,6 +141,19 @@ fn a_link_opens_the_framework_it_was_made_for_and_a_saved_copy_is_recognised() {
     assert!(is_copy_of(&saved, &shared));
     saved.set_rating(&first, Rating::DontKnow, "t");
     assert!(!is_copy_of(&saved, &shared));
+}
+
+#[test]
+fn base64_matches_the_standard_vectors() {
+    for (plain, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64_encode(plain.as_bytes()), encoded);
+    }
 }
 
 proptest! {

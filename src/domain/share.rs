@@ -115,9 +115,7 @@ pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, Share
     let body = fragment
         .strip_prefix(SHARE_PREFIX)
         .ok_or(ShareError::Unreadable)?;
-    let bytes = base64url_decode(body).ok_or(ShareError::Unreadable)?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|_| ShareError::Unreadable)?;
+    let value = payload_json(body).ok_or(ShareError::Unreadable)?;
     if value.get("v").and_then(|v| v.as_u64()) != Some(1) {
         return Err(if value.get("v").is_some() {
             ShareError::UnknownVersion
@@ -192,6 +190,11 @@ pub fn is_copy_of(saved: &Assessment, shared: &Assessment) -> bool {
         && saved.answers == shared.answers
 }
 
+/// The JSON a link's body (after the prefix) carries, unchecked.
+fn payload_json(body: &str) -> Option<serde_json::Value> {
+    serde_json::from_slice(&base64url_decode(body)?).ok()
+}
+
 /// The language a share link was sent in, read without checking the rest of the link (the app
 /// needs it before it loads anything else).
 pub fn peek_language(fragment: &str) -> Option<String> {
@@ -199,16 +202,26 @@ pub fn peek_language(fragment: &str) -> Option<String> {
     if body.len() > MAX_SHARE_CHARS {
         return None;
     }
-    let bytes = base64url_decode(body)?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let value = payload_json(body)?;
     let lang = value.get("l")?.as_str()?;
     (lang.len() <= 8).then(|| lang.to_string())
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const STANDARD_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Unpadded base64url (RFC 4648 §5): safe in a URL fragment without escaping.
 pub fn base64url_encode(bytes: &[u8]) -> String {
+    encode64(bytes, ALPHABET, false)
+}
+
+/// Standard base64 with padding (RFC 4648 §4), for `data:` URLs.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    encode64(bytes, STANDARD_ALPHABET, true)
+}
+
+fn encode64(bytes: &[u8], alphabet: &[u8; 64], pad: bool) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -216,7 +229,12 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
             .enumerate()
             .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            out.push(char::from(alphabet[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+        if pad {
+            for _ in chunk.len()..3 {
+                out.push('=');
+            }
         }
     }
     out

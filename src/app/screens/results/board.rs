@@ -15,10 +15,11 @@ use crate::browser::download;
 use crate::browser::echarts::{export_image, rasterise, ImageKind};
 use crate::charts::{echarts_option, Layout};
 use crate::domain::assessment::AssessmentKind;
-use crate::domain::board::{base64, board_svg, png_with_text, BoardText, BOARD_SIZE};
+use crate::domain::board::{board_svg, png_with_text, BoardText, BOARD_SIZE};
 use crate::domain::dates::file_date;
 use crate::domain::roadmap::{build, Step};
 use crate::domain::scoring::{display_level, round1};
+use crate::domain::share::base64_encode;
 use crate::route::Route;
 use crate::text::{fill, Text};
 
@@ -175,7 +176,7 @@ fn download_png(app: App, d: ResultsData) {
     spawn_local(async move {
         let made = async {
             let radar = export_image(&option, ImageKind::Svg, 520, 456).await?;
-            let svg = board_svg(&text, Some(&base64(radar.as_bytes())));
+            let svg = board_svg(&text, Some(&base64_encode(radar.as_bytes())));
             let (w, h) = BOARD_SIZE;
             let url = rasterise(&svg, w, h, 2).await?;
             let bytes = decode_data_url(&url).ok_or("the image could not be made")?;
