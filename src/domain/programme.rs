@@ -68,11 +68,7 @@ impl Return {
             assessment_id: a.id.clone(),
             assessed: a.created.clone(),
             kind: a.kind,
-            answers: a
-                .answers
-                .iter()
-                .filter_map(|(id, answer)| Some((id.clone(), answer.rating?)))
-                .collect(),
+            answers: ratings(&a.answers),
             role: (include_role && !a.role.trim().is_empty()).then(|| a.role.trim().to_string()),
             synthetic: false,
         }
@@ -136,6 +132,14 @@ pub enum ReturnError {
     UnknownVersion(u32),
 }
 
+/// The rating of every question answered (notes and dates are not part of a return).
+fn ratings(answers: &BTreeMap<String, Answer>) -> BTreeMap<String, Rating> {
+    answers
+        .iter()
+        .filter_map(|(id, answer)| Some((id.clone(), answer.rating?)))
+        .collect()
+}
+
 /// Reads a return file, or a full export (each assessment in it becomes a return), for
 /// `framework`. Answers given to an earlier version of the framework follow its renames.
 pub fn read_returns(
@@ -165,12 +169,10 @@ pub fn read_returns(
         }
         let mut a = r.as_assessment();
         a.reconcile(framework);
-        let answers = a
-            .answers
-            .iter()
-            .filter_map(|(id, answer)| Some((id.clone(), answer.rating?)))
-            .collect();
-        return Ok(vec![Return { answers, ..r }]);
+        return Ok(vec![Return {
+            answers: ratings(&a.answers),
+            ..r
+        }]);
     }
     let assessments = parse_import(text, &[framework]).map_err(|e| match e {
         ImportError::UnknownFramework(found) => ReturnError::OtherFramework {
