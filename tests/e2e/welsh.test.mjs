@@ -6,7 +6,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework, DIST } from './helpers.mjs';
-import { download, openWith, savedData } from './flows.mjs';
+import { answerTheme, download, openWith, press, savedData } from './flows.mjs';
 
 let env;
 let cy;
@@ -54,11 +54,11 @@ test('the full quick check in Welsh, with every screen in Welsh and axe clean', 
     }
     await answerThemeCy(page, i % 2 === 0 ? 3 : 2);
     const next = i < council.themes.length - 1 ? cy.next_theme : cy.to_check;
-    await page.getByRole('link', { name: next, exact: true }).or(page.getByRole('button', { name: next, exact: true })).first().click();
+    await press(page, next);
   }
   await page.getByRole('heading', { level: 1, name: cy.check_heading }).waitFor();
   assert.deepEqual(await axe(page), [], 'check answers');
-  await page.getByRole('link', { name: cy.see_results }).or(page.getByRole('button', { name: cy.see_results })).first().click();
+  await press(page, cy.see_results, { exact: false });
   await page.getByRole('heading', { level: 1, name: cy.results_heading }).waitFor();
   await page.locator('.cmm-chart svg').nth(1).waitFor();
   const text = await page.locator('.cmm-app').innerText();
@@ -92,11 +92,7 @@ test('switching language mid-assessment keeps every answer, the screen and the p
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { level: 1, name: english.themes[0].title }).waitFor();
-  const groups = page.locator('fieldset.cmm-fieldset');
-  for (let i = 0; i < 3; i++) {
-    await groups.nth(i).locator('.cmm-radios__item', { has: page.locator('.cmm-radios__hint', { hasText: /^Level 4:/ }) }).getByRole('radio').check();
-  }
-  await page.getByText('Saved in this browser').waitFor();
+  await answerTheme(page, 'Level 4', undefined, 3);
   const before = await savedData(page);
   await page.evaluate(() => window.scrollTo(0, 600));
   const y = await page.evaluate(() => window.scrollY);
