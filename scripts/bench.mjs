@@ -8,6 +8,8 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { inLanguage } from '../tests/e2e/helpers.mjs';
+import { answersFor } from '../tests/e2e/flows.mjs';
 import { compressDir } from './compress.mjs';
 import { floorPage } from './floor.mjs';
 import { surveyPage } from './surveyjs-page.mjs';
@@ -20,9 +22,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 // A slow 4G phone (as the issue measured the peer): bytes per second and milliseconds.
 const SLOW_4G = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-const english = (t) => (typeof t === 'string' ? t : t?.en ?? '');
-const framework = JSON.parse(readFileSync(join(DIST, 'data/framework.json'), 'utf8'), (k, v) =>
-  (v && typeof v === 'object' && !Array.isArray(v) && 'en' in v && Object.keys(v).every((l) => l.length === 2) ? english(v) : v));
+const framework = inLanguage(JSON.parse(readFileSync(join(DIST, 'data/framework.json'), 'utf8')), 'en');
 const floorDir = 'target/bench/floor';
 mkdirSync(floorDir, { recursive: true });
 writeFileSync(join(floorDir, 'index.html'), floorPage(framework));
@@ -38,7 +38,7 @@ const ms = (n) => (n == null ? '—' : n.toFixed(0));
 
 /** An assessment in progress, so the first screen is the first question. */
 function appSeed() {
-  const answers = Object.fromEntries(framework.themes.flatMap((t) => t.questions.map((q, i) => [q.id, { rating: 1 + (i % 5) }])));
+  const answers = answersFor(framework, (t, q, i) => 1 + (i % 5));
   return {
     'cmm:data': JSON.stringify({ schemaVersion: 3, assessments: [{
       id: 'bench', frameworkId: framework.id, frameworkVersion: framework.version, kind: 'full',
