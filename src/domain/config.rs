@@ -15,6 +15,9 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// Every built-in framework, in the order offered by default.
+    pub const ALL: [Builtin; 2] = [Builtin::Council, Builtin::Learner];
+
     pub fn name(self) -> &'static str {
         match self {
             Builtin::Council => "council",
@@ -78,7 +81,7 @@ pub struct EmbedConfig {
 impl Default for EmbedConfig {
     fn default() -> Self {
         EmbedConfig {
-            frameworks: vec![Builtin::Council, Builtin::Learner],
+            frameworks: Builtin::ALL.to_vec(),
             framework_url: None,
             benchmarks_url: None,
             namespace: DEFAULT_NAMESPACE.into(),
@@ -245,10 +248,8 @@ pub fn parse<'a>(
             "frameworks" | "offer" => {
                 let mut chosen = Vec::new();
                 for name in value.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                    match [Builtin::Council, Builtin::Learner]
-                        .into_iter()
-                        .find(|b| b.name() == name.to_ascii_lowercase())
-                    {
+                    let lower = name.to_ascii_lowercase();
+                    match Builtin::ALL.into_iter().find(|b| b.name() == lower) {
                         Some(b) if !chosen.contains(&b) => chosen.push(b),
                         Some(_) => {}
                         None => problem(key, ConfigIssue::UnknownFramework(name.to_string())),

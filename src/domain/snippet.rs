@@ -135,11 +135,10 @@ pub fn render(
     };
     match mode {
         Mode::Iframe => {
-            let src = page;
             format!(
                 "<iframe data-cmm-frame title=\"{}\" src=\"{}\"></iframe>\n<script src=\"{base}embed-host.js\"{}></script>\n",
                 escape_attr(title),
-                escape_attr(&src),
+                escape_attr(&page),
                 integrity(sri)
             )
         }
