@@ -20,7 +20,7 @@ use super::benchmark::{
 use super::context::{Context, CouncilType, Region, Stage};
 use super::exchange::{parse_import, ImportError};
 use super::framework::Framework;
-use super::scoring::{round1, score};
+use super::scoring::{round1, score, Scores};
 
 pub const RETURN_FORMAT: &str = "cm-maturity-return";
 pub const RETURN_FORMAT_VERSION: u32 = 1;
@@ -225,17 +225,40 @@ fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
+/// A return with its scores, worked out once for every figure that uses them.
+struct Scored<'a> {
+    r: &'a Return,
+    scores: Scores,
+}
+
+impl Scored<'_> {
+    /// Returns order by assessment date, then by when they were made.
+    fn when(&self) -> (&str, &str) {
+        (self.r.assessed.as_str(), self.r.made.as_str())
+    }
+}
+
+fn scored<'a>(framework: &Framework, returns: &'a [Return]) -> Vec<Scored<'a>> {
+    returns
+        .iter()
+        .map(|r| Scored {
+            r,
+            scores: score(framework, &r.as_assessment()),
+        })
+        .collect()
+}
+
 /// Each council's latest return among `returns` (by assessment date, then when made).
-fn latest_per_council<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Vec<&'a Return> {
-    let mut by_council: BTreeMap<String, &Return> = BTreeMap::new();
-    for r in returns {
-        let key = r.council_key();
+fn latest_per_council<'a, 'r>(
+    returns: impl IntoIterator<Item = &'a Scored<'r>>,
+) -> Vec<&'a Scored<'r>> {
+    let mut by_council: BTreeMap<String, &Scored> = BTreeMap::new();
+    for s in returns {
+        let key = s.r.council_key();
         match by_council.get(&key) {
-            Some(kept)
-                if (kept.assessed.as_str(), kept.made.as_str())
-                    >= (r.assessed.as_str(), r.made.as_str()) => {}
+            Some(kept) if kept.when() >= s.when() => {}
             _ => {
-                by_council.insert(key, r);
+                by_council.insert(key, s);
             }
         }
     }
@@ -247,7 +270,7 @@ fn latest_per_council<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Vec<
 /// fewer councils gave it a level.
 fn benchmark_of(
     framework: &Framework,
-    returns: &[&Return],
+    returns: &[&Scored],
     id: String,
     title: String,
     group: Group,
@@ -258,10 +281,6 @@ fn benchmark_of(
     if n < MIN_ORGANISATIONS {
         return None;
     }
-    let scored: Vec<_> = councils
-        .iter()
-        .map(|r| score(framework, &r.as_assessment()))
-        .collect();
     let figure = |id: &str, values: Vec<f64>| -> Option<FigureData> {
         let organisations = values.len() as u32;
         if organisations < MIN_ORGANISATIONS {
@@ -280,9 +299,9 @@ fn benchmark_of(
         .themes
         .iter()
         .filter_map(|t| {
-            let values = scored
+            let values = councils
                 .iter()
-                .filter_map(|s| s.theme(&t.id).and_then(|ts| ts.level))
+                .filter_map(|s| s.scores.theme(&t.id).and_then(|ts| ts.level))
                 .collect();
             figure(&t.id, values)
         })
@@ -295,7 +314,7 @@ fn benchmark_of(
         .filter_map(|(_, q)| {
             let values = councils
                 .iter()
-                .filter_map(|r| r.answers.get(&q.id).and_then(|a| a.level()))
+                .filter_map(|s| s.r.answers.get(&q.id).and_then(|a| a.level()))
                 .map(|l| f64::from(l.get()))
                 .collect();
             figure(&q.id, values)
@@ -383,11 +402,12 @@ pub fn build_benchmarks(
                 group,
             )
         }));
+    let all = scored(framework, returns);
     let benchmarks = groups
         .filter_map(|(id, title, group)| {
-            let these: Vec<&Return> = returns
+            let these: Vec<&Scored> = all
                 .iter()
-                .filter(|r| group.includes(&r.context))
+                .filter(|s| group.includes(&s.r.context))
                 .collect();
             benchmark_of(framework, &these, id, title, group, meta)
         })
@@ -441,9 +461,10 @@ impl Movement {
 }
 
 pub fn programme_figures(framework: &Framework, returns: &[Return]) -> ProgrammeFigures {
-    let mut by_council: BTreeMap<String, Vec<&Return>> = BTreeMap::new();
-    for r in returns {
-        by_council.entry(r.council_key()).or_default().push(r);
+    let all = scored(framework, returns);
+    let mut by_council: BTreeMap<String, Vec<&Scored>> = BTreeMap::new();
+    for s in &all {
+        by_council.entry(s.r.council_key()).or_default().push(s);
     }
     let mut movement = Movement {
         rose: 0,
@@ -456,11 +477,9 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         if list.len() < 2 {
             continue;
         }
-        list.sort_by(|a, b| {
-            (a.assessed.as_str(), a.made.as_str()).cmp(&(b.assessed.as_str(), b.made.as_str()))
-        });
-        let first = score(framework, &list[0].as_assessment());
-        let last = score(framework, &list[list.len() - 1].as_assessment());
+        list.sort_by(|a, b| a.when().cmp(&b.when()));
+        let first = &list[0].scores;
+        let last = &list[list.len() - 1].scores;
         let (Some(a), Some(b)) = (first.overall, last.overall) else {
             continue;
         };
@@ -494,15 +513,14 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         .collect();
     let mut distribution = Vec::new();
     for stage in Stage::ALL {
-        let at_stage =
-            latest_per_council(returns.iter().filter(|r| r.context.stage == Some(stage)));
+        let at_stage = latest_per_council(all.iter().filter(|s| s.r.context.stage == Some(stage)));
         if at_stage.len() < MIN_ORGANISATIONS as usize {
             continue;
         }
         let mut bands = [0usize; 5];
         let mut scored = 0;
-        for r in at_stage {
-            if let Some(level) = score(framework, &r.as_assessment()).overall {
+        for s in at_stage {
+            if let Some(level) = s.scores.overall {
                 bands[super::scoring::level_band(level).index()] += 1;
                 scored += 1;
             }
