@@ -129,6 +129,70 @@ const VAGUE: [&str; 7] = [
     "robust",
 ];
 
+/// Whether a rung names the law and a tier in one breath: "Good" must never be compatible with
+/// breaking the law on a lower tier, so a rung that cites a legal duty says nothing of tiers.
+fn ties_law_to_tier(statement: &str) -> bool {
+    let s = statement.to_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let section = words.iter().any(|w| {
+        ["s.", "ss.", "reg."].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
+    // "Legal" alone is often the council's legal team or advice, not a duty.
+    let legal = section
+        || words.iter().any(|w| {
+            [
+                "act",
+                "regulations",
+                "regulation",
+                "code",
+                "law",
+                "statutory",
+                "gdpr",
+                "article",
+            ]
+            .contains(w)
+        })
+        || ["legal duty", "legal duties", "legal minimum"]
+            .iter()
+            .any(|p| s.contains(p));
+    legal && s.contains("tier")
+}
+
+/// Level 1 means the same in both frameworks: the practice is not (yet) in place, or only
+/// informal, so it is always true of someone starting out.
+fn says_not_yet(statement: &str) -> bool {
+    let s = format!(
+        " {} ",
+        statement.to_lowercase().replace(['.', ',', ';', ':'], " ")
+    );
+    [
+        " not ",
+        " no ",
+        " nobody ",
+        " nothing ",
+        " none ",
+        " never ",
+        " only ",
+        " informal",
+        " ad hoc ",
+        " without ",
+        "n't ",
+        "n’t ",
+        " yet ",
+        " little ",
+        " unless ",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
 /// The content checks every framework shipped must pass.
 fn check_content(fw: &Framework) -> Vec<String> {
     let mut found = Vec::new();
@@ -157,6 +221,25 @@ fn check_content(fw: &Framework) -> Vec<String> {
         }
     }
     for (_, q) in fw.questions() {
+        for (i, r) in q.levels.iter().enumerate() {
+            let texts = std::iter::once(&r.statement)
+                .chain(r.variants.iter().filter_map(|v| v.statement.as_ref()));
+            for s in texts {
+                if ties_law_to_tier(s) {
+                    found.push(format!(
+                        "{} level {}: a legal duty tied to a tier (the law applies to every contract it covers): {s}",
+                        q.id,
+                        i + 1
+                    ));
+                }
+            }
+        }
+        if !says_not_yet(&q.levels[0].statement) {
+            found.push(format!(
+                "{}: level 1 must say what is not yet in place: {}",
+                q.id, q.levels[0].statement
+            ));
+        }
         let distinct: BTreeSet<&str> = q.levels.iter().map(|r| r.statement.as_str()).collect();
         if distinct.len() != 5 {
             found.push(format!("{}: rungs repeat", q.id));
@@ -202,6 +285,28 @@ fn check_content(fw: &Framework) -> Vec<String> {
                 found.push(format!("{}: guidance over 80 words", q.id));
             }
         }
+        for (i, note) in q.guidance.law.iter().enumerate() {
+            if words(&note.text) > 80 {
+                found.push(format!("{}: legal note {i} over 80 words", q.id));
+            }
+            if !note.text.ends_with('.') {
+                found.push(format!("{}: legal note {i} is not a full sentence", q.id));
+            }
+        }
+        for (i, r) in q.levels.iter().enumerate() {
+            for v in &r.variants {
+                if v.statement.as_ref().is_some_and(|s| words(s) > 30) {
+                    found.push(format!("{} level {}: a variant over 30 words", q.id, i + 1));
+                }
+                if v.action.as_ref().is_some_and(|s| words(s) > 35) {
+                    found.push(format!(
+                        "{} level {} action: a variant over 35 words",
+                        q.id,
+                        i + 1
+                    ));
+                }
+            }
+        }
         if fw.audience == Audience::Individual {
             for r in &q.levels {
                 let s = r.statement.trim_start();
@@ -227,6 +332,23 @@ fn every_rung_is_short_specific_distinct_and_every_action_climbs() {
         let found = check_content(&fw);
         assert!(found.is_empty(), "{}:\n{}", fw.id, found.join("\n"));
     }
+}
+
+#[test]
+fn the_content_checks_catch_a_legal_duty_tied_to_a_tier_and_a_positive_level_1() {
+    let mut v = default_value();
+    v["themes"][2]["questions"][3]["levels"][2]["statement"] = json!(
+        "Every top-tier contract where the supplier processes personal data has UK GDPR Article 28 terms."
+    );
+    v["themes"][0]["questions"][0]["levels"][0]["statement"] =
+        json!("Contracts are sorted into tiers by value.");
+    let fw = Framework::from_json(&v.to_string()).unwrap();
+    let found = check_content(&fw).join("\n");
+    assert!(found.contains("a legal duty tied to a tier"), "{found}");
+    assert!(
+        found.contains("level 1 must say what is not yet in place"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -366,6 +488,33 @@ fn legal_minimums_are_met_by_level_3_and_their_guidance_names_the_law() {
         pay.levels[2].statement.contains("30 days"),
         "{}",
         pay.levels[2].statement
+    );
+}
+
+#[test]
+fn universal_legal_minimums_are_good_on_every_contract_they_cover() {
+    let fw = council();
+    for (id, law) in [
+        ("adm-data-protection", "Article 28"),
+        ("ppl-conflicts", "conflict"),
+    ] {
+        let q = fw.question(id).unwrap();
+        let good = &q.levels[2].statement;
+        assert!(
+            good.contains("every") || good.contains("Every"),
+            "{id}: {good}"
+        );
+        assert!(!good.contains("tier"), "{id}: {good}");
+        let text: String = std::iter::once(good.clone())
+            .chain(q.guidance.law.iter().map(|n| n.text.clone()))
+            .collect();
+        assert!(text.contains(law), "{id}: {text}");
+    }
+    // The level meaning itself says so.
+    assert!(
+        fw.levels[2].meaning.contains("every contract"),
+        "{}",
+        fw.levels[2].meaning
     );
 }
 
@@ -563,12 +712,12 @@ fn empty_text_is_reported_everywhere_at_once() {
 #[test]
 fn a_newer_format_and_bad_weights_are_refused() {
     let mut v = default_value();
-    v["formatVersion"] = json!(3);
+    v["formatVersion"] = json!(4);
     v["themes"][0]["weight"] = json!(-1);
     assert_eq!(
         problems(&v),
         [
-            "formatVersion: this app reads format version 1–2, found 3",
+            "formatVersion: this app reads format version 1–3, found 4",
             "themes[0].weight: must be a positive number, found -1",
         ]
     );
@@ -692,4 +841,228 @@ fn both_shipped_frameworks_are_complete_in_welsh() {
             assert_ne!(e.name, c.name);
         }
     }
+}
+
+/// The section headings the law tags may cite: instrument, section token, the words its name
+/// must carry (the section's own subject), and where it applies. A tag whose section is not
+/// here, or whose name does not say what that section is about, is refused: tags point at real
+/// sections, by their real subject. (Checked against legislation.gov.uk when added; see the
+/// closing notes of Framework 3.)
+const LAW_SECTIONS: &[(&str, &str, &[&str])] = &[
+    ("pa23", "s52", &["key performance indicators", "kpi"]),
+    ("pa23", "s57", &["excluded"]),
+    ("pa23", "s68", &["payment"]),
+    ("pa23", "s69", &["payments compliance"]),
+    ("pa23", "s70", &["payment"]),
+    ("pa23", "s71", &["assess"]),
+    ("pa23", "s73", &["subcontract", "sub-contract"]),
+    ("pa23", "s74", &["modif"]),
+    ("pa23", "s75", &["change notice"]),
+    ("pa23", "s77", &["modified contract", "publish"]),
+    ("pa23", "s78", &["terminat"]),
+    ("pa23", "s80", &["termination notice"]),
+    ("pa23", "part5", &["conflicts of interest"]),
+    ("regs24", "r39", &["rating", "performance notice"]),
+    ("regs24", "r41", &["termination notice"]),
+    ("pwr24", "", &["procurement (wales) regulations"]),
+    ("ltc15", "", &["transparency code"]),
+    ("care14", "s5", &["market"]),
+    ("ukgdpr", "art28", &["processor"]),
+    ("sva12", "s1", &["social value"]),
+    ("psr23", "", &["provider selection regime"]),
+    ("spppwa23", "s16", &["social partnership"]),
+    ("spppwa23", "s24", &["socially responsible"]),
+    ("spppwa23", "ss25-28", &["social public works"]),
+    ("spppwa23", "ss26-37", &["workforce", "outsourc"]),
+    ("spppwa23", "ss32-37", &["workforce", "outsourc"]),
+    ("spppwa23", "s38", &["strategy"]),
+    ("spppwa23", "s39", &["annual report"]),
+    ("spppwa23", "s40", &["contracts register"]),
+    ("sswbwa14", "s144b", &["market stability"]),
+    (
+        "sswbwa14",
+        "s16",
+        &["social enterprise", "third sector", "co-operative"],
+    ),
+    ("lgewa21", "", &["governance and audit committee"]),
+    ("wlm11", "", &["welsh language standards"]),
+];
+
+/// How a section token is written in a tag's name: s52 as "s.52", ss25-28 as "ss.25", part5 as
+/// "Part 5", r39 as "reg. 39" or "regulation 39", art28 as "Article 28".
+fn section_label_present(token: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if token.is_empty() {
+        return true;
+    }
+    if let Some(rest) = token.strip_prefix("ss") {
+        let first = rest.split('-').next().unwrap_or(rest);
+        return lower.contains(&format!("ss.{first}")) || lower.contains(&format!("ss. {first}"));
+    }
+    if let Some(n) = token.strip_prefix("part") {
+        return lower.contains(&format!("part {n}"));
+    }
+    if let Some(n) = token.strip_prefix("art") {
+        return lower.contains(&format!("article {n}")) || lower.contains(&format!("art. {n}"));
+    }
+    if let Some(n) = token.strip_prefix('r') {
+        return lower.contains(&format!("reg. {n}")) || lower.contains(&format!("regulation {n}"));
+    }
+    if let Some(n) = token.strip_prefix('s') {
+        return lower.contains(&format!("s.{n}"));
+    }
+    false
+}
+
+/// The problems with a framework's law tags: each names a section listed above, by its subject,
+/// and says where it applies.
+fn law_tag_problems(fw: &Framework) -> Vec<String> {
+    let mut found = Vec::new();
+    for area in fw.areas.iter().filter(|a| a.scheme() == "law") {
+        let rest = &area.id["law:".len()..];
+        let (instrument, tail) = rest.split_once('-').unwrap_or((rest, ""));
+        let entry = LAW_SECTIONS.iter().find(|(i, token, _)| {
+            *i == instrument
+                && (token.is_empty() || tail == *token || tail.starts_with(&format!("{token}-")))
+        });
+        let Some((_, token, subject)) = entry else {
+            found.push(format!("{}: not a section this check knows", area.id));
+            continue;
+        };
+        if !section_label_present(token, &area.name) {
+            found.push(format!(
+                "{}: the name does not cite {token}: {}",
+                area.id, area.name
+            ));
+        }
+        let lower = area.name.to_lowercase();
+        if !subject.iter().any(|w| lower.contains(w)) {
+            found.push(format!(
+                "{}: the name does not say what the section is about ({}): {}",
+                area.id,
+                subject.join(" or "),
+                area.name
+            ));
+        }
+        if area.applies_in.is_empty() {
+            found.push(format!("{}: no appliesIn", area.id));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_law_tag_names_a_real_section_by_its_subject_and_where_it_applies() {
+    for fw in [council(), learner()] {
+        let found = law_tag_problems(&fw);
+        assert!(found.is_empty(), "{}:\n{}", fw.id, found.join("\n"));
+    }
+    // The mistake the legal review found: s.78 is the right to terminate, not exclusion.
+    let mut v = default_value();
+    let areas = v["areas"].as_array_mut().unwrap();
+    areas.push(json!({"id": "law:pa23-s78-excluded-suppliers", "name": "s.78: excluded suppliers", "appliesIn": ["england", "wales"]}));
+    areas.push(
+        json!({"id": "law:pa23-s99-made-up", "name": "s.99: something", "appliesIn": ["england"]}),
+    );
+    let fw = Framework::from_json(&v.to_string()).unwrap();
+    let found = law_tag_problems(&fw).join("\n");
+    assert!(
+        found.contains(
+            "law:pa23-s78-excluded-suppliers: the name does not say what the section is about"
+        ),
+        "{found}"
+    );
+    assert!(
+        found.contains("law:pa23-s99-made-up: not a section this check knows"),
+        "{found}"
+    );
+}
+
+#[test]
+fn every_law_a_question_cites_has_a_legal_note_where_it_applies() {
+    for fw in [council(), learner()] {
+        for (_, q) in fw.questions() {
+            for id in q.covers.iter().filter(|c| c.starts_with("law:")) {
+                let area = fw.areas.iter().find(|a| &a.id == id).unwrap();
+                let noted = q
+                    .guidance
+                    .law
+                    .iter()
+                    .any(|n| n.applies_in.iter().any(|x| area.applies_in.contains(x)));
+                assert!(
+                    noted,
+                    "{}: covers {id} but no legal note applies where it does",
+                    q.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn nations_outside_england_and_wales_and_bad_dates_are_refused_with_their_paths() {
+    let mut v = default_value();
+    v["lawAsAt"] = json!("1 December 2026");
+    v["areas"][11]["appliesIn"] = json!(["scotland"]);
+    v["themes"][0]["questions"][0]["guidance"]["law"] =
+        json!([{"appliesIn": ["wales", "wales"], "text": "Something."}]);
+    v["themes"][0]["questions"][0]["levels"][2]["variants"] = json!([{"appliesIn": ["england"]}]);
+    let found = problems(&v);
+    assert!(
+        found.contains(
+            &"lawAsAt: expected a date as YYYY-MM-DD, found \"1 December 2026\"".to_string()
+        ),
+        "{found:?}"
+    );
+    assert!(found.contains(&"areas[11].appliesIn[0]: the law stated here is written for \"england\" and \"wales\" only, found \"scotland\"".to_string()), "{found:?}");
+    assert!(
+        found.contains(
+            &"themes[0].questions[0].guidance.law[0].appliesIn[1]: duplicate id \"wales\""
+                .to_string()
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(
+            &"themes[0].questions[0].levels[2].variants[0]: must have at least one entry"
+                .to_string()
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_real_version_2_export_opens_in_version_3_with_every_answer_and_note_kept() {
+    use cm_maturity::domain::exchange::parse_import;
+    let export = include_str!("fixtures/export-council-v2.json");
+    let before: Value = serde_json::from_str(export).unwrap();
+    let old = &before["assessments"][0];
+    assert_eq!(old["frameworkVersion"], "2.0.0");
+    let fw = council();
+    let read = parse_import(export, &[&fw]).expect("a version 2 export reads");
+    let a = &read[0];
+    assert_eq!(a.framework_version, fw.version);
+    for (id, answer) in old["answers"].as_object().unwrap() {
+        let rating = &answer["rating"];
+        let note = answer["note"].as_str().unwrap_or_default();
+        let live = fw.current_id(id).and_then(|now| a.answers.get(now));
+        let split: Vec<_> = fw
+            .carry_over
+            .iter()
+            .filter(|c| &c.from == id)
+            .flat_map(|c| c.to.iter())
+            .filter_map(|to| a.answers.get(to))
+            .collect();
+        let aside = a.set_aside.iter().find(|s| &s.question_id == id);
+        let kept = live
+            .into_iter()
+            .chain(split)
+            .chain(aside.map(|s| &s.answer))
+            .any(|x| serde_json::to_value(x.rating).unwrap() == *rating && x.note == note);
+        assert!(kept, "{id} ({rating}, {note:?}) was lost");
+    }
+    assert_eq!(
+        a.targets.len(),
+        old["targets"].as_object().map_or(0, |t| t.len())
+    );
 }

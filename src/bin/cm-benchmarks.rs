@@ -306,6 +306,7 @@ mod native {
                 ),
                 region: Some(Region::ALL[rng.below(Region::ALL.len() as u64) as usize]),
                 stage: None,
+                nation: None,
             };
             let count = 1 + rng.below(3) as usize;
             for (i, stage) in Stage::ALL.iter().take(count).enumerate() {

@@ -113,6 +113,41 @@ impl Stage {
     }
 }
 
+/// The nations of the UK. The law a framework states is written for England and Wales; a
+/// council's nation decides which of it the council is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Nation {
+    England,
+    Wales,
+    Scotland,
+    NorthernIreland,
+}
+
+impl Nation {
+    pub const ALL: [Nation; 4] = [
+        Nation::England,
+        Nation::Wales,
+        Nation::Scotland,
+        Nation::NorthernIreland,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Wales => "wales",
+            Nation::Scotland => "scotland",
+            Nation::NorthernIreland => "northernIreland",
+        }
+    }
+
+    /// Whether the frameworks' legal statements are written for this nation's councils (the
+    /// Procurement Act 2023 and its regulations as they apply in England and in Wales).
+    pub fn law_written_for(self) -> bool {
+        matches!(self, Nation::England | Nation::Wales)
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Context {
@@ -122,10 +157,23 @@ pub struct Context {
     pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Nation>,
 }
 
 impl Context {
     pub fn is_empty(&self) -> bool {
         *self == Context::default()
+    }
+
+    /// The council's nation: as given, or known from its region (older saves gave only that).
+    pub fn nation(&self) -> Option<Nation> {
+        self.nation.or(match self.region {
+            Some(Region::Wales) => Some(Nation::Wales),
+            Some(Region::Scotland) => Some(Nation::Scotland),
+            Some(Region::NorthernIreland) => Some(Nation::NorthernIreland),
+            Some(_) => Some(Nation::England),
+            None => None,
+        })
     }
 }

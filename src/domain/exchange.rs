@@ -189,7 +189,9 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment, words: &CsvWords) 
             Some(Rating::Level(l)) => (
                 l.get().to_string(),
                 framework.level_name(l).to_string(),
-                q.levels[l.index()].statement.clone(),
+                q.levels[l.index()]
+                    .statement_in(assessment.context.nation())
+                    .clone(),
             ),
             Some(Rating::DontKnow) => (String::new(), String::new(), words.dont_know.to_string()),
             Some(Rating::NotApplicable) => (

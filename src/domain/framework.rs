@@ -9,14 +9,17 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::context::Nation;
+use super::dates::ymd;
 use super::level::Level;
 use super::localised::{choose, english_only, Localised};
 use super::problems::{locate, parse_json, Collector, Issue, Problems};
 
 pub const FRAMEWORK_FORMAT: &str = "cm-maturity-framework";
-/// The newest format version this build reads; version 1 files (one language, no glossary)
-/// are still read. A newer document is refused rather than half-understood.
-pub const FRAMEWORK_FORMAT_VERSION: u32 = 2;
+/// The newest format version this build reads; version 1 files (one language, no glossary) and
+/// version 2 (no nations) are still read. A newer document is refused rather than
+/// half-understood. Version 3 says where each legal statement applies and the date of the law.
+pub const FRAMEWORK_FORMAT_VERSION: u32 = 3;
 
 /// Whose practice a framework rates: an organisation's, or one person's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -42,6 +45,9 @@ pub struct Framework<T = String> {
     pub languages: Vec<String>,
     pub title: T,
     pub description: T,
+    /// The date the law it states is correct at (YYYY-MM-DD); required from format 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law_as_at: Option<String>,
     pub levels: Vec<LevelDefinition<T>>,
     /// The areas questions can say they cover (NAO areas, legal duties, other frameworks).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,12 +82,32 @@ pub struct Area<T = String> {
     /// Scheme and area, such as `nao:people` or `law:pa23-s52-kpis`.
     pub id: String,
     pub name: T,
+    /// For a law, the nations it binds councils in (England, Wales or both); required for
+    /// `law:` areas from format 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_in: Vec<Nation>,
 }
 
 impl<T> Area<T> {
     /// The part before the colon: `nao`, `law`, `nps`, `cciaf`, `cmps`, `topic`.
     pub fn scheme(&self) -> &str {
         self.id.split_once(':').map_or("", |(s, _)| s)
+    }
+
+    /// Whether a council in `nation` should be shown this area as its own. A law is shown only
+    /// where it applies; when the nation is not known, or is one the law is not written for,
+    /// everything is shown (labelled with where it applies).
+    pub fn shown_for(&self, nation: Option<Nation>) -> bool {
+        applies(&self.applies_in, nation)
+    }
+}
+
+/// Whether something that applies in `applies_in` (empty: everywhere) is for a council in
+/// `nation`: in England or Wales only what applies there; elsewhere, or unknown, all of it.
+pub fn applies(applies_in: &[Nation], nation: Option<Nation>) -> bool {
+    match nation {
+        Some(n) if n.law_written_for() => applies_in.is_empty() || applies_in.contains(&n),
+        _ => true,
     }
 }
 
@@ -132,16 +158,76 @@ pub struct Question<T = String> {
 /// One rung of a question's ladder: what is observably true at that level, and what to do next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
 pub struct Rung<T = String> {
+    /// Written to hold in both England and Wales (and to read as practice elsewhere).
     pub statement: T,
     pub action: T,
+    /// The same rung in the words of one nation's law, where the law differs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<RungVariant<T>>,
+}
+
+/// A rung as a council in the named nations reads it: the same step, in its own law's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
+pub struct RungVariant<T = String> {
+    pub applies_in: Vec<Nation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<T>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<T>,
+}
+
+impl<T> Rung<T> {
+    fn variant(&self, nation: Option<Nation>) -> Option<&RungVariant<T>> {
+        let n = nation.filter(|n| n.law_written_for())?;
+        self.variants.iter().find(|v| v.applies_in.contains(&n))
+    }
+
+    /// The statement a council in `nation` reads (the shared words where its law does not
+    /// differ, or where the nation is not known).
+    pub fn statement_in(&self, nation: Option<Nation>) -> &T {
+        self.variant(nation)
+            .and_then(|v| v.statement.as_ref())
+            .unwrap_or(&self.statement)
+    }
+
+    pub fn action_in(&self, nation: Option<Nation>) -> &T {
+        self.variant(nation)
+            .and_then(|v| v.action.as_ref())
+            .unwrap_or(&self.action)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
 pub struct Guidance<T = String> {
     pub why: T,
     pub evidence: T,
+    /// What the law requires, each note saying where it applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub law: Vec<LawNote<T>>,
+}
+
+/// One statement of law in a question's guidance, and the nations where it is the law.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LawNote<T = String> {
+    pub applies_in: Vec<Nation>,
+    pub text: T,
+}
+
+impl<T> Guidance<T> {
+    /// The legal notes a council in `nation` is shown: its own law in England or Wales; all of
+    /// them, each labelled with where it applies, when the nation is another or not known.
+    pub fn law_for(&self, nation: Option<Nation>) -> impl Iterator<Item = &LawNote<T>> {
+        self.law
+            .iter()
+            .filter(move |n| applies(&n.applies_in, nation))
+    }
 }
 
 /// An earlier question split into several: its answer carries to each of them.
@@ -213,6 +299,13 @@ impl Framework<Localised> {
         let langs = &self.languages;
         self.title.check(&mut c, "title", langs);
         self.description.check(&mut c, "description", langs);
+        // Checks of a format this build reads; a newer one is refused above, not picked over.
+        let nations = (3..=FRAMEWORK_FORMAT_VERSION).contains(&self.format_version);
+        match &self.law_as_at {
+            Some(date) if !is_date(date) => c.add("lawAsAt", Issue::NotADate(date.clone())),
+            None if nations => c.add("lawAsAt", Issue::Empty),
+            _ => {}
+        }
 
         if self.levels.len() != 5 {
             c.add(
@@ -241,6 +334,10 @@ impl Framework<Localised> {
         let area_ids = unique_ids(&mut c, "areas", self.areas.iter().map(|a| a.id.as_str()));
         for (i, a) in self.areas.iter().enumerate() {
             a.name.check(&mut c, format!("areas[{i}].name"), langs);
+            check_applies_in(&mut c, format!("areas[{i}].appliesIn"), &a.applies_in);
+            if nations && a.scheme() == "law" && a.applies_in.is_empty() {
+                c.add(format!("areas[{i}].appliesIn"), Issue::AtLeastOne);
+            }
         }
         let term_ids = unique_ids(
             &mut c,
@@ -300,6 +397,14 @@ impl Framework<Localised> {
                 g.why.check(&mut c, format!("{qp}.guidance.why"), langs);
                 g.evidence
                     .check(&mut c, format!("{qp}.guidance.evidence"), langs);
+                for (i, note) in g.law.iter().enumerate() {
+                    let np = format!("{qp}.guidance.law[{i}]");
+                    note.text.check(&mut c, format!("{np}.text"), langs);
+                    check_applies_in(&mut c, format!("{np}.appliesIn"), &note.applies_in);
+                    if note.applies_in.is_empty() {
+                        c.add(format!("{np}.appliesIn"), Issue::AtLeastOne);
+                    }
+                }
                 if question.levels.len() != 5 {
                     c.add(
                         format!("{qp}.levels"),
@@ -314,6 +419,34 @@ impl Framework<Localised> {
                     rung.statement
                         .check(&mut c, format!("{rp}.statement"), langs);
                     rung.action.check(&mut c, format!("{rp}.action"), langs);
+                    let mut seen = HashSet::new();
+                    for (v, variant) in rung.variants.iter().enumerate() {
+                        let vp = format!("{rp}.variants[{v}]");
+                        check_applies_in(&mut c, format!("{vp}.appliesIn"), &variant.applies_in);
+                        if variant.applies_in.is_empty() {
+                            c.add(format!("{vp}.appliesIn"), Issue::AtLeastOne);
+                        }
+                        for n in &variant.applies_in {
+                            if !seen.insert(*n) {
+                                c.add(
+                                    format!("{vp}.appliesIn"),
+                                    Issue::Duplicate {
+                                        id: n.code().to_string(),
+                                        first: None,
+                                    },
+                                );
+                            }
+                        }
+                        if variant.statement.is_none() && variant.action.is_none() {
+                            c.add(vp.clone(), Issue::AtLeastOne);
+                        }
+                        if let Some(t) = &variant.statement {
+                            t.check(&mut c, format!("{vp}.statement"), langs);
+                        }
+                        if let Some(t) = &variant.action {
+                            t.check(&mut c, format!("{vp}.action"), langs);
+                        }
+                    }
                 }
                 for (i, term) in question.terms.iter().enumerate() {
                     if !term_ids.contains(term.as_str()) {
@@ -395,6 +528,30 @@ impl Framework<Localised> {
     }
 }
 
+fn is_date(text: &str) -> bool {
+    text.len() == 10 && ymd(text).is_some()
+}
+
+/// The frameworks state the law of England and Wales only; a nation named twice is a slip.
+fn check_applies_in(c: &mut Collector, path: String, nations: &[Nation]) {
+    for (i, n) in nations.iter().enumerate() {
+        if !n.law_written_for() {
+            c.add(
+                format!("{path}[{i}]"),
+                Issue::LawNotWrittenFor(n.code().to_string()),
+            );
+        } else if nations[..i].contains(n) {
+            c.add(
+                format!("{path}[{i}]"),
+                Issue::Duplicate {
+                    id: n.code().to_string(),
+                    first: None,
+                },
+            );
+        }
+    }
+}
+
 /// Reports repeated or empty ids in a list and returns the set of ids.
 fn unique_ids<'a>(
     c: &mut Collector,
@@ -429,6 +586,7 @@ impl<T> Framework<T> {
             languages: self.languages.clone(),
             title: f(&self.title),
             description: f(&self.description),
+            law_as_at: self.law_as_at.clone(),
             levels: self
                 .levels
                 .iter()
@@ -444,6 +602,7 @@ impl<T> Framework<T> {
                 .map(|a| Area {
                     id: a.id.clone(),
                     name: f(&a.name),
+                    applies_in: a.applies_in.clone(),
                 })
                 .collect(),
             glossary: self
@@ -479,11 +638,29 @@ impl<T> Framework<T> {
                                 .map(|r| Rung {
                                     statement: f(&r.statement),
                                     action: f(&r.action),
+                                    variants: r
+                                        .variants
+                                        .iter()
+                                        .map(|v| RungVariant {
+                                            applies_in: v.applies_in.clone(),
+                                            statement: v.statement.as_ref().map(f),
+                                            action: v.action.as_ref().map(f),
+                                        })
+                                        .collect(),
                                 })
                                 .collect(),
                             guidance: Guidance {
                                 why: f(&q.guidance.why),
                                 evidence: f(&q.guidance.evidence),
+                                law: q
+                                    .guidance
+                                    .law
+                                    .iter()
+                                    .map(|n| LawNote {
+                                        applies_in: n.applies_in.clone(),
+                                        text: f(&n.text),
+                                    })
+                                    .collect(),
                             },
                         })
                         .collect(),

@@ -40,6 +40,8 @@ pub enum Issue {
     /// A text without one of the languages the file declares.
     MissingLanguage(String),
     NotADate(String),
+    /// A nation the frameworks' law is not written for (only England and Wales are).
+    LawNotWrittenFor(String),
     SampleSizeRequired,
     LevelRange(String),
     QuartileOrder {

@@ -118,7 +118,9 @@ pub fn build(framework: &Framework, assessment: &Assessment, targets: &Targets) 
                             step: Step::Climb {
                                 from: level,
                                 to: next,
-                                action: q.levels[level.index()].action.clone(),
+                                action: q.levels[level.index()]
+                                    .action_in(assessment.context.nation())
+                                    .clone(),
                             },
                             shortfall,
                         });

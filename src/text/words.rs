@@ -4,7 +4,7 @@
 
 use super::{fill, Text};
 use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
-use crate::domain::context::{CouncilType, Region, Stage};
+use crate::domain::context::{CouncilType, Nation, Region, Stage};
 use crate::domain::dates::ymd;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::problems::{Issue, Problem, Problems};
@@ -31,6 +31,34 @@ impl Text {
                     &[("items", &init.join(self.list_separator)), ("last", last)],
                 )
             }
+        }
+    }
+
+    /// A nation's name, as in "What the law requires in Wales".
+    pub fn law_nation(&self, nation: Nation) -> &'static str {
+        match nation {
+            Nation::England => self.nation_england,
+            Nation::Wales => self.nation_wales,
+            Nation::Scotland => self.nation_scotland,
+            Nation::NorthernIreland => self.nation_northern_ireland,
+        }
+    }
+
+    /// "In England:", "In Wales:" or "In England and Wales:": where a legal note applies.
+    pub fn law_applies_in(&self, nations: &[Nation]) -> &'static str {
+        match nations {
+            [Nation::England] => self.law_in_england,
+            [Nation::Wales] => self.law_in_wales,
+            _ => self.law_in_both,
+        }
+    }
+
+    /// The heading over a council's own law (England or Wales), or over both.
+    pub fn law_heading_for(&self, nation: Option<Nation>) -> &'static str {
+        match nation {
+            Some(Nation::England) => self.law_heading_england,
+            Some(Nation::Wales) => self.law_heading_wales,
+            _ => self.law_heading,
         }
     }
 
@@ -150,6 +178,7 @@ impl Text {
                 fill(self.problem_missing_language, &[("language", code)])
             }
             Issue::NotADate(v) => fill(self.problem_not_a_date, &[("found", v)]),
+            Issue::LawNotWrittenFor(v) => fill(self.problem_law_nation, &[("found", v)]),
             Issue::SampleSizeRequired => self.problem_sample_size.into(),
             Issue::LevelRange(v) => fill(self.problem_level_range, &[("found", v)]),
             Issue::QuartileOrder {

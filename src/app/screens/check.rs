@@ -33,6 +33,7 @@ fn CheckPage() -> impl IntoView {
     let themes = move || {
         app.current.with(|a| {
             let a = a.as_ref()?;
+            let nation = a.context.nation();
             Some(framework.with_value(|f| {
                 f.themes
                     .iter()
@@ -48,7 +49,7 @@ fn CheckPage() -> impl IntoView {
                                 let rating = answer.and_then(|ans| ans.rating);
                                 let note = answer.map(|ans| ans.note.clone()).filter(|n| !n.is_empty());
                                 // The rung's statement follows a level, so the answer reads in full.
-                                let statement = rating.and_then(Rating::level).map(|l| q.levels[l.index()].statement.clone());
+                                let statement = rating.and_then(Rating::level).map(|l| q.levels[l.index()].statement_in(nation).clone());
                                 let route = route.clone();
                                 view! {
                                     <div class="cmm-summary__row" class:cmm-summary__row--missing=rating.is_none()>

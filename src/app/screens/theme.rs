@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use crate::app::blocks::{PageHeading, RadioOption, Radios};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
+use crate::domain::context::Nation;
+use crate::domain::framework::LawNote;
 use crate::domain::{Framework, Level, Question, Rating};
 use crate::route::Route;
 use crate::text::fill;
@@ -56,12 +58,14 @@ pub fn ThemePage(id: String) -> impl IntoView {
         &[("index", &(index + 1)), ("count", &count)],
     );
     let title = theme.title.clone();
+    let nation = assessment.context.nation();
     let summary = theme.summary.clone();
     view! {
         <div lang=lang.clone()>
             <PageHeading caption>{title}</PageHeading>
             <p class="cmm-body cmm-lead">{summary}</p>
         </div>
+        <LawScope nation />
         {questions
             .into_iter()
             .map(|q| view! { <QuestionField question=q framework=framework.get_value() assessment_id=assessment_id.clone() lang=lang.clone() /> })
@@ -84,6 +88,18 @@ pub fn ThemePage(id: String) -> impl IntoView {
     .into_any()
 }
 
+/// Where the law this framework states is a council's own: said plainly to a council in
+/// Scotland or Northern Ireland, and to one that has not said where it is.
+#[component]
+pub fn LawScope(nation: Option<Nation>) -> impl IntoView {
+    let t = use_app().t();
+    match nation {
+        Some(n) if n.law_written_for() => ().into_any(),
+        Some(_) => view! { <p class="cmm-body cmm-inset">{t.law_not_yours}</p> }.into_any(),
+        None => view! { <p class="cmm-body cmm-inset">{t.law_nation_unknown}</p> }.into_any(),
+    }
+}
+
 #[component]
 fn QuestionField(
     question: Question,
@@ -96,6 +112,9 @@ fn QuestionField(
     let qid = StoredValue::new(question.id.clone());
     let aid = StoredValue::new(assessment_id);
     let name = format!("cmm-q-{}", question.id);
+    let nation = app
+        .current
+        .with_untracked(|a| a.as_ref().and_then(|a| a.context.nation()));
     // Memoised: typing a note changes the saved data, but not this, so no radio re-renders.
     let rating = Memo::new(move |_| {
         app.current
@@ -118,7 +137,7 @@ fn QuestionField(
         .iter()
         .zip(Level::ALL)
         .map(|(rung, level)| {
-            let mut o = RadioOption::new(rung.statement.clone()).hint(fill(
+            let mut o = RadioOption::new(rung.statement_in(nation).clone()).hint(fill(
                 t.level_hint,
                 &[
                     ("level", &level.get()),
@@ -173,6 +192,7 @@ fn QuestionField(
                 <div class="cmm-details__text">
                     <h3 class="cmm-heading-s">{t.guidance_why}</h3>
                     <p class="cmm-body" lang=lang.clone()>{question.guidance.why.clone()}</p>
+                <LawNotes notes=question.guidance.law_for(nation).cloned().collect() nation lang=lang.clone() />
                     <h3 class="cmm-heading-s">{t.guidance_evidence}</h3>
                     <p class="cmm-body" lang=lang.clone()>{question.guidance.evidence.clone()}</p>
                 </div>
@@ -190,6 +210,31 @@ fn QuestionField(
             </div>
         </div>
     }
+}
+
+/// What the law requires, for the council's nation: its own law under one heading in England or
+/// Wales; otherwise every note, each saying where it applies.
+#[component]
+fn LawNotes(notes: Vec<LawNote>, nation: Option<Nation>, lang: Option<String>) -> impl IntoView {
+    let t = use_app().t();
+    if notes.is_empty() {
+        return ().into_any();
+    }
+    let own = nation.filter(|n| n.law_written_for());
+    let heading = t.law_heading_for(own);
+    view! {
+        <h3 class="cmm-heading-s">{heading}</h3>
+        {notes.into_iter().map(|n| {
+            let label = own.is_none().then(|| t.law_applies_in(&n.applies_in));
+            view! {
+                <p class="cmm-body cmm-law" lang=lang.clone()>
+                    {label.map(|l| view! { <strong class="cmm-law__where">{l}</strong> " " })}
+                    {n.text}
+                </p>
+            }
+        }).collect_view()}
+    }
+    .into_any()
 }
 
 fn note_typed(app: App, aid: StoredValue<String>, qid: StoredValue<String>, value: String) {
