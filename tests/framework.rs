@@ -849,6 +849,8 @@ fn both_shipped_frameworks_are_complete_in_welsh() {
 /// sections, by their real subject. (Checked against legislation.gov.uk when added; see the
 /// closing notes of Framework 3.)
 const LAW_SECTIONS: &[(&str, &str, &[&str])] = &[
+    ("pa23", "s12", &["objectives"]),
+    ("pa23", "s16", &["market engagement"]),
     ("pa23", "s52", &["key performance indicators", "kpi"]),
     ("pa23", "s57", &["excluded"]),
     ("pa23", "s68", &["payment"]),
