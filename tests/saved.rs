@@ -287,6 +287,37 @@ fn a_split_question_carries_its_answer_to_each_successor() {
 }
 
 #[test]
+fn a_framework_changed_back_and_forth_never_replaces_the_users_own_answers_with_a_carried_one() {
+    let split = small_version("2.0.0", |v| {
+        let q = v["themes"][0]["questions"][0].clone();
+        let mut one = q.clone();
+        one["id"] = json!("a1-plan");
+        let mut two = q;
+        two["id"] = json!("a1-review");
+        let qs = v["themes"][0]["questions"].as_array_mut().unwrap();
+        qs[0] = one;
+        qs.push(two);
+        v["quickCheck"] = json!(["a1-plan", "b1"]);
+        v["carryOver"] = json!([{"from": "a1", "to": ["a1-plan", "a1-review"]}]);
+    });
+    let older = small();
+    let mut a = Assessment::new("x".into(), &older, AssessmentKind::Full, "t");
+    a.set_rating("a1", level(2), "t");
+    a.reconcile(&split);
+    // The user answers the successors themselves.
+    a.set_rating("a1-plan", level(5), "t");
+    a.set_note("a1-plan", "Plans signed off in May", "t");
+    a.set_rating("a1-review", level(4), "t");
+    // An older file is served for a while, then the newer one again.
+    a.reconcile(&older);
+    assert_eq!(a.rating("a1"), Some(level(2)), "the older question gets its answer back");
+    a.reconcile(&split);
+    assert_eq!(a.rating("a1-plan"), Some(level(5)));
+    assert_eq!(a.answers["a1-plan"].note, "Plans signed off in May");
+    assert_eq!(a.rating("a1-review"), Some(level(4)));
+}
+
+#[test]
 fn merged_questions_take_the_first_answered_predecessor_and_keep_the_rest_aside() {
     let merged = small_version("2.0.0", |v| {
         let qs = v["themes"][0]["questions"].as_array_mut().unwrap();

@@ -124,7 +124,7 @@ fn mount_configured(
         refuse_foreign_content(&mut config, &mut problems, &base);
     }
     let lang = first_language(&config);
-    panic::register(&root, &Boot::get(lang).stopped);
+    panic::register(&root, &Boot::get(lang));
     echarts::set_bundle(echarts::Bundle {
         url: embed::resolve(
             assets.echarts.as_deref().unwrap_or("vendor/echarts.min.js"),

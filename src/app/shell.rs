@@ -76,7 +76,7 @@ pub fn Shell(
                 let _ = html.set_attribute("lang", lang.tag());
             }
         }
-        panic::register(&root, &crate::text::Boot::get(lang).stopped);
+        panic::register(&root, &crate::text::Boot::get(lang));
     });
 
     // A route that cannot be shown (no assessment, an unknown theme, a feature switched off)

@@ -183,6 +183,11 @@ impl Store {
         }
     }
 
+    /// The saved data as this tab last read or wrote it.
+    pub fn seen(&self) -> Option<String> {
+        self.last_raw.borrow().clone()
+    }
+
     /// The saved data as storage holds it now (it may differ from what this tab last saw).
     pub fn stored_raw(&self) -> Option<String> {
         self.get(&self.data_key())

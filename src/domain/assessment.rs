@@ -1,7 +1,7 @@
 //! A person's answers to one framework at one point in time.
 
 use std::collections::btree_map::Entry;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -133,6 +133,40 @@ pub struct Assessment {
     /// group), so the plan and roadmap stay the same when the results are opened again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare_with: Option<String>,
+    /// When each field was last changed (ISO 8601, by [`Field::key`]), so that two tabs' edits of
+    /// one assessment are laid over each other field by field, the newer edit of each winning.
+    /// A removed value keeps its time, so a removal wins over an older value too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stamps: BTreeMap<String, String>,
+}
+
+/// A part of an assessment that is changed on its own, and merged between tabs on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field<'a> {
+    Rating(&'a str),
+    Note(&'a str),
+    Target(&'a str),
+    Plan(&'a str),
+    Name,
+    Context,
+    CompareWith,
+    /// The framework version and the answers set aside (changed together by reconciling).
+    Framework,
+}
+
+impl Field<'_> {
+    pub fn key(&self) -> String {
+        match self {
+            Field::Rating(q) => format!("rating:{q}"),
+            Field::Note(q) => format!("note:{q}"),
+            Field::Target(t) => format!("target:{t}"),
+            Field::Plan(q) => format!("plan:{q}"),
+            Field::Name => "name".into(),
+            Field::Context => "context".into(),
+            Field::CompareWith => "compareWith".into(),
+            Field::Framework => "framework".into(),
+        }
+    }
 }
 
 /// One step of a personal development plan: the next rung of a question, with a target date.
@@ -164,7 +198,20 @@ impl Assessment {
             context: Context::default(),
             plan: BTreeMap::new(),
             compare_with: None,
+            stamps: BTreeMap::new(),
         }
+    }
+
+    /// When a field was last changed ("" if never, as in data saved before fields had times).
+    pub fn stamp(&self, field: Field) -> &str {
+        self.stamps
+            .get(&field.key())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn touch(&mut self, field: Field, now: &str) {
+        self.stamps.insert(field.key(), now.to_string());
     }
 
     /// Starts a reassessment: a new assessment carrying the earlier answers as a starting point.
@@ -175,6 +222,7 @@ impl Assessment {
         next.created = now.to_string();
         next.updated = now.to_string();
         next.plan.clear();
+        next.stamps.clear();
         next.reconcile(framework);
         next
     }
@@ -192,6 +240,7 @@ impl Assessment {
             .entry(question_id.to_string())
             .and_modify(|a| a.rating = Some(rating))
             .or_insert_with(|| Answer::new(rating));
+        self.touch(Field::Rating(question_id), now);
         self.updated = now.to_string();
     }
 
@@ -209,7 +258,140 @@ impl Assessment {
         if answer.rating.is_none() && answer.note.is_empty() {
             self.answers.remove(question_id);
         }
+        self.touch(Field::Note(question_id), now);
         self.updated = now.to_string();
+    }
+
+    /// Sets or clears the user's own target level for a theme.
+    pub fn set_target(&mut self, theme_id: &str, level: Option<Level>, now: &str) {
+        match level {
+            Some(l) => self.targets.insert(theme_id.to_string(), l),
+            None => self.targets.remove(theme_id),
+        };
+        self.touch(Field::Target(theme_id), now);
+        self.updated = now.to_string();
+    }
+
+    pub fn set_context(&mut self, context: Context, now: &str) {
+        self.context = context;
+        self.touch(Field::Context, now);
+        self.updated = now.to_string();
+    }
+
+    /// Keeps a plan step; an empty one is removed.
+    pub fn set_plan_step(&mut self, question_id: &str, step: PlanStep, now: &str) {
+        if step == PlanStep::default() {
+            self.plan.remove(question_id);
+        } else {
+            self.plan.insert(question_id.to_string(), step);
+        }
+        self.touch(Field::Plan(question_id), now);
+        self.updated = now.to_string();
+    }
+
+    pub fn rename(&mut self, name: &str, now: &str) {
+        self.name = name.trim().to_string();
+        self.touch(Field::Name, now);
+        self.updated = now.to_string();
+    }
+
+    /// Remembers the benchmark chosen; not a change to the answers, so "last changed" stays.
+    pub fn set_compare_with(&mut self, benchmark_id: Option<String>, now: &str) {
+        self.compare_with = benchmark_id;
+        self.touch(Field::CompareWith, now);
+    }
+
+    /// [`Assessment::reconcile`] as an edit made at `now` (saved data being brought in line).
+    pub fn reconcile_at(&mut self, framework: &Framework, now: &str) {
+        if self.needs_reconcile(framework) {
+            self.reconcile(framework);
+            self.touch(Field::Framework, now);
+        }
+    }
+
+    /// This assessment and another copy of it (from another tab) laid over each other field by
+    /// field: each answer's rating and note, each target and plan step, the name, context and
+    /// comparison come from whichever copy changed them last (`theirs` when neither did, or both
+    /// at once). Nothing either copy changed more recently is lost.
+    pub fn merged(theirs: &Assessment, ours: &Assessment) -> Assessment {
+        let ours_newer = |field: Field| ours.stamp(field) > theirs.stamp(field);
+        let mut out = theirs.clone();
+        if ours_newer(Field::Framework) {
+            out.framework_version = ours.framework_version.clone();
+            out.set_aside = ours.set_aside.clone();
+        }
+        for entry in &ours.set_aside {
+            if !out.set_aside.contains(entry) {
+                out.set_aside.push(entry.clone());
+            }
+        }
+        let stamped = |a: &Assessment, prefix: &str| -> Vec<String> {
+            a.stamps
+                .keys()
+                .filter_map(|k| k.strip_prefix(prefix).map(str::to_string))
+                .collect()
+        };
+        let mut questions: BTreeSet<String> = ours
+            .answers
+            .keys()
+            .chain(theirs.answers.keys())
+            .cloned()
+            .collect();
+        questions.extend(stamped(ours, "rating:"));
+        questions.extend(stamped(ours, "note:"));
+        for q in &questions {
+            let pick = |field: Field| if ours_newer(field) { ours } else { theirs };
+            let rating = pick(Field::Rating(q)).answers.get(q).and_then(|a| a.rating);
+            let note = pick(Field::Note(q))
+                .answers
+                .get(q)
+                .map(|a| a.note.clone())
+                .unwrap_or_default();
+            if rating.is_none() && note.is_empty() {
+                out.answers.remove(q);
+            } else {
+                out.answers.insert(q.clone(), Answer { rating, note });
+            }
+        }
+        let mut themes: BTreeSet<String> = ours.targets.keys().cloned().collect();
+        themes.extend(stamped(ours, "target:"));
+        for t in &themes {
+            if ours_newer(Field::Target(t)) {
+                match ours.targets.get(t) {
+                    Some(l) => out.targets.insert(t.clone(), *l),
+                    None => out.targets.remove(t),
+                };
+            }
+        }
+        let mut steps: BTreeSet<String> = ours.plan.keys().cloned().collect();
+        steps.extend(stamped(ours, "plan:"));
+        for q in &steps {
+            if ours_newer(Field::Plan(q)) {
+                match ours.plan.get(q) {
+                    Some(s) => out.plan.insert(q.clone(), s.clone()),
+                    None => out.plan.remove(q),
+                };
+            }
+        }
+        if ours_newer(Field::Name) {
+            out.name = ours.name.clone();
+        }
+        if ours_newer(Field::Context) {
+            out.context = ours.context;
+        }
+        if ours_newer(Field::CompareWith) {
+            out.compare_with = ours.compare_with.clone();
+        }
+        for (key, when) in &ours.stamps {
+            let slot = out.stamps.entry(key.clone()).or_default();
+            if when > slot {
+                *slot = when.clone();
+            }
+        }
+        if ours.updated > out.updated {
+            out.updated = ours.updated.clone();
+        }
+        out
     }
 
     pub fn rating(&self, question_id: &str) -> Option<Rating> {
@@ -247,11 +429,24 @@ impl Assessment {
             (current.clone(), rank)
         });
         for (current, former, answer) in moved {
-            match self.answers.entry(current) {
+            match self.answers.entry(current.clone()) {
                 Entry::Occupied(_) => aside.push((former, answer)),
                 Entry::Vacant(slot) => {
                     slot.insert(answer);
+                    self.move_stamps(&former, &current);
                 }
+            }
+        }
+        // Answers the user gave, set aside earlier, come back first when their question is
+        // asked again; a split question's answer only fills what is still unanswered, so it
+        // never replaces an answer the user gave.
+        let kept = std::mem::take(&mut self.set_aside);
+        for entry in kept {
+            match framework.current_id(&entry.question_id) {
+                Some(current) if !self.answers.contains_key(current) => {
+                    self.answers.insert(current.to_string(), entry.answer);
+                }
+                _ => self.set_aside.push(entry),
             }
         }
         for (id, answer) in aside {
@@ -264,17 +459,17 @@ impl Assessment {
             }
             self.set_aside_answer(id, &old_version, answer);
         }
-        // Answers set aside earlier come back when their question is asked again.
-        let kept = std::mem::take(&mut self.set_aside);
-        for entry in kept {
-            match framework.current_id(&entry.question_id) {
-                Some(current) if !self.answers.contains_key(current) => {
-                    self.answers.insert(current.to_string(), entry.answer);
-                }
-                _ => self.set_aside.push(entry),
+        self.framework_version = framework.version.clone();
+    }
+
+    /// An answer that moved to a renamed question keeps the times of its changes.
+    fn move_stamps(&mut self, from: &str, to: &str) {
+        for key in [Field::Rating(from).key(), Field::Note(from).key()] {
+            if let Some(when) = self.stamps.remove(&key) {
+                let kind = key.split(':').next().unwrap_or_default();
+                self.stamps.insert(format!("{kind}:{to}"), when);
             }
         }
-        self.framework_version = framework.version.clone();
     }
 
     fn set_aside_answer(&mut self, question_id: String, version: &str, answer: Answer) {

@@ -100,6 +100,7 @@ impl Return {
             context: self.context,
             plan: BTreeMap::new(),
             compare_with: None,
+            stamps: BTreeMap::new(),
         }
     }
 

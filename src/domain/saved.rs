@@ -108,19 +108,39 @@ impl Changes {
 
 impl SavedData {
     /// This tab's changes (`ours`, `changes`) laid over data another tab wrote since (`self`):
-    /// every assessment this tab changed is taken from `ours`, every one it deleted is removed,
-    /// and everything else is the other tab's. Neither tab's work is lost.
+    /// every assessment this tab changed is merged field by field with the other tab's copy
+    /// (the newer change of each field wins, see [`Assessment::merged`]), every one it deleted
+    /// is removed, and everything else is the other tab's. Neither tab's work is lost.
     pub fn with_changes_from(mut self, ours: &SavedData, changes: &Changes) -> SavedData {
         for id in &changes.removed {
             self.remove(id);
         }
         for id in &changes.changed {
             if let Some(a) = ours.get(id) {
-                self.upsert(a.clone());
+                let merged = match self.get(id) {
+                    Some(theirs) => Assessment::merged(theirs, a),
+                    None => a.clone(),
+                };
+                self.upsert(merged);
             }
         }
         self
     }
+}
+
+/// What to write so that this tab's changes reach storage without undoing another tab's: the
+/// data storage holds now (`stored`, as raw text) with this tab's changes laid over it. An
+/// error when storage holds data this build cannot read: then nothing may be written.
+pub fn write_over(
+    stored: Option<&str>,
+    ours: &SavedData,
+    changes: &Changes,
+) -> Result<SavedData, LoadError> {
+    let theirs = match stored {
+        None => SavedData::default(),
+        Some(raw) => load(raw)?.data,
+    };
+    Ok(theirs.with_changes_from(ours, changes))
 }
 
 /// Reads saved data of any known schema version, migrating older ones to the current schema.

@@ -212,6 +212,8 @@ pub struct Boot {
     pub text_failed: String,
     pub retry: String,
     pub stopped: String,
+    /// The same, when the last change could not be saved safely.
+    pub stopped_unsaved: String,
 }
 
 impl Boot {
@@ -226,6 +228,7 @@ impl Boot {
             text_failed: word("text_failed"),
             retry: word("retry"),
             stopped: word("stopped"),
+            stopped_unsaved: word("stopped_unsaved"),
         }
     }
 }

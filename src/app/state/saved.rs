@@ -122,12 +122,7 @@ impl Saved {
     }
 
     pub fn set_rating(&self, id: &str, question_id: &str, rating: Rating) {
-        let now = now_iso();
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                a.set_rating(question_id, rating, &now);
-            }
-        });
+        self.edit(id, |a, now| a.set_rating(question_id, rating, now));
     }
 
     /// Keeps a note at once in the page, and in storage a moment after typing stops (or when
@@ -144,60 +139,24 @@ impl Saved {
     }
 
     pub fn set_target(&self, id: &str, theme_id: &str, level: Option<Level>) {
-        let now = now_iso();
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                match level {
-                    Some(l) => a.targets.insert(theme_id.to_string(), l),
-                    None => a.targets.remove(theme_id),
-                };
-                a.updated = now;
-            }
-        });
+        self.edit(id, |a, now| a.set_target(theme_id, level, now));
     }
 
     pub fn set_context(&self, id: &str, context: Context) {
-        let now = now_iso();
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                a.context = context;
-                a.updated = now;
-            }
-        });
+        self.edit(id, |a, now| a.set_context(context, now));
     }
 
     pub fn set_plan_step(&self, id: &str, question_id: &str, step: PlanStep) {
-        let now = now_iso();
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                if step == PlanStep::default() {
-                    a.plan.remove(question_id);
-                } else {
-                    a.plan.insert(question_id.to_string(), step);
-                }
-                a.updated = now;
-            }
-        });
+        self.edit(id, |a, now| a.set_plan_step(question_id, step, now));
     }
 
-    /// Remembers the benchmark chosen to compare with; not a change to the answers, so the
-    /// "last changed" date stays.
+    /// Remembers the benchmark chosen to compare with.
     pub fn set_compare_with(&self, id: &str, benchmark_id: Option<String>) {
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                a.compare_with = benchmark_id;
-            }
-        });
+        self.edit(id, |a, now| a.set_compare_with(benchmark_id, now));
     }
 
     pub fn rename(&self, id: &str, name: &str) {
-        let now = now_iso();
-        self.change(id, |d| {
-            if let Some(a) = d.get_mut(id) {
-                a.name = name.trim().to_string();
-                a.updated = now;
-            }
-        });
+        self.edit(id, |a, now| a.rename(name, now));
     }
 
     /// Deletes an assessment, returning it and its place for the screen's Undo.
@@ -221,11 +180,7 @@ impl Saved {
             .data
             .with_untracked(|d| d.get(id).is_some_and(|a| a.needs_reconcile(framework)));
         if needs {
-            self.change(id, |d| {
-                if let Some(a) = d.get_mut(id) {
-                    a.reconcile(framework);
-                }
-            });
+            self.edit(id, |a, now| a.reconcile_at(framework, now));
         }
     }
 
@@ -253,6 +208,16 @@ impl Saved {
 
     // ---- saving ----
 
+    /// Applies one edit to assessment `id` (at the time now) and saves it.
+    fn edit(&self, id: &str, f: impl FnOnce(&mut Assessment, &str)) {
+        let now = now_iso();
+        self.change(id, |d| {
+            if let Some(a) = d.get_mut(id) {
+                f(a, &now);
+            }
+        });
+    }
+
     fn change(&self, id: &str, f: impl FnOnce(&mut SavedData)) {
         self.data.update(f);
         self.changes.update_value(|c| c.changed(id));
@@ -269,15 +234,22 @@ impl Saved {
             me.persist();
         });
         self.timer.set_value(handle);
-        // If the app stops before the timer fires, the panic hook writes this.
-        let pending = self.data.with_untracked(SavedData::to_json);
-        let key = self.store.with_value(Store::data_key);
-        browser::panic::set_pending(
-            web_sys::window()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .filter(|_| self.access() == Access::Writable)
-                .map(|s| (s, key, pending)),
-        );
+        self.arm_panic_save();
+    }
+
+    /// If the app stops before the timer fires, the panic hook saves what is waiting, by the
+    /// same rule as every save (see `browser::panic`). Kept up to date while a note waits.
+    fn arm_panic_save(&self) {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .filter(|_| self.access() == Access::Writable);
+        browser::panic::set_pending(storage.map(|storage| browser::panic::Pending {
+            storage,
+            key: self.store.with_value(Store::data_key),
+            seen: self.store.with_value(Store::seen),
+            data: self.data.get_untracked(),
+            changes: self.changes.get_value(),
+        }));
     }
 
     /// Writes now anything still waiting.
@@ -361,6 +333,7 @@ impl Saved {
                 true
             }
             Opened::Unreadable { error, kept, .. } => {
+                browser::panic::set_pending(None);
                 self.notice
                     .set(Some(DataNotice::Unreadable { error, kept }));
                 self.status.set(SaveStatus::Stopped);
@@ -382,6 +355,9 @@ impl Saved {
                 let after = me.data.get_untracked();
                 if before != after {
                     me.notice.set(Some(DataNotice::OtherTab));
+                }
+                if me.timer.get_value().is_some() {
+                    me.arm_panic_save();
                 }
             }
         });
