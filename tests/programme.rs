@@ -8,10 +8,10 @@ mod common;
 use std::collections::BTreeMap;
 
 use cm_maturity::domain::benchmark::MIN_ORGANISATIONS;
-use cm_maturity::domain::context::{Context, CouncilType, Region, Stage};
+use cm_maturity::domain::context::{Context, CouncilType, Nation, Region, Stage};
 use cm_maturity::domain::programme::{
-    build_benchmarks, programme_figures, quartiles, read_returns, without_duplicates, BuildMeta,
-    GroupTitles, Return, ReturnError,
+    build_benchmarks, council_count, programme_figures, quartiles, read_returns,
+    without_duplicates, BuildMeta, Cell, GroupTitles, Return, ReturnError,
 };
 use cm_maturity::domain::{AssessmentKind, BenchmarkFile, Framework, Rating};
 use common::{cases, level, small};
@@ -43,6 +43,7 @@ fn ret_with(council: &str, assessed: &str, levels: &[u8; 5], stage: Option<Stage
             stage,
             council_type: Some(CouncilType::District),
             region: Some(Region::London),
+            nation: None,
         },
         assessment_id: format!("{council}-{assessed}"),
         assessed: assessed.into(),
@@ -68,6 +69,7 @@ fn meta(synthetic: bool) -> BuildMeta {
                 .collect(),
             council_types: [(CouncilType::District, "District".to_string())].into(),
             regions: [(Region::London, "London".to_string())].into(),
+            nations: [(Nation::England, "England".to_string())].into(),
         },
     }
 }
@@ -179,8 +181,12 @@ fn a_council_counts_once_in_every_figure_whatever_its_number_of_returns() {
     let figures = programme_figures(&fw, &returns);
     assert_eq!(figures.councils, 5);
     let m = figures.movement.expect("five councils");
-    assert_eq!((m.rose, m.stayed, m.fell), (4, 0, 1));
-    assert_eq!(m.percent(m.rose), 80);
+    // Four rose and one fell: both fewer than five, so neither is shown.
+    assert_eq!(
+        (m.rose, m.stayed, m.fell),
+        (Cell::FewerThanFive, Cell::Count(0), Cell::FewerThanFive)
+    );
+    assert_eq!(m.percent(m.rose), None);
     // Median change per theme: 1, 1, 1, 1, -1 → 1.
     assert_eq!(
         figures.theme_change,
@@ -230,8 +236,18 @@ fn the_distribution_leaves_out_small_stages_and_small_bands() {
     assert_eq!(figures.distribution.len(), 1);
     let (stage, n, bands) = &figures.distribution[0];
     assert_eq!((*stage, *n), (Stage::After, 7));
-    // Six at level 3; the one council at level 5 is hidden, not shown as 1.
-    assert_eq!(*bands, [Some(0), Some(0), Some(6), Some(0), None]);
+    // Six at level 3; the one council at level 5 is hidden, not shown as 1 — and so are the
+    // six, or seven minus six would show it.
+    assert_eq!(
+        *bands,
+        [
+            Cell::Count(0),
+            Cell::Count(0),
+            Cell::Withheld,
+            Cell::Count(0),
+            Cell::FewerThanFive
+        ]
+    );
 }
 
 #[test]
@@ -367,13 +383,29 @@ proptest! {
             }
         }
         let figures = programme_figures(&fw, &returns);
-        if let Some(m) = figures.movement {
-            prop_assert_eq!(m.total(), figures.councils);
-            prop_assert!(figures.councils >= MIN_ORGANISATIONS as usize);
+        // Every row: no shown count below five, and what is hidden is two or more cells that
+        // add up to five or more, so no hidden count follows from the total.
+        let rows: Vec<(usize, Vec<Cell>)> = figures
+            .movement
+            .iter()
+            .map(|m| (m.total, vec![m.rose, m.stayed, m.fell]))
+            .chain(figures.distribution.iter().map(|(_, n, b)| (*n, b.to_vec())))
+            .collect();
+        for (total, cells) in rows {
+            prop_assert!(total >= MIN_ORGANISATIONS as usize);
+            let shown: usize = cells.iter().filter_map(|c| c.count()).sum();
+            prop_assert!(cells.iter().filter_map(|c| c.count()).all(|n| n == 0 || n >= MIN_ORGANISATIONS as usize));
+            let hidden = cells.iter().filter(|c| c.count().is_none()).count();
+            prop_assert!(hidden == 0 || (hidden >= 2 && total - shown >= MIN_ORGANISATIONS as usize), "{:?} of {}", cells, total);
         }
-        for (_, n, bands) in &figures.distribution {
-            prop_assert!(*n >= MIN_ORGANISATIONS as usize);
-            prop_assert!(bands.iter().flatten().all(|b| *b == 0 || *b >= MIN_ORGANISATIONS as usize));
+        // No two published benchmarks rest on sets of councils a few apart.
+        let sizes: Vec<u32> = file.benchmarks.iter().map(|b| b.sample_size.unwrap()).collect();
+        if let Some(all) = file.get("programme-all") {
+            let n = all.sample_size.unwrap();
+            for b in file.benchmarks.iter().filter(|b| b.group.stage.is_none() && b.id != "programme-all") {
+                let gap = n - b.sample_size.unwrap();
+                prop_assert!(gap == 0 || gap >= MIN_ORGANISATIONS, "{} is {} short of all councils ({:?})", b.id, gap, sizes);
+            }
         }
     }
 }
@@ -436,4 +468,101 @@ fn the_builder_refuses_synthetic_returns_unless_told_and_then_marks_them_illustr
     file.check_against(&common::council()).unwrap();
     assert!(!file.benchmarks.is_empty() && file.benchmarks.iter().all(|b| b.illustrative));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn one_return_sent_five_times_under_names_that_differ_invisibly_is_one_council() {
+    let fw = small();
+    let names = [
+        "Anytown Council",
+        "Anytown\u{200b} Council",
+        "Any\u{ad}town Council",
+        "ANYTOWN  COUNCIL\u{feff}",
+        "Ａｎｙｔｏｗｎ Council",
+    ];
+    let returns: Vec<Return> = names
+        .iter()
+        .map(|n| Return {
+            assessment_id: "one".into(),
+            ..ret(n, "2026-01-10", 3, None)
+        })
+        .collect();
+    assert_eq!(council_count(&returns), 1);
+    assert!(build_benchmarks(&fw, &returns, &meta(false))
+        .benchmarks
+        .is_empty());
+    // The same assessment under five unrelated names is still one council.
+    let renamed: Vec<Return> = (0..5)
+        .map(|n| Return {
+            assessment_id: "one".into(),
+            ..ret(&format!("Name {n}"), "2026-01-10", 3, None)
+        })
+        .collect();
+    assert_eq!(council_count(&renamed), 1);
+    let (kept, skipped) = without_duplicates(renamed);
+    assert_eq!((kept.len(), skipped), (1, 4));
+}
+
+#[test]
+fn a_file_of_unnamed_assessments_is_refused_and_dates_must_be_real_and_past() {
+    let fw = small();
+    let mut unnamed = ret("", "2026-01-10", 3, None);
+    unnamed.organisation = "\u{200b} ".into();
+    assert_eq!(
+        read_returns(&unnamed.to_json(), &fw, "2026-11-27T10:00:00Z"),
+        Err(ReturnError::NoOrganisation { count: 1 })
+    );
+    let future = ret("Council 1", "2999-01-10", 3, None);
+    assert_eq!(
+        read_returns(&future.to_json(), &fw, "2026-11-27T10:00:00Z"),
+        Err(ReturnError::FutureDate("2999-01-10".into()))
+    );
+    let tomorrow = ret("Council 1", "2026-11-28", 3, None);
+    assert!(read_returns(&tomorrow.to_json(), &fw, "2026-11-27T23:30:00Z").is_ok());
+    let mut bad = ret("Council 1", "2026-01-10", 3, None);
+    bad.assessed = "last Tuesday".into();
+    assert_eq!(
+        read_returns(&bad.to_json(), &fw, "2026-11-27T10:00:00Z"),
+        Err(ReturnError::BadDate("last Tuesday".into()))
+    );
+}
+
+#[test]
+fn a_group_a_few_councils_short_of_all_councils_is_not_published() {
+    let fw = small();
+    let mut returns: Vec<Return> = (1..=6)
+        .map(|n| ret(&format!("Council {n}"), "2026-01-10", 1 + (n % 4) as u8, None))
+        .collect();
+    // Five in London, one elsewhere: London's figures less all councils' would show the sixth.
+    returns[5].context.region = Some(Region::SouthEast);
+    let file = build_benchmarks(&fw, &returns, &meta(false));
+    assert!(file.get("programme-all").is_some());
+    assert!(file.get("programme-region-london").is_none());
+    // With five more councils outside London both can be published.
+    for n in 7..=11 {
+        let mut r = ret(&format!("Council {n}"), "2026-01-10", 2, None);
+        r.context.region = Some(Region::SouthEast);
+        returns.push(r);
+    }
+    let file = build_benchmarks(&fw, &returns, &meta(false));
+    assert!(file.get("programme-region-london").is_some());
+}
+
+#[test]
+fn shares_round_halves_to_even_so_92_and_a_half_percent_reads_92() {
+    use cm_maturity::domain::programme::Movement;
+    let m = Movement {
+        rose: Cell::Count(74),
+        stayed: Cell::Count(6),
+        fell: Cell::Count(0),
+        total: 80,
+    };
+    assert_eq!(m.percent(m.rose), Some(92));
+    assert_eq!(m.percent(m.stayed), Some(8));
+    let m = Movement {
+        total: 8,
+        ..m
+    };
+    assert_eq!(m.percent(Cell::Count(3)), Some(38));
+    assert_eq!(m.percent(Cell::Count(1)), Some(12));
 }

@@ -55,11 +55,13 @@ pub fn Shell(
     nav.settle();
     let app = App::new(catalogue, saved, session, nav);
     provide_context(app);
-    // The assessment this tab works on is the one being edited: bring it in line with its
-    // framework now. Every other assessment stays as stored until it is opened.
-    if let Some(id) = session.current_id_untracked() {
-        app.reconcile(&id);
-    }
+    // An assessment is brought in line with its framework when it is first changed (or opened
+    // from the list), never merely because the page or a link was opened.
+    saved.set_reconciler(std::rc::Rc::new(move |a, now| {
+        if let Some(f) = catalogue.framework_untracked(&a.framework_id) {
+            a.reconcile_at(&f, now);
+        }
+    }));
     watch_sandbox(app);
 
     // Keep the root's language, and the message shown if the app stops, in step.

@@ -28,7 +28,7 @@ mod native {
     use cm_maturity::domain::context::{CouncilType, Region, Stage};
     use cm_maturity::domain::programme::{
         build_benchmarks, programme_figures, read_returns, synthetic_count, without_duplicates,
-        BuildMeta, Return, ReturnError, RETURN_FORMAT, RETURN_FORMAT_VERSION,
+        BuildMeta, Cell, Return, RETURN_FORMAT, RETURN_FORMAT_VERSION,
     };
     use cm_maturity::domain::scoring::display_level;
     use cm_maturity::domain::{AssessmentKind, Framework, Level, Rating};
@@ -124,23 +124,12 @@ mod native {
                 Ok(Ok(list)) => returns.extend(list),
                 Ok(Err(e)) => skipped.push(fill(
                     text.import_failed,
-                    &[("file", &name), ("message", &return_error(text, &e))],
+                    &[("file", &name), ("message", &text.return_error(&e))],
                 )),
                 Err(e) => skipped.push(e),
             }
         }
         Ok((returns, skipped))
-    }
-
-    fn return_error(text: &Text, e: &ReturnError) -> String {
-        match e {
-            ReturnError::Import(e) => text.import_error(e),
-            ReturnError::OtherFramework { found, expected } => fill(
-                text.import_other_framework,
-                &[("found", found), ("expected", expected)],
-            ),
-            ReturnError::UnknownVersion(v) => fill(text.import_newer, &[("version", v)]),
-        }
     }
 
     fn today() -> String {
@@ -230,16 +219,24 @@ mod native {
         }
         let f = programme_figures(&framework, &returns);
         println!("councils with two or more returns: {}", f.councils);
+        let cell = |c: Cell| match c {
+            Cell::Count(n) => n.to_string(),
+            Cell::FewerThanFive => "<5".to_string(),
+            Cell::Withheld => "withheld".to_string(),
+        };
         match f.movement {
-            Some(m) => println!(
-                "overall level rose {} ({}%), stayed {} ({}%), fell {} ({}%)",
-                m.rose,
-                m.percent(m.rose),
-                m.stayed,
-                m.percent(m.stayed),
-                m.fell,
-                m.percent(m.fell)
-            ),
+            Some(m) => {
+                let share = |c: Cell| m.percent(c).map_or(String::new(), |p| format!(" ({p}%)"));
+                println!(
+                    "overall level rose {}{}, stayed {}{}, fell {}{}",
+                    cell(m.rose),
+                    share(m.rose),
+                    cell(m.stayed),
+                    share(m.stayed),
+                    cell(m.fell),
+                    share(m.fell)
+                )
+            }
             None => println!("{}", text.programme_too_few),
         }
         for (theme, change, n) in &f.theme_change {
@@ -249,10 +246,7 @@ mod native {
             );
         }
         for (stage, n, bands) in &f.distribution {
-            let cells: Vec<String> = bands
-                .iter()
-                .map(|b| b.map_or("<5".to_string(), |n| n.to_string()))
-                .collect();
+            let cells: Vec<String> = bands.iter().map(|b| cell(*b)).collect();
             println!(
                 "{} ({n} councils): levels 1-5 {}",
                 stage.code(),

@@ -82,6 +82,17 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
         .ok()
 }
 
+/// Resolves after the browser has had a turn (drawn, handled input): a long job awaits it
+/// between pieces so the page never stops answering.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn cancel(handle: i32) {
     if let Some(w) = web_sys::window() {
         w.clear_timeout_with_handle(handle);

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{Context, CouncilType, Region, Stage};
+use super::context::{Context, CouncilType, Nation, Region, Stage};
 use super::framework::Framework;
 use super::localised::{choose, english_only, Localised};
 use super::problems::{locate, parse_json, Collector, Issue, Problems};
@@ -50,6 +50,8 @@ pub struct Group {
     pub council_type: Option<CouncilType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Nation>,
 }
 
 impl Group {
@@ -59,6 +61,7 @@ impl Group {
         self.stage.is_none_or(|s| c.stage == Some(s))
             && self.council_type.is_none_or(|k| c.council_type == Some(k))
             && self.region.is_none_or(|r| c.region == Some(r))
+            && self.nation.is_none_or(|n| c.nation() == Some(n))
     }
 }
 

@@ -74,6 +74,16 @@ impl Region {
         Region::NorthernIreland,
     ];
 
+    /// The nation a region is in (the last three "regions" are nations of their own).
+    pub fn nation(self) -> Nation {
+        match self {
+            Region::Wales => Nation::Wales,
+            Region::Scotland => Nation::Scotland,
+            Region::NorthernIreland => Nation::NorthernIreland,
+            _ => Nation::England,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Region::NorthEast => "northEast",
@@ -168,12 +178,6 @@ impl Context {
 
     /// The council's nation: as given, or known from its region (older saves gave only that).
     pub fn nation(&self) -> Option<Nation> {
-        self.nation.or(match self.region {
-            Some(Region::Wales) => Some(Nation::Wales),
-            Some(Region::Scotland) => Some(Nation::Scotland),
-            Some(Region::NorthernIreland) => Some(Nation::NorthernIreland),
-            Some(_) => Some(Nation::England),
-            None => None,
-        })
+        self.nation.or(self.region.map(Region::nation))
     }
 }

@@ -99,7 +99,20 @@ impl Text {
 
     /// A count in words: the plural form for `n`, with `{count}` filled.
     pub fn count(&self, message: &Plural, n: usize) -> String {
-        fill(message.form(n as u64), &[("count", &n)])
+        fill(message.form(n as u64), &[("count", &self.number(n))])
+    }
+
+    /// A whole number with its thousands grouped ("1,000"), as English and Welsh write it.
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
     }
 }
 

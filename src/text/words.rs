@@ -8,7 +8,7 @@ use crate::domain::context::{CouncilType, Nation, Region, Stage};
 use crate::domain::dates::ymd;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
 use crate::domain::problems::{Issue, Problem, Problems};
-use crate::domain::programme::GroupTitles;
+use crate::domain::programme::{GroupTitles, ReturnError};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
 use crate::domain::scoring::{display_level, level_band, round1};
 use crate::domain::share::ShareError;
@@ -334,6 +334,21 @@ impl Text {
         }
     }
 
+    /// Why a file of returns could not be used (the Programme page and `cm-benchmarks` alike).
+    pub fn return_error(&self, e: &ReturnError) -> String {
+        match e {
+            ReturnError::Import(e) => self.import_error(e),
+            ReturnError::OtherFramework { found, expected } => fill(
+                self.import_other_framework,
+                &[("found", found), ("expected", expected)],
+            ),
+            ReturnError::UnknownVersion(v) => fill(self.import_newer, &[("version", v)]),
+            ReturnError::NoOrganisation { count } => self.count(&self.return_no_organisation, *count),
+            ReturnError::BadDate(d) => fill(self.return_bad_date, &[("date", d)]),
+            ReturnError::FutureDate(d) => fill(self.return_future_date, &[("date", &self.long_date(d))]),
+        }
+    }
+
     /// The titles of the benchmarks a programme build writes.
     pub fn group_titles(&self) -> GroupTitles {
         GroupTitles {
@@ -347,9 +362,15 @@ impl Text {
                 .iter()
                 .map(|c| (*c, self.council_type(*c).to_string()))
                 .collect(),
+            // Wales, Scotland and Northern Ireland are nations: their councils are grouped so.
             regions: Region::ALL
                 .iter()
+                .filter(|r| r.nation() == Nation::England)
                 .map(|r| (*r, self.region(*r).to_string()))
+                .collect(),
+            nations: Nation::ALL
+                .iter()
+                .map(|n| (*n, self.law_nation(*n).to_string()))
                 .collect(),
         }
     }

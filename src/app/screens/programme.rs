@@ -17,8 +17,8 @@ use crate::charts::{
 };
 use crate::domain::dates::file_date;
 use crate::domain::programme::{
-    build_benchmarks, council_count, programme_figures, read_returns, synthetic_count,
-    without_duplicates, BuildMeta, ProgrammeFigures, Return, ReturnError,
+    build_benchmarks_scored, councils, programme_figures_scored, read_returns,
+    without_duplicates_scored, BuildMeta, Cell, ProgrammeFigures, Scored,
 };
 use crate::domain::scoring::display_level;
 use crate::domain::{BenchmarkFile, Framework};
@@ -26,17 +26,6 @@ use crate::text::{fill, Text};
 
 pub fn programme_page() -> impl IntoView {
     view! { <ProgrammePage /> }
-}
-
-pub fn return_error(t: &Text, e: &ReturnError) -> String {
-    match e {
-        ReturnError::Import(e) => t.import_error(e),
-        ReturnError::OtherFramework { found, expected } => fill(
-            t.import_other_framework,
-            &[("found", found), ("expected", expected)],
-        ),
-        ReturnError::UnknownVersion(v) => fill(t.import_newer, &[("version", v)]),
-    }
 }
 
 #[component]
@@ -54,10 +43,18 @@ fn ProgrammePage() -> impl IntoView {
     }
 }
 
-/// What the page has read: the returns, and each file it could not use.
+/// More files than a programme would send at once: a choice beyond this is refused whole.
+const MAX_FILES: usize = 10_000;
+/// All the files chosen together, in bytes (far above 10,000 real returns).
+const MAX_TOTAL_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+/// How often the progress bar moves while files are read, in files.
+const PROGRESS_EVERY: usize = 25;
+
+/// What the page has read: the returns (each scored once, as it was read), and each file it
+/// could not use.
 #[derive(Clone, Default)]
 struct Read {
-    returns: Vec<Return>,
+    returns: Vec<Scored>,
     problems: Vec<String>,
     files: usize,
 }
@@ -68,50 +65,90 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let t = app.t();
     let framework = StoredValue::new(framework);
     let read = RwSignal::new(Read::default());
+    // Files read so far out of those chosen, while reading.
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let refused = RwSignal::new(None::<String>);
     let load = move |list: Vec<web_sys::File>| {
-        for file in list {
-            spawn_local(async move {
+        if progress.get_untracked().is_some() || list.is_empty() {
+            return;
+        }
+        let already = read.with_untracked(|r| r.files);
+        let bytes: f64 = list.iter().map(|f| f.size()).sum();
+        if already + list.len() > MAX_FILES {
+            refused.set(Some(fill(
+                t.programme_too_many_files,
+                &[("max", &t.number(MAX_FILES)), ("count", &t.number(list.len()))],
+            )));
+            return;
+        }
+        if bytes > MAX_TOTAL_BYTES {
+            refused.set(Some(fill(
+                t.programme_too_many_bytes,
+                &[("max", &((MAX_TOTAL_BYTES / 1024.0 / 1024.0) as u64))],
+            )));
+            return;
+        }
+        refused.set(None);
+        let total = list.len();
+        progress.set(Some((0, total)));
+        spawn_local(async move {
+            // Read into a list of this task's own; the figures are worked out once, at the end.
+            let mut batch = Read::default();
+            for (done, file) in list.into_iter().enumerate() {
                 let name = file.name();
                 let outcome = match files::read_text(&file).await {
-                    Ok(text) => framework
-                        .with_value(|f| read_returns(&text, f, &now_iso()))
-                        .map_err(|e| return_error(t, &e)),
+                    Ok(text) => framework.with_value(|f| {
+                        read_returns(&text, f, &now_iso())
+                            .map(|list| list.into_iter().map(|r| Scored::new(f, r)).collect())
+                            .map_err(|e| t.return_error(&e))
+                    }),
                     Err(e) => Err(files::describe(t, &e)),
                 };
-                read.update(|r| {
-                    r.files += 1;
-                    match outcome {
-                        Ok(list) => r.returns.extend(list),
-                        Err(message) => r.problems.push(fill(
-                            t.import_failed,
-                            &[("file", &name), ("message", &message)],
-                        )),
-                    }
-                });
+                batch.files += 1;
+                match outcome {
+                    Ok(list) => batch.returns.extend::<Vec<Scored>>(list),
+                    Err(message) => batch.problems.push(fill(
+                        t.import_failed,
+                        &[("file", &name), ("message", &message)],
+                    )),
+                }
+                if (done + 1) % PROGRESS_EVERY == 0 {
+                    progress.set(Some((done + 1, total)));
+                    // Let the page draw the progress and answer input before going on.
+                    crate::browser::next_turn().await;
+                }
+            }
+            read.update(|r| {
+                r.files += batch.files;
+                r.returns.extend(batch.returns);
+                r.problems.extend(batch.problems);
             });
-        }
+            progress.set(None);
+        });
     };
-    // Everything below is worked out from the returns read so far.
+    // Everything below is worked out from the returns read, once each choice is read.
     let summary = Memo::new(move |_| {
         let r = read.get();
-        let (returns, duplicates) = without_duplicates(r.returns);
+        let (returns, duplicates) = without_duplicates_scored(r.returns);
         framework.with_value(|f| {
-            let figures = programme_figures(f, &returns);
+            let figures = programme_figures_scored(f, &returns);
+            let councils = councils(returns.iter().map(|s| &s.r)).count;
+            let synthetic = returns.iter().any(|s| s.r.synthetic);
             let meta = BuildMeta {
-                source: fill(t.programme_source, &[("count", &council_count(&returns))]),
-                synthetic: synthetic_count(&returns) > 0,
+                source: fill(t.programme_source, &[("count", &councils)]),
+                synthetic,
                 date: file_date(&now_iso()),
                 method: t.programme_method.to_string(),
                 titles: t.group_titles(),
             };
-            let file = build_benchmarks(f, &returns, &meta);
+            let file = build_benchmarks_scored(f, &returns, &meta);
             Summary {
                 returns: returns.len(),
-                councils: council_count(&returns),
+                councils,
                 duplicates,
                 figures,
                 file,
-                synthetic: meta.synthetic,
+                synthetic,
             }
         })
     });
@@ -123,12 +160,22 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             <ErrorSummary title=t.programme_problem
                 errors=r.problems.iter().map(|p| FieldError::at("cmm-programme-files", p.clone())).collect() />
         }))}
-        <FileDrop id="cmm-programme-files" label=t.programme_label hint=t.programme_hint on_files=Callback::new(load) />
+        <FileDrop id="cmm-programme-files" label=t.programme_label hint=t.programme_hint on_files=Callback::new(load)
+            error=Signal::derive(move || refused.get()) />
+        {move || progress.get().map(|(done, total)| {
+            let label = fill(t.programme_reading, &[("done", &t.number(done)), ("total", &t.number(total))]);
+            view! {
+                <div class="cmm-progress" role="status">
+                    <label class="cmm-label" for="cmm-programme-progress">{label}</label>
+                    <progress class="cmm-progress__bar" id="cmm-programme-progress" max=total value=done></progress>
+                </div>
+            }
+        })}
         {move || {
-            let s = summary.get();
             if read.with(|r| r.files == 0) {
                 return view! { <p class="cmm-body">{t.programme_empty}</p> }.into_any();
             }
+            let s = summary.get();
             view! { <Figures app s framework=framework.get_value() /> }.into_any()
         }}
     }
@@ -151,7 +198,10 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
     let theme_title = |id: &str| f.theme(id).map(|th| th.title.clone()).unwrap_or_default();
     let mut read_line = fill(
         t.programme_read,
-        &[("returns", &s.returns), ("councils", &s.councils)],
+        &[
+            ("returns", &t.count(&t.programme_returns, s.returns)),
+            ("councils", &t.count(&t.programme_councils, s.councils)),
+        ],
     );
     if s.duplicates > 0 {
         read_line = format!(
@@ -159,6 +209,8 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             t.count(&t.programme_duplicates, s.duplicates)
         );
     }
+    let hidden_any = s.figures.movement.is_some_and(|m| [m.rose, m.stayed, m.fell].iter().any(|c| c.count().is_none()))
+        || s.figures.distribution.iter().any(|(_, _, b)| b.iter().any(|c| c.count().is_none()));
     let movement = match s.figures.movement {
         Some(m) => view! {
             <table class="cmm-table cmm-table--figures">
@@ -172,15 +224,15 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
                     {[(t.programme_rose, m.rose), (t.programme_stayed, m.stayed), (t.programme_fell, m.fell)].into_iter().map(|(label, n)| view! {
                         <tr class="cmm-table__row">
                             <th scope="row" class="cmm-table__header">{label}</th>
-                            <td class="cmm-table__cell" data-label=t.programme_councils_col>{n}</td>
-                            <td class="cmm-table__cell" data-label=t.programme_share_col>{format!("{}%", m.percent(n))}</td>
+                            <td class="cmm-table__cell" data-label=t.programme_councils_col>{cell_text(t, n)}</td>
+                            <td class="cmm-table__cell" data-label=t.programme_share_col>{m.percent(n).map_or_else(|| cell_text(t, n), |p| format!("{p}%"))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         }
         .into_any(),
-        None => view! { <p class="cmm-body cmm-inset">{fill(t.programme_too_few_councils, &[("count", &s.figures.councils)])}</p> }.into_any(),
+        None => view! { <p class="cmm-body cmm-inset">{t.count(&t.programme_too_few_councils, s.figures.councils)}</p> }.into_any(),
     };
     let change_rows: Vec<(String, f64)> = s
         .figures
@@ -213,7 +265,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         .figures
         .distribution
         .iter()
-        .map(|(stage, _, bands)| (t.stage(*stage).to_string(), *bands))
+        .map(|(stage, _, bands)| (t.stage(*stage).to_string(), bands.map(Cell::count)))
         .collect();
     let distribution_option = (!stage_rows.is_empty()).then(|| {
         echarts_option(&programme_distribution(
@@ -254,10 +306,10 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             <tbody>
                 {s.figures.distribution.iter().map(|(stage, n, bands)| view! {
                     <tr class="cmm-table__row">
-                        <th scope="row" class="cmm-table__header">{fill(t.programme_stage_row, &[("stage", &t.stage(*stage)), ("count", n)])}</th>
+                        <th scope="row" class="cmm-table__header">{fill(t.programme_stage_row, &[("stage", &t.stage(*stage)), ("councils", &t.count(&t.programme_councils, *n))])}</th>
                         {bands.iter().enumerate().map(|(i, b)| view! {
                             <td class="cmm-table__cell" data-label=format!("{} {}", f.levels[i].level, f.levels[i].name)>
-                                {b.map_or(t.programme_fewer_than_five.to_string(), |n| n.to_string())}
+                                {cell_text(t, *b)}
                             </td>
                         }).collect_view()}
                     </tr>
@@ -270,7 +322,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         .benchmarks
         .iter()
         .map(|b| view! {
-            <li>{fill(t.programme_benchmark_item, &[("title", &b.title), ("count", &b.sample_size.unwrap_or(0))])}</li>
+            <li>{fill(t.programme_benchmark_item, &[("title", &b.title), ("councils", &t.count(&t.programme_councils, b.sample_size.unwrap_or(0) as usize))])}</li>
         })
         .collect_view();
     let has_benchmarks = !s.file.benchmarks.is_empty();
@@ -292,7 +344,8 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         })
         .unwrap_or_default();
     view! {
-        <p class="cmm-body" role="status">{read_line}</p>
+        <p class="cmm-body cmm-programme-read" role="status">{read_line}</p>
+        {hidden_any.then(|| view! { <p class="cmm-body cmm-hint">{t.programme_hidden_note}</p> })}
         {s.synthetic.then(|| view! { <p class="cmm-body cmm-inset cmm-inset--warning">{t.programme_synthetic}</p> })}
         <h2 class="cmm-heading-m">{t.programme_improved_heading}</h2>
         {movement}
@@ -322,5 +375,14 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         } else {
             view! { <p class="cmm-body cmm-inset">{t.programme_no_file}</p> }.into_any()
         }}
+    }
+}
+
+/// A protected count in words: the number, or why it is not shown.
+fn cell_text(t: &Text, cell: Cell) -> String {
+    match cell {
+        Cell::Count(n) => t.number(n),
+        Cell::FewerThanFive => t.programme_fewer_than_five.to_string(),
+        Cell::Withheld => t.programme_withheld.to_string(),
     }
 }

@@ -218,6 +218,16 @@ impl Catalogue {
         })
     }
 
+    pub fn framework_untracked(&self, id: &str) -> Option<Arc<Framework>> {
+        let lang = self.lang.get_untracked();
+        self.inner.with_value(|i| {
+            i.frameworks
+                .iter()
+                .find(|e| e.doc.id == id)
+                .map(|e| e.resolved(lang))
+        })
+    }
+
     /// The frameworks on offer, in the order the settings give, in the current language
     /// (tracked: one may still arrive).
     pub fn frameworks(&self) -> Vec<Arc<Framework>> {

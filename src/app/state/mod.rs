@@ -51,9 +51,14 @@ pub struct App {
 
 impl App {
     pub fn new(catalogue: Catalogue, saved: Saved, session: Session, nav: Nav) -> App {
+        // Read in line with its framework as loaded; stored as it is until it is changed.
         let current = Memo::new(move |_| {
             let id = session.current_id()?;
-            saved.with(|d| d.get(&id).cloned())
+            let a = saved.with(|d| d.get(&id).cloned())?;
+            Some(match catalogue.framework(&a.framework_id) {
+                Some(f) if a.needs_reconcile(&f) => a.reconciled(&f),
+                _ => a,
+            })
         });
         App {
             catalogue,

@@ -46,7 +46,13 @@ pub struct Saved {
     status: RwSignal<SaveStatus>,
     notice: RwSignal<Option<DataNotice>>,
     asked_persist: StoredValue<bool>,
+    /// Brings an assessment in line with its framework as loaded: done when the assessment is
+    /// first changed, never merely because the page was opened (or a link named a framework).
+    reconciler: StoredValue<Option<Reconciler>, LocalStorage>,
 }
+
+/// See [`Saved::set_reconciler`].
+pub type Reconciler = std::rc::Rc<dyn Fn(&mut Assessment, &str)>;
 
 impl Saved {
     /// Opens storage and reads what is there. Returns the assessment an older schema marked
@@ -75,6 +81,7 @@ impl Saved {
             status: RwSignal::new(status),
             notice: RwSignal::new(notice),
             asked_persist: StoredValue::new(false),
+            reconciler: StoredValue::new_local(None),
         };
         saved.follow_other_tabs();
         saved.flush_when_hidden();
@@ -114,6 +121,17 @@ impl Saved {
         self.store.with_value(f)
     }
 
+    /// How to bring an assessment in line with its framework before it is changed.
+    pub fn set_reconciler(&self, f: Reconciler) {
+        self.reconciler.set_value(Some(f));
+    }
+
+    fn reconcile_before_edit(&self, a: &mut Assessment, now: &str) {
+        if let Some(f) = self.reconciler.get_value() {
+            f(a, now);
+        }
+    }
+
     // ---- commands ----
 
     pub fn add(&self, assessment: Assessment) {
@@ -131,6 +149,7 @@ impl Saved {
         let now = now_iso();
         self.data.update(|d| {
             if let Some(a) = d.get_mut(id) {
+                self.reconcile_before_edit(a, &now);
                 a.set_note(question_id, note, &now);
             }
         });
@@ -213,6 +232,7 @@ impl Saved {
         let now = now_iso();
         self.change(id, |d| {
             if let Some(a) = d.get_mut(id) {
+                self.reconcile_before_edit(a, &now);
                 f(a, &now);
             }
         });

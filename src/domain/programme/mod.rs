@@ -4,11 +4,19 @@
 //! needs a server, and the same functions run in the command-line builder and in the app's
 //! Programme page.
 //!
-//! Honest aggregates: a council counts once in any figure (its latest return); medians and
-//! quartiles are of councils' theme levels; any figure from fewer than
-//! [`MIN_ORGANISATIONS`] councils is left out; no figure names a council.
+//! Honest aggregates: a council counts once in any figure (its latest return), told apart by
+//! what cannot be varied ([`identity`]); medians and quartiles are of councils' theme levels;
+//! no figure rests on fewer than [`MIN_ORGANISATIONS`] councils, directly or by subtraction
+//! ([`disclosure`]); no figure names a council.
+
+mod disclosure;
+mod identity;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+pub use disclosure::{protect, Cell};
+use disclosure::{publishable, Candidate, Kind};
+pub use identity::{councils, normalise_name, Councils};
 
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +25,8 @@ use super::benchmark::{
     Benchmark, BenchmarkFile, BenchmarkKind, FigureData, Group, BENCHMARK_FORMAT,
     BENCHMARK_FORMAT_VERSION, MIN_ORGANISATIONS,
 };
-use super::context::{Context, CouncilType, Region, Stage};
+use super::context::{Context, CouncilType, Nation, Region, Stage};
+use super::dates::day_of;
 use super::exchange::{parse_import, ImportError};
 use super::framework::Framework;
 use super::scoring::{round1, score, Scores};
@@ -104,21 +113,6 @@ impl Return {
         }
     }
 
-    /// Councils are linked by name, ignoring case and spacing; a return with no name stands
-    /// alone.
-    pub fn council_key(&self) -> String {
-        let name: String = self
-            .organisation
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if name.is_empty() {
-            format!("(unnamed {})", self.assessment_id)
-        } else {
-            name
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +125,12 @@ pub enum ReturnError {
     },
     /// A return file from a newer version of this tool.
     UnknownVersion(u32),
+    /// Returns that do not say which council they are from (`count` of them in the file):
+    /// they cannot be counted once, so they are not counted.
+    NoOrganisation { count: usize },
+    /// A date that is not a date, or one in the future (which would make it "latest" forever).
+    BadDate(String),
+    FutureDate(String),
 }
 
 /// The rating of every question answered (notes and dates are not part of a return).
@@ -142,8 +142,38 @@ fn ratings(answers: &BTreeMap<String, Answer>) -> BTreeMap<String, Rating> {
 }
 
 /// Reads a return file, or a full export (each assessment in it becomes a return), for
-/// `framework`. Answers given to an earlier version of the framework follow its renames.
+/// `framework`. Answers given to an earlier version of the framework follow its renames. Every
+/// return must name its council and carry real dates no later than `now`'s next day.
 pub fn read_returns(
+    text: &str,
+    framework: &Framework,
+    now: &str,
+) -> Result<Vec<Return>, ReturnError> {
+    let returns = read_unchecked(text, framework, now)?;
+    let unnamed = returns
+        .iter()
+        .filter(|r| normalise_name(&r.organisation).is_empty())
+        .count();
+    if unnamed > 0 {
+        return Err(ReturnError::NoOrganisation { count: unnamed });
+    }
+    // A day's grace: the sender's clock, or time zone, may be ahead of the reader's.
+    let latest = day_of(now).map(|d| d + 1);
+    for r in &returns {
+        for date in [&r.assessed, &r.made] {
+            match (day_of(date), latest) {
+                (None, _) => return Err(ReturnError::BadDate(date.clone())),
+                (Some(d), Some(latest)) if d > latest => {
+                    return Err(ReturnError::FutureDate(date.clone()))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(returns)
+}
+
+fn read_unchecked(
     text: &str,
     framework: &Framework,
     made: &str,
@@ -189,15 +219,31 @@ pub fn read_returns(
 }
 
 /// The returns to use, each once: the same assessment sent twice (or in a return and an
-/// export) counts once. Returns the kept ones and how many duplicates were skipped.
+/// export), with the same answers, counts once whatever name it gives. Returns the kept ones
+/// and how many duplicates were skipped.
 pub fn without_duplicates(returns: Vec<Return>) -> (Vec<Return>, usize) {
     let mut seen = HashSet::new();
     let mut kept = Vec::new();
     let mut skipped = 0;
     for r in returns {
-        let key = (r.council_key(), r.assessment_id.clone(), r.answers.clone());
+        let key = (r.assessment_id.clone(), r.answers.clone());
         if seen.insert(key) {
             kept.push(r);
+        } else {
+            skipped += 1;
+        }
+    }
+    (kept, skipped)
+}
+
+/// [`without_duplicates`] for returns already scored.
+pub fn without_duplicates_scored(returns: Vec<Scored>) -> (Vec<Scored>, usize) {
+    let mut seen = HashSet::new();
+    let mut kept = Vec::new();
+    let mut skipped = 0;
+    for s in returns {
+        if seen.insert((s.r.assessment_id.clone(), s.r.answers.clone())) {
+            kept.push(s);
         } else {
             skipped += 1;
         }
@@ -226,58 +272,80 @@ fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// A return with its scores, worked out once for every figure that uses them.
-struct Scored<'a> {
-    r: &'a Return,
-    scores: Scores,
+/// A return with its scores, worked out once (the Programme page scores each file as it reads
+/// it, so nothing is scored again when the figures are made).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub r: Return,
+    pub scores: Scores,
 }
 
-impl Scored<'_> {
+impl Scored {
+    pub fn new(framework: &Framework, r: Return) -> Scored {
+        let scores = score(framework, &r.as_assessment());
+        Scored { r, scores }
+    }
+
     /// Returns order by assessment date, then by when they were made.
     fn when(&self) -> (&str, &str) {
         (self.r.assessed.as_str(), self.r.made.as_str())
     }
 }
 
-fn scored<'a>(framework: &Framework, returns: &'a [Return]) -> Vec<Scored<'a>> {
+pub fn scored(framework: &Framework, returns: &[Return]) -> Vec<Scored> {
     returns
         .iter()
-        .map(|r| Scored {
-            r,
-            scores: score(framework, &r.as_assessment()),
-        })
+        .map(|r| Scored::new(framework, r.clone()))
         .collect()
 }
 
-/// Each council's latest return among `returns` (by assessment date, then when made).
-fn latest_per_council<'a, 'r>(
-    returns: impl IntoIterator<Item = &'a Scored<'r>>,
-) -> Vec<&'a Scored<'r>> {
-    let mut by_council: BTreeMap<String, &Scored> = BTreeMap::new();
-    for s in returns {
-        let key = s.r.council_key();
-        match by_council.get(&key) {
-            Some(kept) if kept.when() >= s.when() => {}
-            _ => {
-                by_council.insert(key, s);
-            }
-        }
-    }
-    by_council.into_values().collect()
+/// The returns with the council each is from.
+struct Cohort<'a> {
+    all: &'a [Scored],
+    council: Vec<Option<usize>>,
 }
 
-/// One benchmark from one council's latest return each, or nothing if fewer than
-/// [`MIN_ORGANISATIONS`] councils are in it. Each theme and question figure is left out when
-/// fewer councils gave it a level.
+impl<'a> Cohort<'a> {
+    fn new(all: &'a [Scored]) -> Cohort<'a> {
+        Cohort {
+            all,
+            council: councils(all.iter().map(|s| &s.r)).of,
+        }
+    }
+
+    /// Each council's latest return among those `keep` allows (by assessment date, then when
+    /// made), as indices into the returns.
+    fn latest(&self, keep: impl Fn(&Scored) -> bool) -> BTreeSet<usize> {
+        let mut by_council: BTreeMap<usize, usize> = BTreeMap::new();
+        for (i, s) in self.all.iter().enumerate() {
+            let Some(council) = self.council[i] else {
+                continue;
+            };
+            if !keep(s) {
+                continue;
+            }
+            match by_council.get(&council) {
+                Some(&kept) if self.all[kept].when() >= s.when() => {}
+                _ => {
+                    by_council.insert(council, i);
+                }
+            }
+        }
+        by_council.into_values().collect()
+    }
+}
+
+/// One benchmark from the returns in `basis` (one per council).
 fn benchmark_of(
     framework: &Framework,
-    returns: &[&Scored],
+    all: &[Scored],
+    basis: &BTreeSet<usize>,
     id: String,
     title: String,
     group: Group,
     meta: &BuildMeta,
 ) -> Option<Benchmark> {
-    let councils = latest_per_council(returns.iter().copied());
+    let councils: Vec<&Scored> = basis.iter().map(|&i| &all[i]).collect();
     let n = councils.len() as u32;
     if n < MIN_ORGANISATIONS {
         return None;
@@ -324,9 +392,7 @@ fn benchmark_of(
     Some(Benchmark {
         id,
         title,
-        kind: if group == Group::default()
-            || group.stage.is_some() && group.council_type.is_none() && group.region.is_none()
-        {
+        kind: if group.stage.is_some() || group == Group::default() {
             BenchmarkKind::Cohort
         } else {
             BenchmarkKind::PeerGroup
@@ -362,55 +428,97 @@ pub struct GroupTitles {
     pub stages: BTreeMap<Stage, String>,
     pub council_types: BTreeMap<CouncilType, String>,
     pub regions: BTreeMap<Region, String>,
+    pub nations: BTreeMap<Nation, String>,
 }
 
-/// Builds the benchmark file: the whole cohort, each stage, each council type and each
-/// region, each from every council's latest return within it.
+/// Builds the benchmark file: the whole cohort, each stage, each council type, region and
+/// nation, each from every council's latest return within it; then only the groups that can be
+/// published without a figure resting, directly or by subtraction, on fewer than five councils.
 pub fn build_benchmarks(
     framework: &Framework,
     returns: &[Return],
     meta: &BuildMeta,
 ) -> BenchmarkFile {
+    build_benchmarks_scored(framework, &scored(framework, returns), meta)
+}
+
+pub fn build_benchmarks_scored(
+    framework: &Framework,
+    all: &[Scored],
+    meta: &BuildMeta,
+) -> BenchmarkFile {
     let fill = |name: &str| meta.titles.group.replace("{group}", name);
     let t = &meta.titles;
-    let groups = std::iter::once(("programme-all".to_string(), t.all.clone(), Group::default()))
-        .chain(t.stages.iter().map(|(stage, name)| {
-            let group = Group {
-                stage: Some(*stage),
-                ..Group::default()
-            };
-            (
-                format!("programme-stage-{}", stage.code()),
-                fill(name),
-                group,
-            )
-        }))
-        .chain(t.council_types.iter().map(|(kind, name)| {
-            let group = Group {
-                council_type: Some(*kind),
-                ..Group::default()
-            };
-            (format!("programme-type-{}", kind.code()), fill(name), group)
-        }))
-        .chain(t.regions.iter().map(|(region, name)| {
-            let group = Group {
-                region: Some(*region),
-                ..Group::default()
-            };
-            (
-                format!("programme-region-{}", region.code()),
-                fill(name),
-                group,
-            )
-        }));
-    let all = scored(framework, returns);
+    let mut groups: Vec<(String, String, Group, Kind)> = vec![(
+        "programme-all".to_string(),
+        t.all.clone(),
+        Group::default(),
+        Kind::All,
+    )];
+    for (stage, name) in &t.stages {
+        let group = Group {
+            stage: Some(*stage),
+            ..Group::default()
+        };
+        groups.push((
+            format!("programme-stage-{}", stage.code()),
+            fill(name),
+            group,
+            Kind::Stage,
+        ));
+    }
+    for (kind, name) in &t.council_types {
+        let group = Group {
+            council_type: Some(*kind),
+            ..Group::default()
+        };
+        groups.push((
+            format!("programme-type-{}", kind.code()),
+            fill(name),
+            group,
+            Kind::Partition(0),
+        ));
+    }
+    for (region, name) in &t.regions {
+        let group = Group {
+            region: Some(*region),
+            ..Group::default()
+        };
+        groups.push((
+            format!("programme-region-{}", region.code()),
+            fill(name),
+            group,
+            Kind::Partition(1),
+        ));
+    }
+    for (nation, name) in &t.nations {
+        let group = Group {
+            nation: Some(*nation),
+            ..Group::default()
+        };
+        groups.push((
+            format!("programme-nation-{}", nation.code()),
+            fill(name),
+            group,
+            Kind::Partition(2),
+        ));
+    }
+    let cohort = Cohort::new(all);
+    let candidates: Vec<Candidate> = groups
+        .iter()
+        .map(|(_, _, group, kind)| Candidate {
+            basis: cohort.latest(|s| group.includes(&s.r.context)),
+            kind: *kind,
+        })
+        .collect();
+    let keep = publishable(&candidates);
     let benchmarks = groups
-        .filter_map(|(id, title, group)| {
-            let these: Vec<&Scored> = all
-                .iter()
-                .filter(|s| group.includes(&s.r.context))
-                .collect();
-            benchmark_of(framework, &these, id, title, group, meta)
+        .into_iter()
+        .zip(candidates)
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .filter_map(|(((id, title, group, _), c), _)| {
+            benchmark_of(framework, all, &c.basis, id, title, group, meta)
         })
         .collect();
     BenchmarkFile {
@@ -433,45 +541,51 @@ pub struct ProgrammeFigures {
     pub movement: Option<Movement>,
     /// Median change per theme id, each from at least [`MIN_ORGANISATIONS`] councils.
     pub theme_change: Vec<(String, f64, usize)>,
-    /// Per stage (in order), the number of councils whose overall level band is 1 to 5, from
-    /// each council's latest return at that stage; a stage of fewer than
-    /// [`MIN_ORGANISATIONS`] councils is left out, and a band of fewer is `None`.
-    pub distribution: Vec<(Stage, usize, [Option<usize>; 5])>,
+    /// Per stage (in order), the councils whose overall level band is 1 to 5, from each
+    /// council's latest return at that stage; a stage of fewer than [`MIN_ORGANISATIONS`]
+    /// councils is left out, and the bands are protected (see [`protect`]).
+    pub distribution: Vec<(Stage, usize, [Cell; 5])>,
 }
 
+/// How many councils' overall level rose, stayed the same or fell, protected so that no count
+/// below five can be read or worked out from the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Movement {
-    pub rose: usize,
-    pub stayed: usize,
-    pub fell: usize,
+    pub rose: Cell,
+    pub stayed: Cell,
+    pub fell: Cell,
+    pub total: usize,
 }
 
 impl Movement {
-    pub fn total(&self) -> usize {
-        self.rose + self.stayed + self.fell
-    }
-
-    /// A share in whole percent.
-    pub fn percent(&self, n: usize) -> u32 {
-        if self.total() == 0 {
-            0
-        } else {
-            ((n as f64 / self.total() as f64) * 100.0).round() as u32
+    /// A shown count as a share of the total in whole percent, halves to the even percent
+    /// (74 of 80 is 92%, not 93%: a figure is never rounded up past what it is).
+    pub fn percent(&self, cell: Cell) -> Option<u32> {
+        let n = cell.count()?;
+        if self.total == 0 {
+            return Some(0);
         }
+        let exact = n as f64 * 100.0 / self.total as f64;
+        let floor = exact.floor();
+        let frac = exact - floor;
+        let up = frac > 0.5 + 1e-9 || ((frac - 0.5).abs() <= 1e-9 && floor as u32 % 2 == 1);
+        Some(floor as u32 + u32::from(up))
     }
 }
 
 pub fn programme_figures(framework: &Framework, returns: &[Return]) -> ProgrammeFigures {
-    let all = scored(framework, returns);
-    let mut by_council: BTreeMap<String, Vec<&Scored>> = BTreeMap::new();
-    for s in &all {
-        by_council.entry(s.r.council_key()).or_default().push(s);
+    programme_figures_scored(framework, &scored(framework, returns))
+}
+
+pub fn programme_figures_scored(framework: &Framework, all: &[Scored]) -> ProgrammeFigures {
+    let cohort = Cohort::new(all);
+    let mut by_council: BTreeMap<usize, Vec<&Scored>> = BTreeMap::new();
+    for (i, s) in all.iter().enumerate() {
+        if let Some(c) = cohort.council[i] {
+            by_council.entry(c).or_default().push(s);
+        }
     }
-    let mut movement = Movement {
-        rose: 0,
-        stayed: 0,
-        fell: 0,
-    };
+    let (mut rose, mut stayed, mut fell) = (0, 0, 0);
     let mut changes: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let mut councils = 0;
     for list in by_council.values_mut() {
@@ -487,9 +601,9 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         councils += 1;
         // Judged at the precision shown (a tenth of a level), as everywhere else.
         match round1(b - a) {
-            c if c > 0.0 => movement.rose += 1,
-            c if c < 0.0 => movement.fell += 1,
-            _ => movement.stayed += 1,
+            c if c > 0.0 => rose += 1,
+            c if c < 0.0 => fell += 1,
+            _ => stayed += 1,
         }
         for t in &framework.themes {
             if let (Some(x), Some(y)) = (
@@ -501,6 +615,7 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         }
     }
     let shown = councils >= MIN_ORGANISATIONS as usize;
+    let [rose, stayed, fell] = protect([rose, stayed, fell]);
     let theme_change = framework
         .themes
         .iter()
@@ -514,14 +629,11 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         .collect();
     let mut distribution = Vec::new();
     for stage in Stage::ALL {
-        let at_stage = latest_per_council(all.iter().filter(|s| s.r.context.stage == Some(stage)));
-        if at_stage.len() < MIN_ORGANISATIONS as usize {
-            continue;
-        }
+        let at_stage = cohort.latest(|s| s.r.context.stage == Some(stage));
         let mut bands = [0usize; 5];
         let mut scored = 0;
-        for s in at_stage {
-            if let Some(level) = s.scores.overall {
+        for i in at_stage {
+            if let Some(level) = all[i].scores.overall {
                 bands[super::scoring::level_band(level).index()] += 1;
                 scored += 1;
             }
@@ -529,12 +641,16 @@ pub fn programme_figures(framework: &Framework, returns: &[Return]) -> Programme
         if scored < MIN_ORGANISATIONS as usize {
             continue;
         }
-        let shown_bands = bands.map(|n| (n >= MIN_ORGANISATIONS as usize || n == 0).then_some(n));
-        distribution.push((stage, scored, shown_bands));
+        distribution.push((stage, scored, protect(bands)));
     }
     ProgrammeFigures {
         councils,
-        movement: shown.then_some(movement),
+        movement: shown.then_some(Movement {
+            rose,
+            stayed,
+            fell,
+            total: councils,
+        }),
         theme_change,
         distribution,
     }
@@ -546,11 +662,7 @@ pub fn synthetic_count(returns: &[Return]) -> usize {
     returns.iter().filter(|r| r.synthetic).count()
 }
 
-/// The distinct councils among `returns`.
+/// The distinct councils among `returns` (those that name one).
 pub fn council_count(returns: &[Return]) -> usize {
-    returns
-        .iter()
-        .map(Return::council_key)
-        .collect::<BTreeSet<_>>()
-        .len()
+    councils(returns).count
 }
