@@ -162,7 +162,17 @@ function writePage(staging, { files, integrity }, entryIntegrity) {
   html = html.replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '');
   html = html.replace(/<link rel="(modulepreload|preload)" href="\.\/cm-maturity[^>]*>/g, '');
   html = html.replace(/<link rel="stylesheet" href="\.\/main\.css"[^>]*\/?>/, '');
+  // The same strict policy as the demo pages: this release's own files only (and the
+  // build's allow-listed content origins), no inline script or style, WebAssembly allowed.
+  const content = (process.env.CMM_CONTENT_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    .map((u) => new URL(u).origin);
+  const policy = [
+    "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
+    "img-src 'self' data: blob:", `connect-src ${['\'self\'', ...content].join(' ')}`,
+    "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+  ].join('; ');
   const head = [
+    `<meta http-equiv="Content-Security-Policy" content="${policy}">`,
     `<link rel="stylesheet" href="./${files.css}" integrity="${integrity[files.css]}" crossorigin="anonymous">`,
     `<link rel="modulepreload" href="./${files.glue}" integrity="${integrity[files.glue]}" crossorigin="anonymous">`,
     // Chrome ignores integrity on a fetch preload; the loader's fetch of the module checks it.

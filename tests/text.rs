@@ -149,3 +149,36 @@ fn the_start_up_words_exist_in_both_languages() {
     let cy: Vec<&String> = boot["cy"].as_object().unwrap().keys().collect();
     assert_eq!(en, cy);
 }
+
+#[test]
+fn a_value_is_never_read_as_a_placeholder() {
+    use cm_maturity::text::fill;
+    assert_eq!(
+        fill("{name} on {date}", &[("name", &"{date}"), ("date", &"1 May")]),
+        "{date} on 1 May"
+    );
+    assert_eq!(fill("{unknown} {name}", &[("name", &"x")]), "{unknown} x");
+    assert_eq!(fill("{", &[]), "{");
+}
+
+#[test]
+fn a_settings_value_is_cut_short_and_kept_apart_as_code() {
+    use cm_maturity::domain::config::parse;
+    use cm_maturity::text::Part;
+    let long = format!("<b>{}</b>", "x".repeat(1650));
+    let (_, problems) = parse([("lang", long.as_str())]);
+    let english = Text::from_json(Lang::En, ENGLISH).unwrap();
+    let parts = english.config_problem_parts(&problems[0]);
+    let code: Vec<&String> = parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Code(c) => Some(c),
+            Part::Text(_) => None,
+        })
+        .collect();
+    assert_eq!(code[0], "lang");
+    assert_eq!(code[1].chars().count(), 61);
+    assert!(code[1].ends_with('…'));
+    let plain = english.config_problem(&problems[0]);
+    assert!(plain.len() < 200, "{plain}");
+}

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::blocks::Words;
 use super::diagnose::{located, Document};
 use super::shell::Shell;
 use super::state::catalogue::{BenchFailure, Benchmarks, Entry, Setup, Source};
@@ -16,7 +17,7 @@ use crate::browser::{self, embed, fetch};
 use crate::domain::config::{Builtin, ConfigProblem, EmbedConfig};
 use crate::domain::share::is_share_hash;
 use crate::domain::{Framework, Localised};
-use crate::text::{self, fill, Boot, Lang, Text};
+use crate::text::{self, fill, Boot, Lang, Part, Text};
 
 /// What start-up loaded.
 struct Loaded {
@@ -61,18 +62,19 @@ pub fn BootScreen(
                     .into_any()
             }
             Some(Err(failure)) => {
-                let (title, lines): (String, Vec<String>) = match failure {
+                let plain = |l: &String| vec![Part::Text(l.clone())];
+                let (title, lines): (String, Vec<Vec<Part>>) = match failure {
                     Failure::Text(why) => (
                         boot.failed_title.clone(),
-                        vec![fill(&boot.text_failed, &[("why", why)])],
+                        vec![plain(&fill(&boot.text_failed, &[("why", why)]))],
                     ),
                     Failure::Settings(t, problems) => (
                         t.config_fatal.to_string(),
-                        problems.iter().map(|p| t.config_problem(p)).collect(),
+                        problems.iter().map(|p| t.config_problem_parts(p)).collect(),
                     ),
                     Failure::Framework(t, intro, lines) => {
-                        let mut all = vec![intro.clone()];
-                        all.extend(lines.iter().cloned());
+                        let mut all = vec![plain(intro)];
+                        all.extend(lines.iter().map(plain));
                         (t.start_failed.to_string(), all)
                     }
                 };
@@ -81,7 +83,7 @@ pub fn BootScreen(
                         <div class="cmm-error-summary" role="alert">
                             <h2 class="cmm-error-summary__title">{title}</h2>
                             <ul class="cmm-list cmm-error-summary__list">
-                                {lines.into_iter().map(|l| view! { <li class="cmm-pre">{l}</li> }).collect_view()}
+                                {lines.into_iter().map(|parts| view! { <li class="cmm-pre"><Words parts /></li> }).collect_view()}
                             </ul>
                         </div>
                         <button type="button" class="cmm-button cmm-button--secondary" on:click=retry>

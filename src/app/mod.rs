@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser::{self, echarts, embed, panic};
-use crate::domain::config::{self, ConfigIssue, ConfigProblem};
+use crate::domain::config::{self, ConfigIssue, ConfigProblem, ContentPlace};
 use crate::text::{Boot, Lang};
 
 /// How the widget is placed.
@@ -161,21 +161,22 @@ fn refuse_foreign_content(
     problems: &mut Vec<ConfigProblem>,
     base: &str,
 ) {
-    let own = embed::origin_of(base);
     let allowed = config::build_allow_list();
     for (setting, url) in [
         ("framework", &mut config.framework_url),
         ("benchmarks", &mut config.benchmarks_url),
     ] {
         let Some(value) = url.clone() else { continue };
-        let origin = embed::origin_of(&embed::resolve(&value, base));
-        if !config::content_origin_allowed(&origin, &own, &allowed) {
-            problems.push(ConfigProblem {
-                setting: setting.to_string(),
-                issue: ConfigIssue::ForeignContent(value),
-            });
-            *url = None;
-        }
+        let issue = match config::content_place(&embed::resolve(&value, base), base, &allowed) {
+            ContentPlace::Allowed => continue,
+            ContentPlace::OtherSite => ConfigIssue::ForeignContent(value),
+            ContentPlace::OutsideFolder => ConfigIssue::OutsideFolder(value),
+        };
+        problems.push(ConfigProblem {
+            setting: setting.to_string(),
+            issue,
+        });
+        *url = None;
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::blocks::{Lazy, Notice, Tone};
+use super::blocks::{Lazy, Notice, Tone, Words};
 use super::boot::fetch_error;
 use super::screens;
 use super::state::catalogue::{Entry, Setup};
@@ -161,7 +161,7 @@ fn SettingsWarnings(t: &'static Text, warnings: Vec<ConfigProblem>) -> impl Into
         view! {
             <Notice title=t.config_warnings tone=Tone::Info>
                 <ul class="cmm-list cmm-list--bullet">
-                    {warnings.iter().map(|p| view! { <li>{t.config_problem(p)}</li> }).collect_view()}
+                    {warnings.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) /></li> }).collect_view()}
                 </ul>
             </Notice>
         }

@@ -231,7 +231,9 @@ pub async fn export_image(
 /// A URL for SVG markup to show in an `<img>`, where no script in it could run; revoke it with
 /// [`revoke`] when done.
 pub fn svg_url(svg: &str) -> Result<String, String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    // A character XML cannot hold (from a name, a benchmark title) would stop it decoding.
+    let svg = crate::domain::xml::without_forbidden(svg);
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("image/svg+xml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)

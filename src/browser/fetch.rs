@@ -72,12 +72,33 @@ async fn read(request: JsFuture) -> Result<String, FetchError> {
     if declared.is_some_and(|n| n > MAX_BYTES) {
         return Err(FetchError::TooLarge);
     }
-    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?)
-        .await
-        .map_err(|_| FetchError::Unreadable)?;
-    let text = text.as_string().ok_or(FetchError::Unreadable)?;
-    if text.len() > MAX_BYTES {
-        return Err(FetchError::TooLarge);
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    // Read piece by piece and stop at the limit: a server may send no length, or the wrong one,
+    // or never stop.
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchError::Unreadable)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(|_| FetchError::Unreadable)?
+            .unchecked_into();
+        if bytes.len() + value.length() as usize > MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(FetchError::TooLarge);
+        }
+        bytes.extend(value.to_vec());
     }
-    Ok(text)
+    let text = String::from_utf8(bytes).map_err(|_| FetchError::Unreadable)?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }

@@ -244,6 +244,20 @@ impl BenchmarkFile<Localised> {
                 c.add(format!("{bp}.date"), Issue::NotADate(bench.date.clone()));
             }
             let measured = bench.kind != BenchmarkKind::Expectation;
+            // An expectation is a level the framework describes, measured from nobody: data from
+            // councils dressed as one would skip the five-council rule.
+            if !measured {
+                let data = bench.sample_size.is_some()
+                    || bench.themes.iter().chain(&bench.questions).any(|f| {
+                        f.lower_quartile.is_some()
+                            || f.upper_quartile.is_some()
+                            || f.organisations.is_some()
+                            || f.median.fract() != 0.0
+                    });
+                if data {
+                    c.add(bp.clone(), Issue::ExpectationWithData);
+                }
+            }
             match bench.sample_size {
                 None if measured => c.add(format!("{bp}.sampleSize"), Issue::SampleSizeRequired),
                 Some(n) if measured && n < MIN_ORGANISATIONS => c.add(

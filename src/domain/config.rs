@@ -110,6 +110,9 @@ pub enum ConfigIssue {
     /// Content from a place the council did not choose (a link's query string pointing at
     /// another site): refused, and the shipped file used instead.
     ForeignContent(String),
+    /// Content from the widget's own site but outside its folder (another tenant's, on a
+    /// shared host): refused the same way.
+    OutsideFolder(String),
     UnknownFramework(String),
     BadNamespace(String),
     BadColour(String),
@@ -323,17 +326,56 @@ pub fn parse<'a>(
     (config, problems)
 }
 
-/// Whether content (a framework or benchmark file) at `origin` may be shown: from the widget's
-/// own origin always; from elsewhere only if the build's allow-list names that origin.
-pub fn content_origin_allowed(origin: &str, widget_origin: &str, allow_list: &[&str]) -> bool {
-    origin == widget_origin
-        || allow_list
-            .iter()
-            .any(|allowed| allowed.trim_end_matches('/').eq_ignore_ascii_case(origin))
+/// Where content named in an address may come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentPlace {
+    Allowed,
+    /// Another site altogether.
+    OtherSite,
+    /// The widget's own site, outside the widget's folder.
+    OutsideFolder,
 }
 
-/// Origins (such as `https://cm.example.gov.uk`) allowed to supply content through a link, fixed
-/// when the widget is built: the `CMM_CONTENT_ORIGINS` environment variable, comma-separated.
+/// Whether content (a framework or benchmark file) at `url` may be shown, both addresses as the
+/// browser resolves them (dot segments gone): from inside the widget's own folder
+/// (`widget_base`, ending in `/`), or under an allow-listed origin-and-path. An address whose
+/// remainder hides a separator or a dot in percent-encoding (`..%2F`) is refused, since a
+/// server may decode it into another folder.
+pub fn content_place(url: &str, widget_base: &str, allow_list: &[&str]) -> ContentPlace {
+    let under = |prefix: &str| -> bool {
+        let prefix = if prefix.ends_with('/') {
+            prefix.to_string()
+        } else {
+            format!("{prefix}/")
+        };
+        let (Some(head), Some(rest)) = (url.get(..prefix.len()), url.get(prefix.len()..)) else {
+            return false;
+        };
+        let path = rest.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+        head.eq_ignore_ascii_case(&prefix)
+            && !["%2e", "%2f", "%5c", "\\"].iter().any(|bad| path.contains(bad))
+    };
+    if under(widget_base) || allow_list.iter().any(|allowed| under(allowed.trim())) {
+        ContentPlace::Allowed
+    } else if origin(url).eq_ignore_ascii_case(origin(widget_base)) {
+        ContentPlace::OutsideFolder
+    } else {
+        ContentPlace::OtherSite
+    }
+}
+
+/// The scheme, host and port of an absolute address (what comes before its path).
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
+}
+
+/// Origins or origin-and-paths (such as `https://cm.example.gov.uk/data/`) allowed to supply
+/// content through a link, fixed when the widget is built: the `CMM_CONTENT_ORIGINS`
+/// environment variable, comma-separated. An origin alone allows its whole site.
 pub fn build_allow_list() -> Vec<&'static str> {
     option_env!("CMM_CONTENT_ORIGINS")
         .unwrap_or_default()
@@ -426,15 +468,23 @@ mod tests {
     }
 
     #[test]
-    fn content_comes_only_from_the_widget_or_the_allow_list() {
-        let own = "https://cm.example.gov.uk";
-        assert!(content_origin_allowed(own, own, &[]));
-        assert!(!content_origin_allowed("https://evil.example", own, &[]));
-        assert!(content_origin_allowed(
-            "https://data.example.gov.uk",
-            own,
-            &["https://data.example.gov.uk/"]
-        ));
+    fn content_comes_only_from_the_widgets_folder_or_the_allow_list() {
+        use ContentPlace::*;
+        let base = "https://host.example/cm/";
+        let place = |url: &str| content_place(url, base, &["https://data.example.gov.uk/cm"]);
+        assert_eq!(place("https://host.example/cm/data/framework.json"), Allowed);
+        assert_eq!(place("https://host.example/cm/data/f.json?v=2"), Allowed);
+        assert_eq!(place("https://host.example/other/framework.json"), OutsideFolder);
+        assert_eq!(place("https://host.example/cmx/framework.json"), OutsideFolder);
+        assert_eq!(place("https://host.example/cm/..%2Fother/f.json"), OutsideFolder);
+        assert_eq!(place("https://host.example/cm/%2e%2e/other/f.json"), OutsideFolder);
+        assert_eq!(place("https://evil.example/cm/framework.json"), OtherSite);
+        assert_eq!(place("https://data.example.gov.uk/cm/framework.json"), Allowed);
+        assert_eq!(place("https://data.example.gov.uk/other/framework.json"), OtherSite);
+        assert_eq!(
+            content_place("https://data.example.gov.uk/x.json", base, &["https://data.example.gov.uk"]),
+            Allowed
+        );
     }
 
     #[test]

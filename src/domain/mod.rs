@@ -21,6 +21,7 @@ pub mod scoring;
 pub mod share;
 pub mod snippet;
 pub mod team;
+pub mod xml;
 
 pub use assessment::{Answer, Assessment, AssessmentKind, PlanStep, Rating};
 pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};

@@ -43,6 +43,8 @@ pub enum Issue {
     /// A nation the frameworks' law is not written for (only England and Wales are).
     LawNotWrittenFor(String),
     SampleSizeRequired,
+    /// An "expectation" benchmark carrying what only measured figures have.
+    ExpectationWithData,
     LevelRange(String),
     QuartileOrder {
         lower: String,

@@ -192,13 +192,78 @@ fn plural(lang: Lang, map: &Map<String, Value>, key: &str, c: &mut Collector) ->
     Plural::new(lang, forms)
 }
 
-/// Fills `{name}` placeholders in a template.
+/// Fills `{name}` placeholders in a template, in one pass over the template: text a value
+/// brings in (a name a user typed, say "{date}") is never read as a placeholder itself.
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    fill_parts(template, args, &[])
+        .into_iter()
+        .map(|p| match p {
+            Part::Text(s) | Part::Code(s) => s,
+        })
+        .collect()
+}
+
+/// A piece of a filled message: words, or a value to show as code (a setting as written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    Code(String),
+}
+
+/// [`fill`], keeping the values of the placeholders named in `code` apart, to show as code.
+pub fn fill_parts(
+    template: &str,
+    args: &[(&str, &dyn std::fmt::Display)],
+    code: &[&str],
+) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (name, v.to_string(), close))
+        });
+        match value {
+            Some((name, value, close)) => {
+                if code.contains(&name) {
+                    if !text.is_empty() {
+                        parts.push(Part::Text(std::mem::take(&mut text)));
+                    }
+                    parts.push(Part::Code(value));
+                } else {
+                    text.push_str(&value);
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
-    out
+    text.push_str(rest);
+    if !text.is_empty() {
+        parts.push(Part::Text(text));
+    }
+    parts
+}
+
+/// A value from outside (a setting in a link, say) cut to a length a message can hold.
+pub fn short(value: &str) -> String {
+    const MAX: usize = 60;
+    let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() <= MAX {
+        clean
+    } else {
+        let mut cut: String = clean.chars().take(MAX).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 /// The `{name}` placeholders a template uses, sorted, for checking translations.

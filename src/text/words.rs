@@ -2,7 +2,7 @@
 //! reports. The domain never writes English; it returns data, and these turn it into sentences
 //! in the reader's language.
 
-use super::{fill, Text};
+use super::{fill, fill_parts, short, Part, Text};
 use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::context::{CouncilType, Nation, Region, Stage};
 use crate::domain::dates::ymd;
@@ -180,6 +180,7 @@ impl Text {
             Issue::NotADate(v) => fill(self.problem_not_a_date, &[("found", v)]),
             Issue::LawNotWrittenFor(v) => fill(self.problem_law_nation, &[("found", v)]),
             Issue::SampleSizeRequired => self.problem_sample_size.into(),
+            Issue::ExpectationWithData => self.problem_expectation_data.into(),
             Issue::LevelRange(v) => fill(self.problem_level_range, &[("found", v)]),
             Issue::QuartileOrder {
                 lower,
@@ -269,34 +270,71 @@ impl Text {
     }
 
     /// A problem with a widget setting, as "setting: what is wrong".
-    pub fn config_problem(&self, p: &ConfigProblem) -> String {
-        let message = match &p.issue {
-            ConfigIssue::UnsafeUrl(v) => fill(self.config_unsafe_url, &[("value", v)]),
-            ConfigIssue::ForeignContent(v) => fill(self.config_foreign_content, &[("value", v)]),
-            ConfigIssue::BadNamespace(v) => fill(self.config_bad_namespace, &[("value", v)]),
-            ConfigIssue::BadColour(v) => fill(self.config_bad_colour, &[("value", v)]),
-            ConfigIssue::LowContrast { hex, ratio } => fill(
-                self.config_low_contrast,
-                &[
-                    ("hex", hex),
-                    ("ratio", &format!("{ratio:.1}")),
-                    ("min", &MIN_CONTRAST),
-                ],
-            ),
-            ConfigIssue::UnknownFeature(v) => fill(self.config_unknown_feature, &[("value", v)]),
-            ConfigIssue::UnknownFramework(v) => {
-                fill(self.config_unknown_framework, &[("value", v)])
+    /// A problem with a setting in words, the setting and its value as written (cut short, since
+    /// anyone can write a link) kept apart to show as code.
+    pub fn config_problem_parts(&self, p: &ConfigProblem) -> Vec<Part> {
+        let (template, value) = match &p.issue {
+            ConfigIssue::UnsafeUrl(v) => (self.config_unsafe_url, v.as_str()),
+            ConfigIssue::ForeignContent(v) => (self.config_foreign_content, v.as_str()),
+            ConfigIssue::OutsideFolder(v) => (self.config_outside_folder, v.as_str()),
+            ConfigIssue::BadNamespace(v) => (self.config_bad_namespace, v.as_str()),
+            ConfigIssue::BadColour(v) => (self.config_bad_colour, v.as_str()),
+            ConfigIssue::LowContrast { hex, ratio } => {
+                let message = fill(
+                    self.config_low_contrast,
+                    &[
+                        ("hex", hex),
+                        ("ratio", &format!("{ratio:.1}")),
+                        ("min", &MIN_CONTRAST),
+                    ],
+                );
+                return self.at_setting(p, vec![Part::Text(message)]);
             }
-            ConfigIssue::BadFlag(v) => fill(self.config_bad_flag, &[("value", v)]),
-            ConfigIssue::UnknownLanguage(v) => fill(self.config_unknown_language, &[("value", v)]),
-            ConfigIssue::UnknownSetting => {
-                fill(self.config_unknown_setting, &[("setting", &p.setting)])
-            }
+            ConfigIssue::UnknownFeature(v) => (self.config_unknown_feature, v.as_str()),
+            ConfigIssue::UnknownFramework(v) => (self.config_unknown_framework, v.as_str()),
+            ConfigIssue::BadFlag(v) => (self.config_bad_flag, v.as_str()),
+            ConfigIssue::UnknownLanguage(v) => (self.config_unknown_language, v.as_str()),
+            ConfigIssue::UnknownSetting => (self.config_unknown_setting, ""),
         };
-        fill(
-            self.problem_at,
-            &[("path", &p.setting), ("message", &message)],
-        )
+        let setting = short(&p.setting);
+        let message = fill_parts(
+            template,
+            &[("value", &short(value)), ("setting", &setting)],
+            &["value", "setting"],
+        );
+        self.at_setting(p, message)
+    }
+
+    /// "setting: message", the setting as code.
+    fn at_setting(&self, p: &ConfigProblem, message: Vec<Part>) -> Vec<Part> {
+        let mut out = Vec::new();
+        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &["path"]) {
+            match part {
+                Part::Text(t) if t.contains("{message}") => {
+                    let (before, after) = t.split_once("{message}").unwrap_or((&t, ""));
+                    if !before.is_empty() {
+                        out.push(Part::Text(before.to_string()));
+                    }
+                    out.extend(message.iter().cloned());
+                    if !after.is_empty() {
+                        out.push(Part::Text(after.to_string()));
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// [`Text::config_problem_parts`] as plain text, values in quotation marks.
+    pub fn config_problem(&self, p: &ConfigProblem) -> String {
+        self.config_problem_parts(p)
+            .into_iter()
+            .map(|part| match part {
+                Part::Text(t) => t,
+                Part::Code(c) => fill(self.quoted, &[("text", &c)]),
+            })
+            .collect()
     }
 }
 

@@ -10,6 +10,7 @@ pub mod lazy;
 mod notice;
 mod radios;
 mod text_input;
+mod words;
 
 pub use chart::ChartView;
 pub use checkbox::Checkbox;
@@ -20,3 +21,4 @@ pub use lazy::Lazy;
 pub use notice::{Notice, Tone};
 pub use radios::{RadioOption, Radios};
 pub use text_input::TextInput;
+pub use words::Words;

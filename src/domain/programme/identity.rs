@@ -13,7 +13,7 @@ use super::Return;
 /// Characters that show nothing (Unicode's Default_Ignorable_Code_Point, with the control
 /// characters): a name with one of these in it is the same name.
 fn invisible(c: char) -> bool {
-    c.is_control()
+    (c.is_control() && !c.is_whitespace())
         || matches!(
             u32::from(c),
             0x00AD

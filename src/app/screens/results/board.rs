@@ -176,6 +176,7 @@ fn download_png(app: App, d: ResultsData) {
     spawn_local(async move {
         let made = async {
             let radar = export_image(&option, ImageKind::Svg, 520, 456).await?;
+            let radar = crate::domain::xml::without_forbidden(&radar);
             let svg = board_svg(&text, Some(&base64_encode(radar.as_bytes())));
             let (w, h) = BOARD_SIZE;
             let url = rasterise(&svg, w, h, 2).await?;
