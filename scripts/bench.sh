@@ -17,3 +17,7 @@ cargo build --release --quiet --bin cm-benchmarks
 rm -rf target/bench-returns
 target/release/cm-benchmarks synthetic --out target/bench-returns --councils 5050 --seed 1
 target/release/cm-benchmarks build target/bench-returns --out target/bench-benchmarks.json --allow-synthetic | tail -2
+
+
+# The Programme page reading 1,000 and 10,000 return files in the browser.
+node scripts/bench-programme.mjs dist 1000,10000

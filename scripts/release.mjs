@@ -212,7 +212,9 @@ function release(staging, { profile = 'release', optimise = profile === 'release
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
-  const profile = process.env.TRUNK_PROFILE ?? 'release';
+  // The cargo profile the module was built with: `release`, or `ui` for the test command's
+  // quicker build (scripts/test.sh ui), which Trunk is told with --cargo-profile.
+  const profile = process.env.CMM_CARGO_PROFILE ?? process.env.TRUNK_PROFILE ?? 'release';
   // CMM_FAST=1 skips wasm-opt and compression, for quick rebuilds while developing.
   const optimise = profile === 'release' && !process.env.CMM_FAST;
   const { files } = release(staging, { profile, optimise });

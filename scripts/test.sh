@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: lint, native domain tests, component tests in headless Chromium, and
-# whole journeys in Chromium against the release build. Installs whatever is missing first.
+# Runs the tests. Installs whatever is missing first.
+#
+#   scripts/test.sh          everything, as CI runs it: lint, native tests, component tests, the
+#                            release build and every browser journey (Chromium, Firefox, WebKit)
+#   scripts/test.sh fast     format, lint and the native tests (the domain): the quick loop
+#   scripts/test.sh ui       component tests and browser journeys against a quicker build of the
+#                            same code (no link-time optimisation, no wasm-opt); Chromium only
+#
+# Journeys can be narrowed: CMM_E2E="tests/e2e/trust2.test.mjs" scripts/test.sh ui
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-tools.sh --browser
+lane="${1:-all}"
+case "$lane" in all|fast|ui) ;; *) echo "usage: scripts/test.sh [fast|ui]" >&2; exit 2 ;; esac
+if [ "$lane" = fast ]; then scripts/ensure-tools.sh; else scripts/ensure-tools.sh --browser; fi
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
@@ -11,27 +20,37 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 start=$(date +%s)
 
-step "format and lint"
-cargo fmt --check
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+if [ "$lane" != ui ]; then
+  step "format and lint"
+  cargo fmt --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "licence notice is up to date"
-node scripts/licences.mjs --check
+  step "licence notice is up to date"
+  node scripts/licences.mjs --check
 
-step "native tests (domain, chart options)"
-cargo test
+  step "native tests (domain, chart options)"
+  cargo test
+fi
 
-step "component tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test wasm
+if [ "$lane" != fast ]; then
+  step "component tests (wasm-bindgen-test in headless Chromium)"
+  cargo test --target wasm32-unknown-unknown --test wasm
 
-step "release build"
-# One build: Trunk runs scripts/release.mjs after compiling (see Trunk.toml).
-trunk build --release
+  if [ "$lane" = ui ]; then
+    step "quick build (the release's code without link-time optimisation)"
+    CMM_CARGO_PROFILE=ui trunk build --release --cargo-profile ui
+  else
+    step "release build"
+    # One build: Trunk runs scripts/release.mjs after compiling (see Trunk.toml).
+    trunk build --release
+  fi
 
-step "browser journeys (Playwright + axe-core)"
-mkdir -p test-results
-node --test --test-concurrency=1 tests/e2e/
+  step "browser journeys (Playwright + axe-core)"
+  mkdir -p test-results
+  # shellcheck disable=SC2086
+  node --test --test-concurrency=1 ${CMM_E2E:-tests/e2e/}
+fi
 
 echo
-echo "All tests passed in $(( $(date +%s) - start )) s."
+echo "All tests ($lane) passed in $(( $(date +%s) - start )) s."

@@ -197,8 +197,7 @@ fn benchmark_texts_may_come_in_several_languages() {
 fn an_expectation_cannot_carry_figures_from_organisations() {
     let mut v = default_value();
     assert_eq!(v["benchmarks"][0]["kind"], "expectation");
-    v["benchmarks"][0]["themes"][0] =
-        json!({"id": v["benchmarks"][0]["themes"][0]["id"], "median": 2.35, "lowerQuartile": 2.1, "upperQuartile": 2.6});
+    v["benchmarks"][0]["themes"][0] = json!({"id": v["benchmarks"][0]["themes"][0]["id"], "median": 2.35, "lowerQuartile": 2.1, "upperQuartile": 2.6});
     let expected = "benchmarks[0]: an expectation is a level the framework describes, so it has whole levels only, and no sample size, quartiles or counts of organisations";
     assert_eq!(problems(&v), [expected]);
     let mut v = default_value();

@@ -94,7 +94,11 @@ fn value(a: &Assessment, field: &str) -> String {
     let (kind, id) = field.split_once(':').unwrap_or((field, ""));
     match kind {
         "rating" => format!("{:?}", a.answers.get(id).and_then(|x| x.rating)),
-        "note" => a.answers.get(id).map(|x| x.note.clone()).unwrap_or_default(),
+        "note" => a
+            .answers
+            .get(id)
+            .map(|x| x.note.clone())
+            .unwrap_or_default(),
         "target" => format!("{:?}", a.targets.get(id)),
         "plan" => format!("{:?}", a.plan.get(id)),
         _ => a.name.clone(),
@@ -185,7 +189,12 @@ proptest! {
 fn a_note_typed_in_one_tab_and_an_answer_picked_in_another_are_both_kept() {
     let fw = small();
     let q: Vec<String> = fw.questions().map(|(_, q)| q.id.clone()).collect();
-    let start = Assessment::new("a".into(), &fw, AssessmentKind::Full, "2026-01-01T00:00:00.000Z");
+    let start = Assessment::new(
+        "a".into(),
+        &fw,
+        AssessmentKind::Full,
+        "2026-01-01T00:00:00.000Z",
+    );
     let mut storage = Some(
         SavedData {
             assessments: vec![start],
@@ -196,11 +205,11 @@ fn a_note_typed_in_one_tab_and_an_answer_picked_in_another_are_both_kept() {
     let mut typing = Tab::open(&storage);
     let mut picking = Tab::open(&storage);
     // The note waits; meanwhile the other tab's answer is saved.
-    typing
-        .data
-        .get_mut("a")
-        .unwrap()
-        .set_note(&q[0], "Approved in June", "2026-01-01T00:00:01.000Z");
+    typing.data.get_mut("a").unwrap().set_note(
+        &q[0],
+        "Approved in June",
+        "2026-01-01T00:00:01.000Z",
+    );
     typing.changes.changed("a");
     picking.data.get_mut("a").unwrap().set_rating(
         &q[1],
@@ -214,7 +223,10 @@ fn a_note_typed_in_one_tab_and_an_answer_picked_in_another_are_both_kept() {
     let a = saved::load(storage.as_deref().unwrap()).unwrap().data;
     let a = a.get("a").unwrap();
     assert_eq!(a.answers[&q[0]].note, "Approved in June");
-    assert_eq!(a.answers[&q[1]].rating, Some(Rating::Level(Level::new(3).unwrap())));
+    assert_eq!(
+        a.answers[&q[1]].rating,
+        Some(Rating::Level(Level::new(3).unwrap()))
+    );
 }
 
 #[test]

@@ -531,7 +531,14 @@ fn a_file_of_unnamed_assessments_is_refused_and_dates_must_be_real_and_past() {
 fn a_group_a_few_councils_short_of_all_councils_is_not_published() {
     let fw = small();
     let mut returns: Vec<Return> = (1..=6)
-        .map(|n| ret(&format!("Council {n}"), "2026-01-10", 1 + (n % 4) as u8, None))
+        .map(|n| {
+            ret(
+                &format!("Council {n}"),
+                "2026-01-10",
+                1 + (n % 4) as u8,
+                None,
+            )
+        })
         .collect();
     // Five in London, one elsewhere: London's figures less all councils' would show the sixth.
     returns[5].context.region = Some(Region::SouthEast);
@@ -559,10 +566,7 @@ fn shares_round_halves_to_even_so_92_and_a_half_percent_reads_92() {
     };
     assert_eq!(m.percent(m.rose), Some(92));
     assert_eq!(m.percent(m.stayed), Some(8));
-    let m = Movement {
-        total: 8,
-        ..m
-    };
+    let m = Movement { total: 8, ..m };
     assert_eq!(m.percent(Cell::Count(3)), Some(38));
     assert_eq!(m.percent(Cell::Count(1)), Some(12));
 }

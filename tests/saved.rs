@@ -310,7 +310,11 @@ fn a_framework_changed_back_and_forth_never_replaces_the_users_own_answers_with_
     a.set_rating("a1-review", level(4), "t");
     // An older file is served for a while, then the newer one again.
     a.reconcile(&older);
-    assert_eq!(a.rating("a1"), Some(level(2)), "the older question gets its answer back");
+    assert_eq!(
+        a.rating("a1"),
+        Some(level(2)),
+        "the older question gets its answer back"
+    );
     a.reconcile(&split);
     assert_eq!(a.rating("a1-plan"), Some(level(5)));
     assert_eq!(a.answers["a1-plan"].note, "Plans signed off in May");

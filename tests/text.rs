@@ -154,7 +154,10 @@ fn the_start_up_words_exist_in_both_languages() {
 fn a_value_is_never_read_as_a_placeholder() {
     use cm_maturity::text::fill;
     assert_eq!(
-        fill("{name} on {date}", &[("name", &"{date}"), ("date", &"1 May")]),
+        fill(
+            "{name} on {date}",
+            &[("name", &"{date}"), ("date", &"1 May")]
+        ),
         "{date} on 1 May"
     );
     assert_eq!(fill("{unknown} {name}", &[("name", &"x")]), "{unknown} x");

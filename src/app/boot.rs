@@ -63,6 +63,10 @@ pub fn BootScreen(
             }
             Some(Err(failure)) => {
                 let plain = |l: &String| vec![Part::Text(l.clone())];
+                let quoted = match failure {
+                    Failure::Settings(t, _) | Failure::Framework(t, ..) => t.quoted,
+                    Failure::Text(_) => "\"{text}\"",
+                };
                 let (title, lines): (String, Vec<Vec<Part>>) = match failure {
                     Failure::Text(why) => (
                         boot.failed_title.clone(),
@@ -83,7 +87,7 @@ pub fn BootScreen(
                         <div class="cmm-error-summary" role="alert">
                             <h2 class="cmm-error-summary__title">{title}</h2>
                             <ul class="cmm-list cmm-error-summary__list">
-                                {lines.into_iter().map(|parts| view! { <li class="cmm-pre"><Words parts /></li> }).collect_view()}
+                                {lines.into_iter().map(|parts| view! { <li class="cmm-pre"><Words parts quoted /></li> }).collect_view()}
                             </ul>
                         </div>
                         <button type="button" class="cmm-button cmm-button--secondary" on:click=retry>

@@ -161,7 +161,7 @@ fn SettingsWarnings(t: &'static Text, warnings: Vec<ConfigProblem>) -> impl Into
         view! {
             <Notice title=t.config_warnings tone=Tone::Info>
                 <ul class="cmm-list cmm-list--bullet">
-                    {warnings.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) /></li> }).collect_view()}
+                    {warnings.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) quoted=t.quoted /></li> }).collect_view()}
                 </ul>
             </Notice>
         }

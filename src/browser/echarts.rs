@@ -38,8 +38,25 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = dispose)]
     fn dispose_raw(this: &Instance) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
-    fn render_to_svg_string(this: &Instance) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getZr)]
+    fn get_zr(this: &Instance) -> Result<JsValue, JsValue>;
+}
+
+impl Instance {
+    /// The chart as SVG markup for a still picture: without the CSS animations and hover styles
+    /// ECharts' own `renderToSVGString` puts in a `<style>` element, which a still image does not
+    /// need and which a page with a strict Content-Security-Policy refuses.
+    fn render_to_svg_string(&self) -> Result<JsValue, JsValue> {
+        let painter = js_sys::Reflect::get(&self.get_zr()?, &"painter".into())?;
+        let render: js_sys::Function =
+            js_sys::Reflect::get(&painter, &"renderToString".into())?.dyn_into()?;
+        let opts = js_sys::Object::new();
+        for key in ["cssAnimation", "cssEmphasis"] {
+            js_sys::Reflect::set(&opts, &key.into(), &false.into())?;
+        }
+        js_sys::Reflect::set(&opts, &"useViewBox".into(), &true.into())?;
+        render.call1(&painter, &opts)
+    }
 }
 
 impl Instance {

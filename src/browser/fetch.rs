@@ -100,5 +100,8 @@ async fn read(request: JsFuture) -> Result<String, FetchError> {
         bytes.extend(value.to_vec());
     }
     let text = String::from_utf8(bytes).map_err(|_| FetchError::Unreadable)?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }

@@ -351,9 +351,15 @@ pub fn content_place(url: &str, widget_base: &str, allow_list: &[&str]) -> Conte
         let (Some(head), Some(rest)) = (url.get(..prefix.len()), url.get(prefix.len()..)) else {
             return false;
         };
-        let path = rest.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+        let path = rest
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         head.eq_ignore_ascii_case(&prefix)
-            && !["%2e", "%2f", "%5c", "\\"].iter().any(|bad| path.contains(bad))
+            && !["%2e", "%2f", "%5c", "\\"]
+                .iter()
+                .any(|bad| path.contains(bad))
     };
     if under(widget_base) || allow_list.iter().any(|allowed| under(allowed.trim())) {
         ContentPlace::Allowed
@@ -472,17 +478,42 @@ mod tests {
         use ContentPlace::*;
         let base = "https://host.example/cm/";
         let place = |url: &str| content_place(url, base, &["https://data.example.gov.uk/cm"]);
-        assert_eq!(place("https://host.example/cm/data/framework.json"), Allowed);
-        assert_eq!(place("https://host.example/cm/data/f.json?v=2"), Allowed);
-        assert_eq!(place("https://host.example/other/framework.json"), OutsideFolder);
-        assert_eq!(place("https://host.example/cmx/framework.json"), OutsideFolder);
-        assert_eq!(place("https://host.example/cm/..%2Fother/f.json"), OutsideFolder);
-        assert_eq!(place("https://host.example/cm/%2e%2e/other/f.json"), OutsideFolder);
-        assert_eq!(place("https://evil.example/cm/framework.json"), OtherSite);
-        assert_eq!(place("https://data.example.gov.uk/cm/framework.json"), Allowed);
-        assert_eq!(place("https://data.example.gov.uk/other/framework.json"), OtherSite);
         assert_eq!(
-            content_place("https://data.example.gov.uk/x.json", base, &["https://data.example.gov.uk"]),
+            place("https://host.example/cm/data/framework.json"),
+            Allowed
+        );
+        assert_eq!(place("https://host.example/cm/data/f.json?v=2"), Allowed);
+        assert_eq!(
+            place("https://host.example/other/framework.json"),
+            OutsideFolder
+        );
+        assert_eq!(
+            place("https://host.example/cmx/framework.json"),
+            OutsideFolder
+        );
+        assert_eq!(
+            place("https://host.example/cm/..%2Fother/f.json"),
+            OutsideFolder
+        );
+        assert_eq!(
+            place("https://host.example/cm/%2e%2e/other/f.json"),
+            OutsideFolder
+        );
+        assert_eq!(place("https://evil.example/cm/framework.json"), OtherSite);
+        assert_eq!(
+            place("https://data.example.gov.uk/cm/framework.json"),
+            Allowed
+        );
+        assert_eq!(
+            place("https://data.example.gov.uk/other/framework.json"),
+            OtherSite
+        );
+        assert_eq!(
+            content_place(
+                "https://data.example.gov.uk/x.json",
+                base,
+                &["https://data.example.gov.uk"]
+            ),
             Allowed
         );
     }

@@ -40,7 +40,10 @@ mod tests {
 
     #[test]
     fn characters_xml_cannot_hold_are_dropped_and_markup_escaped() {
-        assert_eq!(escape("Any\u{ffff}\u{fffe}town\u{1} <b>&\"'"), "Anytown &lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            escape("Any\u{ffff}\u{fffe}town\u{1} <b>&\"'"),
+            "Anytown &lt;b&gt;&amp;&quot;&#39;"
+        );
         assert_eq!(escape("a\tb\nc"), "a b c");
         assert_eq!(without_forbidden("<x>\u{ffff}\u{b}</x>"), "<x></x>");
         assert_eq!(escape("Ynys Môn 😀"), "Ynys Môn 😀");

@@ -308,7 +308,7 @@ impl Text {
     /// "setting: message", the setting as code.
     fn at_setting(&self, p: &ConfigProblem, message: Vec<Part>) -> Vec<Part> {
         let mut out = Vec::new();
-        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &["path"]) {
+        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &[]) {
             match part {
                 Part::Text(t) if t.contains("{message}") => {
                     let (before, after) = t.split_once("{message}").unwrap_or((&t, ""));
@@ -381,9 +381,13 @@ impl Text {
                 &[("found", found), ("expected", expected)],
             ),
             ReturnError::UnknownVersion(v) => fill(self.import_newer, &[("version", v)]),
-            ReturnError::NoOrganisation { count } => self.count(&self.return_no_organisation, *count),
+            ReturnError::NoOrganisation { count } => {
+                self.count(&self.return_no_organisation, *count)
+            }
             ReturnError::BadDate(d) => fill(self.return_bad_date, &[("date", d)]),
-            ReturnError::FutureDate(d) => fill(self.return_future_date, &[("date", &self.long_date(d))]),
+            ReturnError::FutureDate(d) => {
+                fill(self.return_future_date, &[("date", &self.long_date(d))])
+            }
         }
     }
 

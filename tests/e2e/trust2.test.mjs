@@ -30,14 +30,14 @@ function assessment(id, extra = {}) {
   };
 }
 
-/** The glue module's test hook that stops the app, called in the page. */
-async function panicNow(page, before = '') {
-  await page.evaluate(async (script) => {
+/** Stops the app through the glue module's test hook, first writing `stored` (if given) into
+ * the saved data where this tab cannot have seen it (a write in the same page fires no event). */
+async function panicNow(page, stored) {
+  await page.evaluate(async (value) => {
     const glue = await import(document.querySelector('link[rel=modulepreload]').href);
-    // eslint-disable-next-line no-new-func
-    new Function(script)();
+    if (value !== undefined) localStorage.setItem('cmm:data', value);
     try { glue.__cmmTestPanic(); } catch { /* the WebAssembly stops here */ }
-  }, before);
+  }, stored);
   await page.locator('.cmm-stopped').waitFor();
 }
 
@@ -70,7 +70,7 @@ test('a panic while a note waits writes nothing over data from a newer version',
   await page.getByRole('heading', { level: 1, name: council.themes[0].title }).waitFor();
   await page.getByLabel(/Evidence or notes/).first().fill('Typed just before the crash');
   const newer = JSON.stringify({ schemaVersion: 99, assessments: [], comesFrom: 'a newer version' });
-  await panicNow(page, `localStorage.setItem('cmm:data', ${JSON.stringify(newer)})`);
+  await panicNow(page, newer);
   assert.equal(await page.evaluate(() => localStorage.getItem('cmm:data')), newer, 'the newer data is untouched');
   assert.match(await page.locator('.cmm-stopped').innerText(), /could not be saved/);
   await page.context().close();
@@ -83,7 +83,7 @@ test('a panic while a note waits keeps an answer another tab saved meanwhile, an
   await page.getByLabel(/Evidence or notes/).first().fill('Typed just before the crash');
   // Another tab's save, written where this tab cannot have seen it yet.
   const other = { schemaVersion: 3, assessments: [assessment('mine', { answers: { [q(1)]: { rating: 4 } }, updated: '2026-12-01T09:00:00.000Z' })] };
-  await panicNow(page, `localStorage.setItem('cmm:data', ${JSON.stringify(JSON.stringify(other))})`);
+  await panicNow(page, JSON.stringify(other));
   const stored = (await savedData(page)).assessments[0];
   assert.equal(stored.answers[q(1)]?.rating, 4, 'the other tab\'s answer is kept');
   assert.equal(stored.answers[q(0)]?.note, 'Typed just before the crash', 'the waiting note is saved');
@@ -133,7 +133,7 @@ test('an export of unnamed assessments is refused from the figures, with the rea
     assessments: [1, 2, 3, 4, 5].map((n) => assessment(`a${n}`, { organisation: '', answers: answersFor(council, () => 3) })),
   };
   const text = await readReturns(page, [asFile('five.json', unnamed)]);
-  assert.match(text, /five\.json: .*does not name its council/);
+  assert.match(text, /five\.json: .*(does not name its|do not name their) council/);
   assert.match(text, /There is no benchmark yet/);
   await page.context().close();
 });
@@ -371,7 +371,7 @@ test('the tool\'s own page has a strict Content-Security-Policy and runs under i
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(policy, /default-src 'self'/);
-  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval'/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
   assert.deepEqual(violations, []);
   await page.context().close();
 });

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::blocks::{Checkbox, Notice, PageHeading, RadioOption, Radios, TextInput, Tone, Words};
+use crate::app::blocks::{
+    Checkbox, Notice, PageHeading, RadioOption, Radios, TextInput, Tone, Words,
+};
 use crate::app::state::use_app;
 use crate::browser::{self, embed, fetch};
 use crate::domain::config;
@@ -141,7 +143,7 @@ fn EmbedPage() -> impl IntoView {
             (!problems.is_empty()).then(|| view! {
                 <Notice title=t.embed_problems tone=Tone::Info>
                     <ul class="cmm-list cmm-list--bullet">
-                        {problems.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) /></li> }).collect_view()}
+                        {problems.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) quoted=t.quoted /></li> }).collect_view()}
                     </ul>
                 </Notice>
             })

@@ -77,7 +77,10 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
         if already + list.len() > MAX_FILES {
             refused.set(Some(fill(
                 t.programme_too_many_files,
-                &[("max", &t.number(MAX_FILES)), ("count", &t.number(list.len()))],
+                &[
+                    ("max", &t.number(MAX_FILES)),
+                    ("count", &t.number(list.len())),
+                ],
             )));
             return;
         }
@@ -209,8 +212,15 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             t.count(&t.programme_duplicates, s.duplicates)
         );
     }
-    let hidden_any = s.figures.movement.is_some_and(|m| [m.rose, m.stayed, m.fell].iter().any(|c| c.count().is_none()))
-        || s.figures.distribution.iter().any(|(_, _, b)| b.iter().any(|c| c.count().is_none()));
+    let hidden_any = s.figures.movement.is_some_and(|m| {
+        [m.rose, m.stayed, m.fell]
+            .iter()
+            .any(|c| c.count().is_none())
+    }) || s
+        .figures
+        .distribution
+        .iter()
+        .any(|(_, _, b)| b.iter().any(|c| c.count().is_none()));
     let movement = match s.figures.movement {
         Some(m) => view! {
             <table class="cmm-table cmm-table--figures">

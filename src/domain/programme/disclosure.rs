@@ -142,7 +142,10 @@ mod tests {
     fn a_hidden_count_is_never_alone_nor_small_in_total() {
         use Cell::*;
         assert_eq!(protect([6, 0, 1]), [Withheld, Count(0), FewerThanFive]);
-        assert_eq!(protect([70, 3, 4]), [Count(70), FewerThanFive, FewerThanFive]);
+        assert_eq!(
+            protect([70, 3, 4]),
+            [Count(70), FewerThanFive, FewerThanFive]
+        );
         assert_eq!(
             protect([70, 1, 2, 9]),
             [Count(70), FewerThanFive, FewerThanFive, Withheld]

@@ -112,7 +112,6 @@ impl Return {
             stamps: BTreeMap::new(),
         }
     }
-
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +126,9 @@ pub enum ReturnError {
     UnknownVersion(u32),
     /// Returns that do not say which council they are from (`count` of them in the file):
     /// they cannot be counted once, so they are not counted.
-    NoOrganisation { count: usize },
+    NoOrganisation {
+        count: usize,
+    },
     /// A date that is not a date, or one in the future (which would make it "latest" forever).
     BadDate(String),
     FutureDate(String),
