@@ -76,6 +76,16 @@ ${rows(rust)}
 | --- | --- | --- |
 ${rows(js)}
 
+## Data shipped with the app
+
+| File | Source | Licence |
+| --- | --- | --- |
+| public/data/register.json | mySociety, UK Local Authority Names and Codes (\`uk_la_past_current\` 1.6.1, July 2025), made by \`scripts/build-register.mjs\` from reference/ | CC BY 4.0 |
+| public/data/register.json (Welsh names of the 22 Welsh councils) | GOV.UK registers, \`openregister/local-authority-data\`, principal-local-authority | Open Government Licence |
+
+Contains data from mySociety's UK Local Authority Names and Codes (CC BY 4.0), which itself
+contains Ordnance Survey and ONS data (Open Government Licence).
+
 Build and test tools (Trunk, wasm-bindgen, binaryen, esbuild, Playwright, axe-core) are not shipped.
 `;
 }

@@ -26,8 +26,9 @@ if [ "$lane" != ui ]; then
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-  step "licence notice is up to date"
+  step "licence notice and register are up to date"
   node scripts/licences.mjs --check
+  node scripts/build-register.mjs --check
 
   step "native tests (domain, chart options)"
   cargo test

@@ -168,10 +168,8 @@ proptest! {
             }
         }
         // Both tabs write what is waiting, then each takes in the other's last save.
-        for i in 0..2 {
-            if tabs[i].waiting {
-                tabs[i].persist(&mut storage);
-            }
+        for tab in tabs.iter_mut().filter(|tab| tab.waiting) {
+            tab.persist(&mut storage);
         }
         let stored = saved::load(storage.as_deref().unwrap()).unwrap().data;
         let a = stored.get("shared").unwrap();

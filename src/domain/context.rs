@@ -12,17 +12,30 @@ pub enum CouncilType {
     MetropolitanBorough,
     LondonBorough,
     CombinedAuthority,
+    /// The City of London Corporation.
+    CityCorporation,
+    /// The Greater London Authority.
+    StrategicAuthority,
+    /// A county or county borough council in Wales.
+    WelshPrincipal,
+    ScottishUnitary,
+    NorthernIrelandDistrict,
     Other,
 }
 
 impl CouncilType {
-    pub const ALL: [CouncilType; 7] = [
+    pub const ALL: [CouncilType; 12] = [
         CouncilType::County,
         CouncilType::District,
         CouncilType::Unitary,
         CouncilType::MetropolitanBorough,
         CouncilType::LondonBorough,
         CouncilType::CombinedAuthority,
+        CouncilType::CityCorporation,
+        CouncilType::StrategicAuthority,
+        CouncilType::WelshPrincipal,
+        CouncilType::ScottishUnitary,
+        CouncilType::NorthernIrelandDistrict,
         CouncilType::Other,
     ];
 
@@ -35,6 +48,11 @@ impl CouncilType {
             CouncilType::MetropolitanBorough => "metropolitanBorough",
             CouncilType::LondonBorough => "londonBorough",
             CouncilType::CombinedAuthority => "combinedAuthority",
+            CouncilType::CityCorporation => "cityCorporation",
+            CouncilType::StrategicAuthority => "strategicAuthority",
+            CouncilType::WelshPrincipal => "welshPrincipal",
+            CouncilType::ScottishUnitary => "scottishUnitary",
+            CouncilType::NorthernIrelandDistrict => "northernIrelandDistrict",
             CouncilType::Other => "other",
         }
     }

@@ -14,6 +14,7 @@ pub mod localised;
 pub mod plan;
 pub mod problems;
 pub mod programme;
+pub mod register;
 pub mod results;
 pub mod roadmap;
 pub mod saved;

@@ -36,6 +36,8 @@ pub enum Issue {
     UnknownTheme(String),
     UnknownTerm(String),
     UnknownArea(String),
+    /// A register code no council in the register has.
+    UnknownCouncil(String),
     UnknownLanguage(String),
     /// A text without one of the languages the file declares.
     MissingLanguage(String),

@@ -171,6 +171,7 @@ impl Text {
             Issue::UnknownTheme(id) => fill(self.problem_unknown_theme, &[("id", id)]),
             Issue::UnknownTerm(id) => fill(self.problem_unknown_term, &[("id", id)]),
             Issue::UnknownArea(id) => fill(self.problem_unknown_area, &[("id", id)]),
+            Issue::UnknownCouncil(code) => fill(self.problem_unknown_council, &[("code", code)]),
             Issue::UnknownLanguage(code) => {
                 fill(self.problem_unknown_language, &[("language", code)])
             }
@@ -356,6 +357,11 @@ impl Text {
             CouncilType::MetropolitanBorough => self.type_metropolitan,
             CouncilType::LondonBorough => self.type_london,
             CouncilType::CombinedAuthority => self.type_combined,
+            CouncilType::CityCorporation => self.type_city_corporation,
+            CouncilType::StrategicAuthority => self.type_strategic,
+            CouncilType::WelshPrincipal => self.type_welsh_principal,
+            CouncilType::ScottishUnitary => self.type_scottish_unitary,
+            CouncilType::NorthernIrelandDistrict => self.type_ni_district,
             CouncilType::Other => self.type_other,
         }
     }
