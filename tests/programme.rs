@@ -7,12 +7,14 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use cm_maturity::domain::assessment::CouncilRef;
 use cm_maturity::domain::benchmark::MIN_ORGANISATIONS;
 use cm_maturity::domain::context::{Context, CouncilType, Nation, Region, Stage};
 use cm_maturity::domain::programme::{
-    build_benchmarks, council_count, programme_figures, quartiles, read_returns,
+    build_benchmarks, council_count, councils, programme_figures, quartiles, read_returns,
     without_duplicates, BuildMeta, Cell, GroupTitles, Return, ReturnError,
 };
+use cm_maturity::domain::register::Register;
 use cm_maturity::domain::{AssessmentKind, BenchmarkFile, Framework, Rating};
 use common::{cases, level, small};
 use proptest::prelude::*;
@@ -39,6 +41,7 @@ fn ret_with(council: &str, assessed: &str, levels: &[u8; 5], stage: Option<Stage
         framework_id: "test-small".into(),
         framework_version: "1.0.0".into(),
         organisation: council.into(),
+        council: None,
         context: Context {
             stage,
             council_type: Some(CouncilType::District),
@@ -96,7 +99,7 @@ fn four_councils_make_no_benchmark_and_five_make_one_with_hand_worked_figures() 
     let four: Vec<Return> = (1..=4)
         .map(|n| ret(&format!("Council {n}"), "2026-01-10", n, None))
         .collect();
-    assert!(build_benchmarks(&fw, &four, &meta(false))
+    assert!(build_benchmarks(&fw, &four, &meta(false), None)
         .benchmarks
         .is_empty());
 
@@ -104,7 +107,7 @@ fn four_councils_make_no_benchmark_and_five_make_one_with_hand_worked_figures() 
     // beta's levels are 1, 2, 3, 4 and (5+5+1)/3.
     let mut five = four.clone();
     five.push(ret_with("Council 5", "2026-01-10", &[5, 5, 5, 5, 1], None));
-    let file = round_trip(&fw, &build_benchmarks(&fw, &five, &meta(false)));
+    let file = round_trip(&fw, &build_benchmarks(&fw, &five, &meta(false), None));
     let all = file.get("programme-all").expect("the whole cohort");
     assert_eq!(all.sample_size, Some(5));
     assert!(!all.illustrative);
@@ -146,7 +149,7 @@ fn a_figure_from_fewer_than_five_councils_is_left_out() {
             )
         })
         .collect();
-    let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false)));
+    let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false), None));
     let all = file.get("programme-all").unwrap();
     assert!(
         all.questions.iter().all(|f| f.id != "b3"),
@@ -178,7 +181,7 @@ fn a_council_counts_once_in_every_figure_whatever_its_number_of_returns() {
     returns.push(ret("Council 5", "2025-01-10", 4, Some(Stage::Before)));
     returns.push(ret("Council 5", "2025-06-10", 1, Some(Stage::During)));
     returns.push(ret("council  5", "2026-01-10", 3, Some(Stage::After)));
-    let figures = programme_figures(&fw, &returns);
+    let figures = programme_figures(&fw, &returns, None);
     assert_eq!(figures.councils, 5);
     let m = figures.movement.expect("five councils");
     // Four rose and one fell: both fewer than five, so neither is shown.
@@ -193,7 +196,7 @@ fn a_council_counts_once_in_every_figure_whatever_its_number_of_returns() {
         vec![("alpha".into(), 1.0, 5), ("beta".into(), 1.0, 5)]
     );
     // The cohort benchmark uses each council's latest return only: all at 3.
-    let file = build_benchmarks(&fw, &returns, &meta(false));
+    let file = build_benchmarks(&fw, &returns, &meta(false), None);
     let all = file.get("programme-all").unwrap();
     assert_eq!(all.sample_size, Some(5));
     assert!(all
@@ -210,7 +213,7 @@ fn movement_needs_five_councils_with_two_returns() {
         returns.push(ret(&format!("Council {n}"), "2025-01-10", 2, None));
         returns.push(ret(&format!("Council {n}"), "2026-01-10", 3, None));
     }
-    let figures = programme_figures(&fw, &returns);
+    let figures = programme_figures(&fw, &returns, None);
     assert_eq!(figures.councils, 4);
     assert_eq!(figures.movement, None);
     assert!(figures.theme_change.is_empty());
@@ -232,7 +235,7 @@ fn the_distribution_leaves_out_small_stages_and_small_bands() {
             Some(Stage::Before),
         )
     }));
-    let figures = programme_figures(&fw, &returns);
+    let figures = programme_figures(&fw, &returns, None);
     assert_eq!(figures.distribution.len(), 1);
     let (stage, n, bands) = &figures.distribution[0];
     assert_eq!((*stage, *n), (Stage::After, 7));
@@ -338,7 +341,7 @@ fn synthetic_returns_make_an_illustrative_file_and_no_file_names_a_council() {
             )
         })
         .collect();
-    let file = build_benchmarks(&fw, &returns, &meta(true));
+    let file = build_benchmarks(&fw, &returns, &meta(true), None);
     assert!(!file.benchmarks.is_empty());
     assert!(file.benchmarks.iter().all(|b| b.illustrative));
     let json = serde_json::to_string(&file).unwrap();
@@ -372,7 +375,7 @@ proptest! {
     #[test]
     fn every_published_figure_is_honest(returns in proptest::collection::vec(any_return(), 0..60)) {
         let fw = small();
-        let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false)));
+        let file = round_trip(&fw, &build_benchmarks(&fw, &returns, &meta(false), None));
         for b in &file.benchmarks {
             let n = b.sample_size.unwrap();
             prop_assert!(n >= MIN_ORGANISATIONS);
@@ -382,7 +385,7 @@ proptest! {
                 prop_assert!((1.0..=5.0).contains(&lq) && lq <= f.median && f.median <= uq && uq <= 5.0);
             }
         }
-        let figures = programme_figures(&fw, &returns);
+        let figures = programme_figures(&fw, &returns, None);
         // Every row: no shown count below five, and what is hidden is two or more cells that
         // add up to five or more, so no hidden count follows from the total.
         let rows: Vec<(usize, Vec<Cell>)> = figures
@@ -487,8 +490,8 @@ fn one_return_sent_five_times_under_names_that_differ_invisibly_is_one_council()
             ..ret(n, "2026-01-10", 3, None)
         })
         .collect();
-    assert_eq!(council_count(&returns), 1);
-    assert!(build_benchmarks(&fw, &returns, &meta(false))
+    assert_eq!(council_count(&returns, None), 1);
+    assert!(build_benchmarks(&fw, &returns, &meta(false), None)
         .benchmarks
         .is_empty());
     // The same assessment under five unrelated names is still one council.
@@ -498,7 +501,7 @@ fn one_return_sent_five_times_under_names_that_differ_invisibly_is_one_council()
             ..ret(&format!("Name {n}"), "2026-01-10", 3, None)
         })
         .collect();
-    assert_eq!(council_count(&renamed), 1);
+    assert_eq!(council_count(&renamed, None), 1);
     let (kept, skipped) = without_duplicates(renamed);
     assert_eq!((kept.len(), skipped), (1, 4));
 }
@@ -542,7 +545,7 @@ fn a_group_a_few_councils_short_of_all_councils_is_not_published() {
         .collect();
     // Five in London, one elsewhere: London's figures less all councils' would show the sixth.
     returns[5].context.region = Some(Region::SouthEast);
-    let file = build_benchmarks(&fw, &returns, &meta(false));
+    let file = build_benchmarks(&fw, &returns, &meta(false), None);
     assert!(file.get("programme-all").is_some());
     assert!(file.get("programme-region-london").is_none());
     // With five more councils outside London both can be published.
@@ -551,7 +554,7 @@ fn a_group_a_few_councils_short_of_all_councils_is_not_published() {
         r.context.region = Some(Region::SouthEast);
         returns.push(r);
     }
-    let file = build_benchmarks(&fw, &returns, &meta(false));
+    let file = build_benchmarks(&fw, &returns, &meta(false), None);
     assert!(file.get("programme-region-london").is_some());
 }
 
@@ -569,4 +572,196 @@ fn shares_round_halves_to_even_so_92_and_a_half_percent_reads_92() {
     let m = Movement { total: 8, ..m };
     assert_eq!(m.percent(Cell::Count(3)), Some(38));
     assert_eq!(m.percent(Cell::Count(1)), Some(12));
+}
+
+fn shipped_register() -> Register {
+    Register::parse(include_str!("../public/data/register.json")).unwrap()
+}
+
+/// A return from a council in the register, by its code (and, as a sender might, a name that
+/// does not match).
+fn coded(code: &str, assessed: &str, levels: &[u8; 5]) -> Return {
+    let register = shipped_register();
+    let c = register.get(code).unwrap();
+    Return {
+        council: Some(c.reference()),
+        organisation: format!("{} (finance team)", c.short),
+        assessment_id: format!("{code}-{assessed}"),
+        ..ret_with(&c.short, assessed, levels, None)
+    }
+}
+
+#[test]
+fn returns_under_predecessor_codes_count_as_their_successors_history() {
+    let register = shipped_register();
+    let fw = small();
+    // Allerdale, Carlisle and Copeland assessed before 2023; Cumberland after: one council,
+    // whose earlier level is the median of the three (2, 3 and 4: 3), and it rose to 4.
+    let mut returns = vec![
+        coded("ALL", "2022-01-10", &[2, 2, 2, 2, 2]),
+        coded("CAR", "2022-02-10", &[3, 3, 3, 3, 3]),
+        coded("COP", "2022-03-10", &[4, 4, 4, 4, 4]),
+        coded("CBD", "2024-03-10", &[4, 4, 4, 4, 4]),
+    ];
+    // Four more councils that each rose, so the figures can be shown.
+    for code in ["CHE", "CRF", "WRX", "MAN"] {
+        returns.push(coded(code, "2022-05-01", &[1, 1, 1, 1, 1]));
+        returns.push(coded(code, "2024-05-01", &[2, 2, 2, 2, 2]));
+    }
+    assert_eq!(
+        council_count(&returns, Some(&register)),
+        5,
+        "Cumberland counts once"
+    );
+    let f = programme_figures(&fw, &returns, Some(&register));
+    assert_eq!(f.councils, 5);
+    let m = f.movement.expect("five councils");
+    assert_eq!(m.rose, Cell::Count(5));
+    // Without the register, the three former councils and Cumberland are four councils, none
+    // with two returns of its own.
+    assert_eq!(council_count(&returns, None), 8);
+    // Cumberland's theme change is 4 - 3 (the median), not 4 - 2 (Allerdale's first return).
+    let figures_one = programme_figures(
+        &fw,
+        &returns[..4]
+            .iter()
+            .cloned()
+            .chain((0..4).flat_map(|i| {
+                let code = ["CHE", "CRF", "WRX", "MAN"][i];
+                [
+                    coded(code, "2022-05-01", &[3, 3, 3, 3, 3]),
+                    coded(code, "2024-05-01", &[4, 4, 4, 4, 4]),
+                ]
+            }))
+            .collect::<Vec<_>>(),
+        Some(&register),
+    );
+    assert!(
+        figures_one
+            .theme_change
+            .iter()
+            .all(|(_, change, n)| *change == 1.0 && *n == 5),
+        "{:?}",
+        figures_one.theme_change
+    );
+}
+
+#[test]
+fn a_council_merged_from_three_counts_once_and_a_name_alone_finds_its_code() {
+    let register = shipped_register();
+    // The same council by its code, by its GSS code alone, and by name only in two spellings.
+    let mut by_gss = ret_with("Cumberland", "2024-01-01", &[3, 3, 3, 3, 3], None);
+    by_gss.council = Some(CouncilRef {
+        code: String::new(),
+        gss: "E06000063".into(),
+    });
+    by_gss.assessment_id = "a".into();
+    let mut named = ret_with("Cumberland Council", "2024-02-01", &[3, 3, 3, 3, 3], None);
+    named.assessment_id = "b".into();
+    let mut short = ret_with("cumberland", "2024-03-01", &[3, 3, 3, 3, 3], None);
+    short.assessment_id = "c".into();
+    let returns = vec![
+        coded("ALL", "2022-01-10", &[2, 2, 2, 2, 2]),
+        coded("CAR", "2022-02-10", &[3, 3, 3, 3, 3]),
+        coded("COP", "2022-03-10", &[4, 4, 4, 4, 4]),
+        by_gss,
+        named,
+        short,
+    ];
+    let found = councils(&returns, Some(&register));
+    assert_eq!(found.count, 1);
+    assert_eq!(found.by_name_only, 0, "both names are the register's");
+    // A name the register does not know is counted by its name, and said to be.
+    let mut other = ret_with(
+        "Anytown Joint Waste Committee",
+        "2024-01-01",
+        &[3, 3, 3, 3, 3],
+        None,
+    );
+    other.assessment_id = "d".into();
+    let found = councils(&[other.clone(), returns[0].clone()], Some(&register));
+    assert_eq!((found.count, found.by_name_only), (2, 1));
+    // A county split in two is not anyone's history: Cumbria stays its own.
+    let cumbria = coded("CMA", "2021-01-01", &[2, 2, 2, 2, 2]);
+    assert_eq!(
+        council_count(&[cumbria, returns[3].clone()], Some(&register)),
+        2
+    );
+}
+
+#[test]
+fn version_1_returns_are_still_read_and_version_2_carries_the_codes() {
+    let fw = small();
+    let v1 =
+        serde_json::to_string(&ret_with("Anytown", "2024-01-01", &[3, 3, 3, 3, 3], None)).unwrap();
+    assert!(v1.contains("\"formatVersion\":1") && !v1.contains("council\""));
+    let read = read_returns(&v1, &fw, "2026-01-01").unwrap();
+    assert_eq!(read[0].council, None);
+    let mut v2 = coded("CBD", "2024-01-01", &[3, 3, 3, 3, 3]);
+    v2.format_version = 2;
+    let read = read_returns(&v2.to_json(), &fw, "2026-01-01").unwrap();
+    assert_eq!(
+        read[0].council,
+        Some(CouncilRef {
+            code: "CBD".into(),
+            gss: "E06000063".into()
+        })
+    );
+    let mut v3 = v2.clone();
+    v3.format_version = 3;
+    assert_eq!(
+        read_returns(&v3.to_json(), &fw, "2026-01-01"),
+        Err(ReturnError::UnknownVersion(3))
+    );
+}
+
+#[test]
+fn synthetic_councils_come_from_the_register_and_the_programmes_92_percent_can_be_reproduced() {
+    let bin = env!("CARGO_BIN_EXE_cm-benchmarks");
+    let dir = std::env::temp_dir().join(format!("cm-synth-92-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    let made = run(&[
+        "synthetic",
+        "--out",
+        dir.to_str().unwrap(),
+        "--councils",
+        "80",
+        "--improved",
+        "0.92",
+    ]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let register = shipped_register();
+    let mut codes = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let r: Return =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let c = r.council.as_ref().expect("a register code");
+        let known = register.get(&c.code).expect("a council in the register");
+        assert!(known.is_current() && r.synthetic);
+        assert_eq!(known.gss, c.gss);
+        codes.insert(c.code.clone());
+    }
+    assert_eq!(codes.len(), 80, "80 different councils");
+    let figures = run(&["figures", dir.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&figures.stdout);
+    assert!(
+        report.contains("councils with two or more returns: 80"),
+        "{report}"
+    );
+    assert!(report.contains("rose 74 (92%)"), "{report}");
+    assert!(!report.contains("no register code"), "{report}");
+    let bad = run(&[
+        "synthetic",
+        "--out",
+        dir.to_str().unwrap(),
+        "--improved",
+        "1.5",
+    ]);
+    assert!(!bad.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
 }

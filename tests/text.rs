@@ -179,7 +179,7 @@ fn a_settings_value_is_cut_short_and_kept_apart_as_code() {
             Part::Text(_) => None,
         })
         .collect();
-    assert_eq!(code[0], "lang");
+    assert_eq!(code[0], "lang", "{parts:?}");
     assert_eq!(code[1].chars().count(), 61);
     assert!(code[1].ends_with('…'));
     let plain = english.config_problem(&problems[0]);

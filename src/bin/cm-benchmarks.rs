@@ -3,7 +3,7 @@
 //! ```text
 //! cm-benchmarks build <folder> --out <file> [--framework <file>] [--source <text>] [--date YYYY-MM-DD] [--allow-synthetic]
 //! cm-benchmarks figures <folder> [--framework <file>]
-//! cm-benchmarks synthetic --out <folder> [--seed N] [--councils N]
+//! cm-benchmarks synthetic --out <folder> [--seed N] [--councils N] [--improved 0.92]
 //! ```
 //!
 //! `build` reads every `.json` file in the folder (returns, or full exports), reports each file
@@ -25,17 +25,23 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::time::Instant;
 
-    use cm_maturity::domain::context::{CouncilType, Region, Stage};
+    use cm_maturity::domain::context::{Context, CouncilType, Nation, Stage};
     use cm_maturity::domain::programme::{
-        build_benchmarks, programme_figures, read_returns, synthetic_count, without_duplicates,
-        BuildMeta, Cell, Return, RETURN_FORMAT, RETURN_FORMAT_VERSION,
+        build_benchmarks, councils, programme_figures, read_returns, synthetic_count,
+        without_duplicates, BuildMeta, Cell, Return, RETURN_FORMAT, RETURN_FORMAT_VERSION,
     };
+    use cm_maturity::domain::register::Register;
     use cm_maturity::domain::scoring::display_level;
     use cm_maturity::domain::{AssessmentKind, Framework, Level, Rating};
     use cm_maturity::text::{fill, Lang, Text};
 
     const DEFAULT_FRAMEWORK: &str = include_str!("../../public/data/framework.json");
     const ENGLISH: &str = include_str!("../../public/data/text/en.json");
+    const REGISTER: &str = include_str!("../../public/data/register.json");
+
+    fn register() -> Result<Register, String> {
+        Register::parse(REGISTER).map_err(|p| p.to_string())
+    }
 
     struct Args {
         positional: Vec<String>,
@@ -68,7 +74,7 @@ mod native {
 
     const USAGE: &str = "usage: cm-benchmarks build <folder> --out <file> [--framework <file>] [--source <text>] [--date YYYY-MM-DD] [--allow-synthetic]
        cm-benchmarks figures <folder> [--framework <file>]
-       cm-benchmarks synthetic --out <folder> [--seed N] [--councils N]";
+       cm-benchmarks synthetic --out <folder> [--seed N] [--councils N] [--improved SHARE]";
 
     pub fn run(args: Vec<String>) -> i32 {
         let args = parse(args);
@@ -172,7 +178,15 @@ mod native {
         if synthetic && !args.flags.iter().any(|f| f == "allow-synthetic") {
             return Err(text.programme_synthetic_refused.to_string());
         }
-        let councils = cm_maturity::domain::programme::council_count(&returns);
+        let register = register()?;
+        let found = councils(&returns, Some(&register));
+        let councils = found.count;
+        if found.by_name_only > 0 {
+            println!(
+                "{} returns give no register code: counted by their council's name",
+                found.by_name_only
+            );
+        }
         let default_source = fill(text.programme_source, &[("count", &councils)]);
         let meta = BuildMeta {
             source: args
@@ -185,7 +199,7 @@ mod native {
             method: text.programme_method.to_string(),
             titles: text.group_titles(),
         };
-        let file = build_benchmarks(&framework, &returns, &meta);
+        let file = build_benchmarks(&framework, &returns, &meta, Some(&register));
         let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
         std::fs::write(out, format!("{json}\n")).map_err(|e| format!("{out}: {e}"))?;
         let seconds = started.elapsed().as_secs_f64();
@@ -217,7 +231,15 @@ mod native {
         for s in &skipped {
             println!("skipped {s}");
         }
-        let f = programme_figures(&framework, &returns);
+        let register = register()?;
+        let found = councils(&returns, Some(&register));
+        if found.by_name_only > 0 {
+            println!(
+                "{} returns give no register code: counted by their council's name",
+                found.by_name_only
+            );
+        }
+        let f = programme_figures(&framework, &returns, Some(&register));
         println!("councils with two or more returns: {}", f.councils);
         let cell = |c: Cell| match c {
             Cell::Count(n) => n.to_string(),
@@ -273,9 +295,12 @@ mod native {
         }
     }
 
-    /// Writes synthetic returns: each council one to three returns (before, during and after
-    /// the programme), levels spread round a council's own starting point and rising a little
-    /// over time. Every file says it is synthetic.
+    /// Writes synthetic returns from real councils drawn from the register (current English and
+    /// Welsh councils, never combined authorities): each council one to three returns (before,
+    /// during and after the programme), levels spread round its own starting point. Without
+    /// `--improved` every council rises a little; with it, exactly that share (rounded) of the
+    /// councils with more than one return rises and the rest stay level or fall. Every file says
+    /// it is synthetic.
     fn synthetic(args: &Args) -> Result<(), String> {
         let out = PathBuf::from(args.options.get("out").ok_or(USAGE)?);
         let seed: u64 = args
@@ -288,36 +313,91 @@ mod native {
             .get("councils")
             .map_or(Ok(100), |s| s.parse())
             .map_err(|_| "--councils must be a number")?;
+        let improved: Option<f64> = match args.options.get("improved") {
+            None => None,
+            Some(s) => match s.parse::<f64>() {
+                Ok(p) if (0.0..=1.0).contains(&p) => Some(p),
+                _ => return Err("--improved must be a share from 0 to 1, like 0.92".into()),
+            },
+        };
         let framework = Framework::from_json(DEFAULT_FRAMEWORK).map_err(|p| p.to_string())?;
+        let register = register()?;
+        let mut pool: Vec<_> = register
+            .councils
+            .iter()
+            .filter(|c| {
+                c.is_current()
+                    && matches!(c.nation, Nation::England | Nation::Wales)
+                    && !matches!(
+                        c.council_type,
+                        CouncilType::CombinedAuthority | CouncilType::StrategicAuthority
+                    )
+            })
+            .collect();
+        if councils > pool.len() {
+            return Err(format!(
+                "--councils can be at most {} (the current English and Welsh councils)",
+                pool.len()
+            ));
+        }
         std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
         let mut rng = Random(seed);
+        // A seeded shuffle: the first `councils` of the pool are the ones that take part.
+        for i in (1..pool.len()).rev() {
+            pool.swap(i, rng.below(i as u64 + 1) as usize);
+        }
         let mut written = 0;
-        for c in 0..councils {
+        let mut several = 0usize;
+        for (c, council) in pool.iter().take(councils).enumerate() {
             let base = 1 + rng.below(3) as i64;
-            let context = cm_maturity::domain::context::Context {
-                council_type: Some(
-                    CouncilType::ALL[rng.below(CouncilType::ALL.len() as u64) as usize],
-                ),
-                region: Some(Region::ALL[rng.below(Region::ALL.len() as u64) as usize]),
-                stage: None,
-                nation: None,
+            // With a share to meet, every council sends two or three returns, so the share is of
+            // all of them; the k-th rises when rounding k × share goes up by one.
+            let count = match improved {
+                Some(_) => 2 + rng.below(2) as usize,
+                None => 1 + rng.below(3) as usize,
             };
-            let count = 1 + rng.below(3) as usize;
+            let rises = match improved {
+                Some(p) if count > 1 => {
+                    several += 1;
+                    (several as f64 * p).round() > ((several - 1) as f64 * p).round()
+                }
+                _ => true,
+            };
+            let falls = !rises && rng.below(2) == 0;
+            let mut first: Option<BTreeMap<String, Rating>> = None;
             for (i, stage) in Stage::ALL.iter().take(count).enumerate() {
-                let lift = i as i64;
-                let answers = framework
-                    .questions()
-                    .map(|(_, q)| {
-                        let roll = rng.below(20);
-                        let rating = if roll == 0 {
-                            Rating::DontKnow
-                        } else {
-                            let n = (base + lift + rng.below(3) as i64 - 1).clamp(1, 5) as u8;
-                            Rating::Level(Level::new(n).unwrap_or(Level::MIN))
-                        };
-                        (q.id.clone(), rating)
-                    })
-                    .collect();
+                let answers: BTreeMap<String, Rating> = match (&first, rises) {
+                    (Some(before), false) => before
+                        .iter()
+                        .map(|(id, r)| {
+                            let r = match r {
+                                Rating::Level(l) if falls => Rating::Level(
+                                    Level::new(l.get().saturating_sub(1).max(1))
+                                        .unwrap_or(Level::MIN),
+                                ),
+                                other => *other,
+                            };
+                            (id.clone(), r)
+                        })
+                        .collect(),
+                    _ => framework
+                        .questions()
+                        .map(|(_, q)| {
+                            let roll = rng.below(20);
+                            let rating = if roll == 0 {
+                                Rating::DontKnow
+                            } else {
+                                let n =
+                                    (base + i as i64 + rng.below(3) as i64 - 1).clamp(1, 5) as u8;
+                                Rating::Level(Level::new(n).unwrap_or(Level::MIN))
+                            };
+                            (q.id.clone(), rating)
+                        })
+                        .collect(),
+                };
+                if first.is_none() {
+                    first = Some(answers.clone());
+                }
                 let year = 2022 + i;
                 let r = Return {
                     format: RETURN_FORMAT.into(),
@@ -325,10 +405,11 @@ mod native {
                     made: format!("{year}-06-01T09:00:00Z"),
                     framework_id: framework.id.clone(),
                     framework_version: framework.version.clone(),
-                    organisation: format!("Synthetic Council {c:05}"),
-                    context: cm_maturity::domain::context::Context {
+                    organisation: council.name.clone(),
+                    council: Some(council.reference()),
+                    context: Context {
                         stage: Some(*stage),
-                        ..context
+                        ..council.context()
                     },
                     assessment_id: format!("synthetic-{seed}-{c}-{i}"),
                     assessed: format!("{year}-05-01T09:00:00Z"),

@@ -99,6 +99,16 @@ pub struct SetAsideAnswer {
     pub answer: Answer,
 }
 
+/// A council's codes in the register of local authorities: the register's own three-letter code
+/// (its key, kept across renames) and the ONS GSS code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilRef {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub gss: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assessment {
@@ -114,6 +124,10 @@ pub struct Assessment {
     pub updated: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// The council as the register knows it, when it was chosen from the register (a body the
+    /// register does not list has only its typed name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<CouncilRef>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
     #[serde(default)]
@@ -191,6 +205,7 @@ impl Assessment {
             created: now.to_string(),
             updated: now.to_string(),
             organisation: String::new(),
+            council: None,
             role: String::new(),
             answers: BTreeMap::new(),
             targets: BTreeMap::new(),

@@ -65,6 +65,9 @@ pub struct EmbedConfig {
     pub namespace: String,
     /// Filled in on the start page.
     pub organisation: String,
+    /// The council chosen on the start page, by its register or GSS code (checked against the
+    /// register when the start page has it; here only its shape).
+    pub organisation_code: Option<String>,
     /// Links, focus accents and the results panel.
     pub brand_colour: Option<Rgb>,
     /// The main buttons.
@@ -86,6 +89,7 @@ impl Default for EmbedConfig {
             benchmarks_url: None,
             namespace: DEFAULT_NAMESPACE.into(),
             organisation: String::new(),
+            organisation_code: None,
             brand_colour: None,
             button_colour: None,
             share: true,
@@ -122,6 +126,8 @@ pub enum ConfigIssue {
     },
     UnknownFeature(String),
     BadFlag(String),
+    /// An `organisation-code` that cannot be a register or GSS code.
+    BadCouncilCode(String),
     UnknownLanguage(String),
     UnknownSetting,
 }
@@ -280,6 +286,16 @@ pub fn parse<'a>(
             "organisation" | "organization" | "org" => {
                 config.organisation = value.chars().take(200).collect()
             }
+            "organisationcode" | "organizationcode" | "councilcode" => {
+                let code = value.trim();
+                let ok = (1..=12).contains(&code.len())
+                    && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if ok {
+                    config.organisation_code = Some(code.to_ascii_uppercase());
+                } else {
+                    problem(key, ConfigIssue::BadCouncilCode(value.to_string()));
+                }
+            }
             "brand" | "brandcolour" | "brandcolor" | "buttoncolour" | "buttoncolor" | "button" => {
                 let is_button = normal.starts_with("button");
                 match Rgb::parse(value) {
@@ -417,6 +433,18 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.brand_colour, Some(Rgb(0, 0x30, 0x78)));
         assert_eq!(a.framework_url.as_deref(), Some("/cm/framework.json"));
+    }
+
+    #[test]
+    fn a_council_code_is_read_in_either_spelling_and_a_malformed_one_refused() {
+        let (a, p) = parse([("organisation-code", " e06000063 ")]);
+        assert_eq!(a.organisation_code.as_deref(), Some("E06000063"));
+        assert!(p.is_empty());
+        let (b, _) = parse([("organisationCode", "CBD")]);
+        assert_eq!(b.organisation_code.as_deref(), Some("CBD"));
+        let (c, p) = parse([("organisation-code", "<img src=x>")]);
+        assert_eq!(c.organisation_code, None);
+        assert!(matches!(&p[0].issue, ConfigIssue::BadCouncilCode(v) if v == "<img src=x>"));
     }
 
     #[test]

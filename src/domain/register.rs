@@ -8,7 +8,8 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{CouncilType, Nation, Region};
+use super::assessment::CouncilRef;
+use super::context::{Context, CouncilType, Nation, Region};
 use super::problems::{parse_json, Collector, Issue, Problems};
 
 pub const REGISTER_FORMAT: &str = "cm-maturity-register";
@@ -65,6 +66,30 @@ pub struct Council {
 }
 
 impl Council {
+    /// The facts about the council that peer groups use.
+    pub fn context(&self) -> Context {
+        Context {
+            council_type: Some(self.council_type),
+            // Outside England the nation is the region, as the region list has always offered.
+            region: self.region.or(match self.nation {
+                Nation::England => None,
+                Nation::Wales => Some(Region::Wales),
+                Nation::Scotland => Some(Region::Scotland),
+                Nation::NorthernIreland => Some(Region::NorthernIreland),
+            }),
+            nation: Some(self.nation),
+            stage: None,
+        }
+    }
+
+    /// The codes an assessment and a return carry.
+    pub fn reference(&self) -> CouncilRef {
+        CouncilRef {
+            code: self.code.clone(),
+            gss: self.gss.clone(),
+        }
+    }
+
     pub fn is_current(&self) -> bool {
         self.end.is_none()
     }
@@ -175,6 +200,9 @@ impl Register {
     /// A council by its register code or its GSS code (current or former).
     pub fn find(&self, code: &str) -> Option<&Council> {
         let code = code.trim();
+        if code.is_empty() {
+            return None;
+        }
         self.get(code).or_else(|| {
             self.councils.iter().find(|c| {
                 c.gss.eq_ignore_ascii_case(code)

@@ -10,7 +10,8 @@ use serde_json::Value;
 use super::assessment::{Assessment, AssessmentKind};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: assessments carry change times per field (`stamps`) and a council's register codes.
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -164,6 +165,12 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
                 let (v3, current) = v2_to_v3(value);
                 last_current = current;
                 v3
+            }
+            // Schema 4 only adds optional fields; the number tells older builds not to write.
+            3 => {
+                let mut v4 = value;
+                v4["schemaVersion"] = 4.into();
+                v4
             }
             other => {
                 return Err(LoadError::Corrupt(format!(

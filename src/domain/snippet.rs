@@ -10,6 +10,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SnippetSettings {
     pub organisation: String,
+    /// The council's register code, when chosen from the register.
+    pub organisation_code: String,
     pub namespace: String,
     pub brand_colour: String,
     pub button_colour: String,
@@ -36,6 +38,7 @@ impl SnippetSettings {
         for (name, value) in [
             ("namespace", &self.namespace),
             ("organisation", &self.organisation),
+            ("organisation-code", &self.organisation_code),
             ("brand-colour", &self.brand_colour),
             ("button-colour", &self.button_colour),
         ] {
@@ -165,6 +168,7 @@ mod tests {
     fn settings() -> SnippetSettings {
         SnippetSettings {
             organisation: "Anytown & District \"Council\"".into(),
+            organisation_code: String::new(),
             namespace: "anytown".into(),
             brand_colour: "#005a30".into(),
             button_colour: String::new(),
@@ -223,6 +227,24 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.namespace, "anytown");
         assert!(config.share && !config.team);
+        let coded = SnippetSettings {
+            organisation_code: "CBD".into(),
+            ..settings()
+        };
+        let s = render(
+            Mode::Script,
+            "https://cm.example/",
+            "t",
+            &coded,
+            None,
+            &fallback(),
+        );
+        assert!(s.contains("data-organisation-code=\"CBD\""), "{s}");
+        let pairs = coded.pairs();
+        let (config, problems) =
+            super::super::config::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.organisation_code.as_deref(), Some("CBD"));
     }
 
     #[test]

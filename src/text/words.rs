@@ -294,6 +294,7 @@ impl Text {
             ConfigIssue::UnknownFeature(v) => (self.config_unknown_feature, v.as_str()),
             ConfigIssue::UnknownFramework(v) => (self.config_unknown_framework, v.as_str()),
             ConfigIssue::BadFlag(v) => (self.config_bad_flag, v.as_str()),
+            ConfigIssue::BadCouncilCode(v) => (self.config_bad_council_code, v.as_str()),
             ConfigIssue::UnknownLanguage(v) => (self.config_unknown_language, v.as_str()),
             ConfigIssue::UnknownSetting => (self.config_unknown_setting, ""),
         };
@@ -309,7 +310,7 @@ impl Text {
     /// "setting: message", the setting as code.
     fn at_setting(&self, p: &ConfigProblem, message: Vec<Part>) -> Vec<Part> {
         let mut out = Vec::new();
-        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &[]) {
+        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &["path"]) {
             match part {
                 Part::Text(t) if t.contains("{message}") => {
                     let (before, after) = t.split_once("{message}").unwrap_or((&t, ""));

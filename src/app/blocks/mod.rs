@@ -3,6 +3,7 @@
 
 mod chart;
 mod checkbox;
+mod council_picker;
 mod error_summary;
 mod file_drop;
 mod heading;
@@ -14,6 +15,7 @@ mod words;
 
 pub use chart::ChartView;
 pub use checkbox::Checkbox;
+pub use council_picker::CouncilPicker;
 pub use error_summary::{ErrorMessage, ErrorSummary, FieldError};
 pub use file_drop::FileDrop;
 pub use heading::PageHeading;

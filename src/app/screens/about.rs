@@ -34,6 +34,11 @@ fn AboutPage() -> impl IntoView {
         <PageHeading>{t.about_heading}</PageHeading>
         <p class="cmm-body">{t.about_intro}</p>
         {frameworks}
+        <h2 class="cmm-heading-m">{t.about_law_heading}</h2>
+        <p class="cmm-body">{t.about_law}</p>
+        <p class="cmm-body">{t.about_independent}</p>
+        <h2 class="cmm-heading-m">{t.about_sources_heading}</h2>
+        <p class="cmm-body">{t.register_attribution}</p>
     }
 }
 

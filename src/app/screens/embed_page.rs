@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::blocks::{
-    Checkbox, Notice, PageHeading, RadioOption, Radios, TextInput, Tone, Words,
+    Checkbox, CouncilPicker, Notice, PageHeading, RadioOption, Radios, TextInput, Tone, Words,
 };
 use crate::app::state::use_app;
 use crate::browser::{self, embed, fetch};
@@ -31,6 +31,8 @@ fn EmbedPage() -> impl IntoView {
     let share = RwSignal::new(true);
     let team = RwSignal::new(true);
     let council = RwSignal::new(true);
+    // The council chosen from the register, whose code the snippet carries.
+    let chosen = RwSignal::new(None::<crate::domain::assessment::CouncilRef>);
     let learner = RwSignal::new(true);
     let base = RwSignal::new(app.catalogue.with_setup(|s| s.base.clone()));
     let hashes = RwSignal::new(None::<serde_json::Value>);
@@ -51,6 +53,7 @@ fn EmbedPage() -> impl IntoView {
     });
     let settings = move || SnippetSettings {
         organisation: organisation.get(),
+        organisation_code: chosen.get().map(|c| c.code).unwrap_or_default(),
         namespace: namespace.get(),
         brand_colour: brand.get(),
         button_colour: button.get(),
@@ -110,7 +113,7 @@ fn EmbedPage() -> impl IntoView {
     view! {
         <PageHeading>{t.embed_heading}</PageHeading>
         <p class="cmm-body">{t.embed_intro}</p>
-        <TextInput id="cmm-embed-org" label=t.embed_org value=organisation autocomplete="organization" />
+        <CouncilPicker app id="cmm-embed-org" label=t.embed_org name=organisation council=chosen on_choose=Callback::new(|_| ()) />
         <TextInput id="cmm-embed-namespace" label=t.embed_namespace hint=t.embed_namespace_hint value=namespace no_spellcheck=true />
         <TextInput id="cmm-embed-brand" label=t.embed_brand hint=t.embed_colour_hint value=brand no_spellcheck=true />
         <TextInput id="cmm-embed-button" label=t.embed_button hint=t.embed_colour_hint value=button no_spellcheck=true />

@@ -115,7 +115,10 @@ pub fn OverviewPage() -> impl IntoView {
                 app.saved.set_context(&id, c);
             }
         });
-        view! { <ContextFields context /> }
+        let fixed = app
+            .current
+            .with_untracked(|a| a.as_ref().is_some_and(|a| a.council.is_some()));
+        view! { <ContextFields context fixed=Signal::stored(fixed) /> }
     });
     view! {
         <PageHeading caption=caption.unwrap_or_default()>{t.overview_heading}</PageHeading>

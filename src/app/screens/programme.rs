@@ -64,6 +64,8 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let app = use_app();
     let t = app.t();
     let framework = StoredValue::new(framework);
+    // Councils are told apart by their register codes once the register is here.
+    app.councils.get(app.catalogue);
     let read = RwSignal::new(Read::default());
     // Files read so far out of those chosen, while reading.
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -133,9 +135,12 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let summary = Memo::new(move |_| {
         let r = read.get();
         let (returns, duplicates) = without_duplicates_scored(r.returns);
+        let register = app.councils.ready();
+        let register = register.as_deref();
         framework.with_value(|f| {
-            let figures = programme_figures_scored(f, &returns);
-            let councils = councils(returns.iter().map(|s| &s.r)).count;
+            let figures = programme_figures_scored(f, &returns, register);
+            let found = councils(returns.iter().map(|s| &s.r), register);
+            let councils = found.count;
             let synthetic = returns.iter().any(|s| s.r.synthetic);
             let meta = BuildMeta {
                 source: fill(t.programme_source, &[("count", &councils)]),
@@ -144,11 +149,12 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
                 method: t.programme_method.to_string(),
                 titles: t.group_titles(),
             };
-            let file = build_benchmarks_scored(f, &returns, &meta);
+            let file = build_benchmarks_scored(f, &returns, &meta, register);
             Summary {
                 returns: returns.len(),
                 councils,
                 duplicates,
+                by_name_only: found.by_name_only,
                 figures,
                 file,
                 synthetic,
@@ -189,6 +195,7 @@ struct Summary {
     returns: usize,
     councils: usize,
     duplicates: usize,
+    by_name_only: usize,
     figures: ProgrammeFigures,
     file: BenchmarkFile,
     synthetic: bool,
@@ -210,6 +217,12 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         read_line = format!(
             "{read_line} {}",
             t.count(&t.programme_duplicates, s.duplicates)
+        );
+    }
+    if s.by_name_only > 0 {
+        read_line = format!(
+            "{read_line} {}",
+            t.count(&t.programme_by_name, s.by_name_only)
         );
     }
     let hidden_any = s.figures.movement.is_some_and(|m| {

@@ -4,11 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::app::blocks::{PageHeading, RadioOption, Radios, TextInput};
+use crate::app::blocks::{
+    CouncilPicker, Notice, PageHeading, RadioOption, Radios, TextInput, Tone,
+};
 use crate::app::shell::follow;
 use crate::app::state::use_app;
+use crate::app::state::RegisterState;
 use crate::browser::{new_id, now_iso};
+use crate::domain::assessment::CouncilRef;
 use crate::domain::context::{Context, CouncilType, Region, Stage};
+use crate::domain::register::Council;
 use crate::domain::{Assessment, AssessmentKind, Audience, Framework};
 use crate::route::Route;
 use crate::text::fill;
@@ -26,6 +31,52 @@ pub fn StartPage() -> impl IntoView {
     let organisation = RwSignal::new(app.catalogue.config(|c| c.organisation.clone()));
     let role = RwSignal::new(String::new());
     let context = RwSignal::new(Context::default());
+    let council = RwSignal::new(None::<CouncilRef>);
+    // The council the page's settings name, chosen once the register is here.
+    let preset = app.catalogue.config(|c| c.organisation_code.clone());
+    let preset_unknown = RwSignal::new(None::<String>);
+    if let Some(code) = preset {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            match app.councils.get(app.catalogue) {
+                RegisterState::Ready(r) => {
+                    match r.find(&code) {
+                        Some(c) => {
+                            organisation
+                                .set(c.name_in(app.catalogue.lang_untracked().code()).to_string());
+                            council.set(Some(c.reference()));
+                            context.update(|x| {
+                                *x = Context {
+                                    stage: x.stage,
+                                    ..c.context()
+                                }
+                            });
+                        }
+                        None => preset_unknown.set(Some(code.clone())),
+                    }
+                    true
+                }
+                RegisterState::Failed => true,
+                _ => false,
+            }
+        });
+    }
+    let on_choose = Callback::new(move |c: Option<Council>| {
+        context.update(|x| {
+            *x = match &c {
+                Some(c) => Context {
+                    stage: x.stage,
+                    ..c.context()
+                },
+                None => Context {
+                    stage: x.stage,
+                    ..Context::default()
+                },
+            }
+        })
+    });
     let chosen = move || frameworks.with(|f| f[choice.get().min(f.len() - 1)].clone());
     let is_org = move || chosen().audience == Audience::Organisation;
 
@@ -42,11 +93,13 @@ pub fn StartPage() -> impl IntoView {
         };
         let mut a = Assessment::new(new_id(), &framework, kind, &now_iso());
         a.organisation = organisation.get_untracked().trim().to_string();
+        a.council = council.get_untracked();
         a.role = role.get_untracked().trim().to_string();
         if framework.audience == Audience::Organisation {
             a.context = context.get_untracked();
         } else {
             a.organisation.clear();
+            a.council = None;
         }
         let id = a.id.clone();
         app.saved.add(a);
@@ -95,8 +148,11 @@ pub fn StartPage() -> impl IntoView {
     };
     let details = move || {
         is_org().then(|| view! {
-            <TextInput id="cmm-organisation" label=t.organisation_label value=organisation autocomplete="organization" />
-            <ContextFields context />
+            {move || preset_unknown.get().map(|code| view! {
+                <Notice tone=Tone::Warning>{fill(t.council_code_unknown, &[("code", &code)])}</Notice>
+            })}
+            <CouncilPicker app id="cmm-organisation" label=t.organisation_label name=organisation council on_choose />
+            <ContextFields context fixed=Signal::derive(move || council.get().is_some()) />
         })
     };
     let continue_link = move || {
@@ -153,8 +209,37 @@ fn counts(f: &Framework) -> Counts {
 /// Optional facts about the council, for programme benchmarks: asked here once, changeable on
 /// the overview.
 #[component]
-pub fn ContextFields(context: RwSignal<Context>) -> impl IntoView {
+pub fn ContextFields(
+    context: RwSignal<Context>,
+    /// The council was chosen from the register: its type, region and nation are facts shown,
+    /// not choices.
+    #[prop(into)]
+    fixed: Signal<bool>,
+) -> impl IntoView {
     let t = use_app().t();
+    let facts = move || {
+        let c = context.get();
+        let nation = c.nation().map(|n| t.law_nation(n));
+        view! {
+            <p class="cmm-hint">{t.context_from_register}</p>
+            <dl class="cmm-summary">
+                <div class="cmm-summary__row">
+                    <dt class="cmm-summary__key">{t.context_type}</dt>
+                    <dd class="cmm-summary__value">{c.council_type.map(|x| t.council_type(x))}</dd>
+                </div>
+                {c.region.filter(|r| r.nation() == crate::domain::context::Nation::England).map(|r| view! {
+                    <div class="cmm-summary__row">
+                        <dt class="cmm-summary__key">{t.context_region}</dt>
+                        <dd class="cmm-summary__value">{t.region(r)}</dd>
+                    </div>
+                })}
+                <div class="cmm-summary__row">
+                    <dt class="cmm-summary__key">{t.context_nation}</dt>
+                    <dd class="cmm-summary__value">{nation}</dd>
+                </div>
+            </dl>
+        }
+    };
     let types: Vec<(String, String)> = CouncilType::ALL
         .iter()
         .map(|c| (c.code().to_string(), t.council_type(*c).to_string()))
@@ -172,12 +257,20 @@ pub fn ContextFields(context: RwSignal<Context>) -> impl IntoView {
             <summary class="cmm-details__summary">{t.context_summary}</summary>
             <div class="cmm-details__text">
                 <p class="cmm-body">{t.context_intro}</p>
-                <Select id="cmm-council-type" label=t.context_type options=types
-                    value=Signal::derive(move || context.get().council_type.map(|c| c.code().to_string()))
-                    on_change=Callback::new(move |v: String| context.update(|c| c.council_type = CouncilType::ALL.into_iter().find(|x| x.code() == v))) />
-                <Select id="cmm-region" label=t.context_region options=regions
-                    value=Signal::derive(move || context.get().region.map(|r| r.code().to_string()))
-                    on_change=Callback::new(move |v: String| context.update(|c| c.region = Region::ALL.into_iter().find(|x| x.code() == v))) />
+                <Show when=move || fixed.get() fallback=move || {
+                    let types = types.clone();
+                    let regions = regions.clone();
+                    view! {
+                        <Select id="cmm-council-type" label=t.context_type options=types
+                            value=Signal::derive(move || context.get().council_type.map(|c| c.code().to_string()))
+                            on_change=Callback::new(move |v: String| context.update(|c| c.council_type = CouncilType::ALL.into_iter().find(|x| x.code() == v))) />
+                        <Select id="cmm-region" label=t.context_region options=regions
+                            value=Signal::derive(move || context.get().region.map(|r| r.code().to_string()))
+                            on_change=Callback::new(move |v: String| context.update(|c| { c.region = Region::ALL.into_iter().find(|x| x.code() == v); c.nation = None; })) />
+                    }
+                }>
+                    {facts}
+                </Show>
                 <Select id="cmm-stage" label=t.context_stage options=stages
                     value=Signal::derive(move || context.get().stage.map(|s| s.code().to_string()))
                     on_change=Callback::new(move |v: String| context.update(|c| c.stage = Stage::ALL.into_iter().find(|x| x.code() == v))) />

@@ -65,7 +65,7 @@ pub fn ThemePage(id: String) -> impl IntoView {
             <PageHeading caption>{title}</PageHeading>
             <p class="cmm-body cmm-lead">{summary}</p>
         </div>
-        <LawScope nation />
+        <LawScope nation as_at=framework.get_value().law_as_at.clone() />
         {questions
             .into_iter()
             .map(|q| view! { <QuestionField question=q framework=framework.get_value() assessment_id=assessment_id.clone() lang=lang.clone() /> })
@@ -91,13 +91,23 @@ pub fn ThemePage(id: String) -> impl IntoView {
 /// Where the law this framework states is a council's own: said plainly to a council in
 /// Scotland or Northern Ireland, and to one that has not said where it is.
 #[component]
-pub fn LawScope(nation: Option<Nation>) -> impl IntoView {
+pub fn LawScope(nation: Option<Nation>, as_at: Option<String>) -> impl IntoView {
     let t = use_app().t();
-    match nation {
-        Some(n) if n.law_written_for() => ().into_any(),
-        Some(_) => view! { <p class="cmm-body cmm-inset">{t.law_not_yours}</p> }.into_any(),
-        None => view! { <p class="cmm-body cmm-inset">{t.law_nation_unknown}</p> }.into_any(),
-    }
+    let scope = match nation {
+        Some(n) if n.law_written_for() => None,
+        Some(_) => Some(t.law_not_yours),
+        None => Some(t.law_nation_unknown),
+    };
+    let date = as_at.map(|d| fill(t.law_as_at, &[("date", &t.long_date(&d))]));
+    (scope.is_some() || date.is_some()).then(|| {
+        view! {
+            <p class="cmm-body cmm-inset">
+                {scope}
+                {scope.is_some().then_some(" ")}
+                {date}
+            </p>
+        }
+    })
 }
 
 #[component]

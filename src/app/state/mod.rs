@@ -8,6 +8,7 @@
 //! that uses it. [`App`] bundles the handles so a component asks for one context.
 
 pub mod catalogue;
+pub mod councils;
 pub mod nav;
 pub mod saved;
 pub mod session;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use catalogue::Catalogue;
+pub use councils::{Councils, RegisterState};
 pub use nav::Nav;
 pub use saved::{SaveStatus, Saved};
 pub use session::Session;
@@ -39,6 +41,8 @@ pub struct App {
     pub saved: Saved,
     pub session: Session,
     pub nav: Nav,
+    /// The register of councils, fetched when first needed.
+    pub councils: Councils,
     /// The assessment this tab works on (memoised: a change elsewhere in the saved data does
     /// not disturb screens that read only this).
     pub current: Memo<Option<Assessment>>,
@@ -65,6 +69,7 @@ impl App {
             saved,
             session,
             nav,
+            councils: Councils::new(),
             current,
             alert: RwSignal::new(None),
             limits: RwSignal::new(Limits::default()),

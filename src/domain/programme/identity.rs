@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Return;
+use crate::domain::register::{Council, Register};
 
 /// Characters that show nothing (Unicode's Default_Ignorable_Code_Point, with the control
 /// characters): a name with one of these in it is the same name.
@@ -47,25 +48,58 @@ pub fn normalise_name(name: &str) -> String {
         .join(" ")
 }
 
-/// What a return says about who sent it, in order of strength.
-fn keys(r: &Return) -> Option<String> {
+/// Who a return is from, in order of strength: its council's register code (followed to the
+/// council that now covers its area when there is exactly one), else its name if that is
+/// exactly one council's name in the register, else the name alone. Also the former council's
+/// code when the return was made under a predecessor.
+fn key(r: &Return, register: Option<&Register>) -> Option<(String, Option<String>, bool)> {
+    let by_register = |c: &Council| {
+        let now = register.map(|reg| reg.successors(c)).unwrap_or_default();
+        match now.as_slice() {
+            [one] if one.code != c.code => {
+                (format!("code:{}", one.code), Some(c.code.clone()), false)
+            }
+            _ => (format!("code:{}", c.code), None, false),
+        }
+    };
+    if let Some(given) = &r.council {
+        return Some(
+            match register.and_then(|reg| reg.find(&given.code).or_else(|| reg.find(&given.gss))) {
+                Some(c) => by_register(c),
+                None => (
+                    format!("code:{}", given.code.trim().to_uppercase()),
+                    None,
+                    false,
+                ),
+            },
+        );
+    }
+    if let Some(c) = register.and_then(|reg| reg.named(&r.organisation)) {
+        return Some(by_register(c));
+    }
     let name = normalise_name(&r.organisation);
-    (!name.is_empty()).then(|| format!("name:{name}"))
+    (!name.is_empty()).then(|| (format!("name:{name}"), None, true))
 }
 
 /// The councils behind a list of returns: for each return, the index of its council (`None` if
-/// the return names no council), and how many councils there are.
+/// the return names no council), how many councils there are, the former council each return
+/// was made under (if it was), and how many returns were known only by a name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Councils {
     pub of: Vec<Option<usize>>,
     pub count: usize,
+    pub predecessor: Vec<Option<String>>,
+    pub by_name_only: usize,
 }
 
 /// Groups returns into councils. Returns of one assessment are one council even if they give
-/// different names; otherwise returns whose names are the same once normalised are.
-pub fn councils<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Councils {
+/// different names; otherwise returns with the same key ([`key`]) are.
+pub fn councils<'a>(
+    returns: impl IntoIterator<Item = &'a Return>,
+    register: Option<&Register>,
+) -> Councils {
     let returns: Vec<&Return> = returns.into_iter().collect();
-    // Union-find over returns: joined by name and by assessment id.
+    // Union-find over returns: joined by key and by assessment id.
     let mut parent: Vec<usize> = (0..returns.len()).collect();
     fn find(parent: &mut [usize], i: usize) -> usize {
         let mut root = i;
@@ -83,9 +117,13 @@ pub fn councils<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Councils {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_assessment: HashMap<&str, usize> = HashMap::new();
     let mut named = vec![false; returns.len()];
+    let mut predecessor = vec![None; returns.len()];
+    let mut by_name_only = 0;
     for (i, r) in returns.iter().enumerate() {
-        if let Some(key) = keys(r) {
+        if let Some((key, former, name_only)) = key(r, register) {
             named[i] = true;
+            predecessor[i] = former;
+            by_name_only += usize::from(name_only);
             if let Some(&j) = by_key.get(&key) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a] = b;
@@ -119,6 +157,8 @@ pub fn councils<'a>(returns: impl IntoIterator<Item = &'a Return>) -> Councils {
     Councils {
         of,
         count: index.len(),
+        predecessor,
+        by_name_only,
     }
 }
 

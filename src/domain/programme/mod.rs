@@ -20,7 +20,7 @@ pub use identity::{councils, normalise_name, Councils};
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{Answer, Assessment, AssessmentKind, Rating};
+use super::assessment::{Answer, Assessment, AssessmentKind, CouncilRef, Rating};
 use super::benchmark::{
     Benchmark, BenchmarkFile, BenchmarkKind, FigureData, Group, BENCHMARK_FORMAT,
     BENCHMARK_FORMAT_VERSION, MIN_ORGANISATIONS,
@@ -29,10 +29,12 @@ use super::context::{Context, CouncilType, Nation, Region, Stage};
 use super::dates::day_of;
 use super::exchange::{parse_import, ImportError};
 use super::framework::Framework;
+use super::register::Register;
 use super::scoring::{round1, score, Scores};
 
 pub const RETURN_FORMAT: &str = "cm-maturity-return";
-pub const RETURN_FORMAT_VERSION: u32 = 1;
+/// 2: returns carry the council's register codes (version 1 returns are still read).
+pub const RETURN_FORMAT_VERSION: u32 = 2;
 
 /// What a council sends to the programme, made from one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +48,10 @@ pub struct Return {
     pub framework_version: String,
     /// The council's name, used only to link its returns over time; never shown in a figure.
     pub organisation: String,
+    /// The council's register codes, when it was chosen from the register: figures know a
+    /// council by these, and follow them through reorganisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<CouncilRef>,
     #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// The assessment's own id and start date, so the same return sent twice counts once.
@@ -73,6 +79,7 @@ impl Return {
             framework_id: a.framework_id.clone(),
             framework_version: a.framework_version.clone(),
             organisation: a.organisation.trim().to_string(),
+            council: a.council.clone(),
             context: a.context,
             assessment_id: a.id.clone(),
             assessed: a.created.clone(),
@@ -98,6 +105,7 @@ impl Return {
             created: self.assessed.clone(),
             updated: self.made.clone(),
             organisation: self.organisation.clone(),
+            council: self.council.clone(),
             role: String::new(),
             answers: self
                 .answers
@@ -304,13 +312,16 @@ pub fn scored(framework: &Framework, returns: &[Return]) -> Vec<Scored> {
 struct Cohort<'a> {
     all: &'a [Scored],
     council: Vec<Option<usize>>,
+    predecessor: Vec<Option<String>>,
 }
 
 impl<'a> Cohort<'a> {
-    fn new(all: &'a [Scored]) -> Cohort<'a> {
+    fn new(all: &'a [Scored], register: Option<&Register>) -> Cohort<'a> {
+        let found = councils(all.iter().map(|s| &s.r), register);
         Cohort {
             all,
-            council: councils(all.iter().map(|s| &s.r)).of,
+            council: found.of,
+            predecessor: found.predecessor,
         }
     }
 
@@ -439,14 +450,16 @@ pub fn build_benchmarks(
     framework: &Framework,
     returns: &[Return],
     meta: &BuildMeta,
+    register: Option<&Register>,
 ) -> BenchmarkFile {
-    build_benchmarks_scored(framework, &scored(framework, returns), meta)
+    build_benchmarks_scored(framework, &scored(framework, returns), meta, register)
 }
 
 pub fn build_benchmarks_scored(
     framework: &Framework,
     all: &[Scored],
     meta: &BuildMeta,
+    register: Option<&Register>,
 ) -> BenchmarkFile {
     let fill = |name: &str| meta.titles.group.replace("{group}", name);
     let t = &meta.titles;
@@ -504,7 +517,7 @@ pub fn build_benchmarks_scored(
             Kind::Partition(2),
         ));
     }
-    let cohort = Cohort::new(all);
+    let cohort = Cohort::new(all, register);
     let candidates: Vec<Candidate> = groups
         .iter()
         .map(|(_, _, group, kind)| Candidate {
@@ -574,28 +587,90 @@ impl Movement {
     }
 }
 
-pub fn programme_figures(framework: &Framework, returns: &[Return]) -> ProgrammeFigures {
-    programme_figures_scored(framework, &scored(framework, returns))
+pub fn programme_figures(
+    framework: &Framework,
+    returns: &[Return],
+    register: Option<&Register>,
+) -> ProgrammeFigures {
+    programme_figures_scored(framework, &scored(framework, returns), register)
 }
 
-pub fn programme_figures_scored(framework: &Framework, all: &[Scored]) -> ProgrammeFigures {
-    let cohort = Cohort::new(all);
-    let mut by_council: BTreeMap<usize, Vec<&Scored>> = BTreeMap::new();
+/// A council's level before and after, overall and per theme. A council formed from several
+/// (as Cumberland from Allerdale, Carlisle and Copeland) counts once: its earlier level is the
+/// median of each former council's first return, its later one its own latest return.
+fn before_and_after(
+    framework: &Framework,
+    list: &mut [(&Scored, Option<&String>)],
+) -> Option<(Levels, Levels)> {
+    list.sort_by(|a, b| a.0.when().cmp(&b.0.when()));
+    let levels = |s: &Scored| Levels {
+        overall: s.scores.overall,
+        themes: framework
+            .themes
+            .iter()
+            .map(|t| s.scores.theme(&t.id).and_then(|x| x.level))
+            .collect(),
+    };
+    if list.iter().all(|(_, former)| former.is_none()) {
+        if list.len() < 2 {
+            return None;
+        }
+        return Some((levels(list[0].0), levels(list[list.len() - 1].0)));
+    }
+    let after = list.iter().rev().find(|(_, former)| former.is_none())?;
+    let mut firsts: BTreeMap<&String, &Scored> = BTreeMap::new();
+    for (s, former) in list.iter() {
+        if let Some(code) = former {
+            firsts.entry(code).or_insert(s);
+        }
+    }
+    let median = |values: Vec<f64>| quartiles(&values).map(|q| q.1);
+    let before = Levels {
+        overall: median(firsts.values().filter_map(|s| s.scores.overall).collect()),
+        themes: framework
+            .themes
+            .iter()
+            .map(|t| {
+                median(
+                    firsts
+                        .values()
+                        .filter_map(|s| s.scores.theme(&t.id).and_then(|x| x.level))
+                        .collect(),
+                )
+            })
+            .collect(),
+    };
+    Some((before, levels(after.0)))
+}
+
+/// A council's overall level and each theme's, in the framework's order.
+struct Levels {
+    overall: Option<f64>,
+    themes: Vec<Option<f64>>,
+}
+
+pub fn programme_figures_scored(
+    framework: &Framework,
+    all: &[Scored],
+    register: Option<&Register>,
+) -> ProgrammeFigures {
+    let cohort = Cohort::new(all, register);
+    let mut by_council: BTreeMap<usize, Vec<(&Scored, Option<&String>)>> = BTreeMap::new();
     for (i, s) in all.iter().enumerate() {
         if let Some(c) = cohort.council[i] {
-            by_council.entry(c).or_default().push(s);
+            by_council
+                .entry(c)
+                .or_default()
+                .push((s, cohort.predecessor[i].as_ref()));
         }
     }
     let (mut rose, mut stayed, mut fell) = (0, 0, 0);
     let mut changes: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let mut councils = 0;
     for list in by_council.values_mut() {
-        if list.len() < 2 {
+        let Some((first, last)) = before_and_after(framework, list) else {
             continue;
-        }
-        list.sort_by(|a, b| a.when().cmp(&b.when()));
-        let first = &list[0].scores;
-        let last = &list[list.len() - 1].scores;
+        };
         let (Some(a), Some(b)) = (first.overall, last.overall) else {
             continue;
         };
@@ -606,11 +681,8 @@ pub fn programme_figures_scored(framework: &Framework, all: &[Scored]) -> Progra
             c if c < 0.0 => fell += 1,
             _ => stayed += 1,
         }
-        for t in &framework.themes {
-            if let (Some(x), Some(y)) = (
-                first.theme(&t.id).and_then(|s| s.level),
-                last.theme(&t.id).and_then(|s| s.level),
-            ) {
+        for (i, t) in framework.themes.iter().enumerate() {
+            if let (Some(x), Some(y)) = (first.themes[i], last.themes[i]) {
                 changes.entry(t.id.clone()).or_default().push(y - x);
             }
         }
@@ -664,6 +736,6 @@ pub fn synthetic_count(returns: &[Return]) -> usize {
 }
 
 /// The distinct councils among `returns` (those that name one).
-pub fn council_count(returns: &[Return]) -> usize {
-    councils(returns).count
+pub fn council_count(returns: &[Return], register: Option<&Register>) -> usize {
+    councils(returns, register).count
 }
