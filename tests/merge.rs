@@ -232,3 +232,46 @@ fn data_this_build_cannot_read_is_never_written_over() {
     let newer = r#"{"schemaVersion": 99, "assessments": []}"#;
     assert!(write_over(Some(newer), &SavedData::default(), &Changes::default()).is_err());
 }
+
+/// A tab that brought the assessment back in line with a framework (restoring a set-aside answer)
+/// keeps what it restored when its copy is laid over storage, though no answer's time changed.
+#[test]
+fn answers_restored_by_reconciling_survive_the_merge() {
+    let shipped = common::council();
+    let mut dropped = shipped.clone();
+    dropped.version = "9.9.9".into();
+    dropped.themes[1]
+        .questions
+        .retain(|q| q.id != "ppl-support");
+    let mut a = Assessment::new(
+        "a".into(),
+        &shipped,
+        AssessmentKind::Full,
+        "2026-11-01T09:00:00Z",
+    );
+    a.set_rating("ppl-support", common::level(2), "2026-11-01T09:01:00Z");
+    a.set_note(
+        "ppl-support",
+        "Helpdesk set up in May",
+        "2026-11-01T09:02:00Z",
+    );
+    // Opened with the changed framework: the answer is set aside.
+    a.reconcile_at(&dropped, "2026-11-02T09:00:00Z");
+    assert!(a.answers.get("ppl-support").is_none());
+    let theirs = a.clone();
+    // Opened again with the shipped one: the answer comes back, and this copy is saved.
+    let mut ours = a;
+    ours.reconcile_at(&shipped, "2026-11-03T09:00:00Z");
+    assert_eq!(ours.rating("ppl-support"), Some(common::level(2)));
+    let merged = Assessment::merged(&theirs, &ours);
+    assert_eq!(merged.rating("ppl-support"), Some(common::level(2)));
+    assert_eq!(merged.answers["ppl-support"].note, "Helpdesk set up in May");
+    assert_eq!(merged.framework_version, shipped.version);
+    // A newer edit in the other tab still wins over the restored answer.
+    let mut edited = theirs.clone();
+    edited.set_rating("ppl-support", common::level(4), "2026-11-04T09:00:00Z");
+    assert_eq!(
+        Assessment::merged(&edited, &ours).rating("ppl-support"),
+        Some(common::level(4))
+    );
+}

@@ -179,9 +179,123 @@ fn a_settings_value_is_cut_short_and_kept_apart_as_code() {
             Part::Text(_) => None,
         })
         .collect();
-    assert_eq!(code[0], "lang", "{parts:?}");
-    assert_eq!(code[1].chars().count(), 61);
-    assert!(code[1].ends_with('…'));
+    // The setting's name is plain text before the message; its value is code, cut short.
+    assert!(
+        matches!(&parts[0], Part::Text(t) if t == "lang: "),
+        "{parts:?}"
+    );
+    assert_eq!(code.len(), 1, "{parts:?}");
+    assert_eq!(code[0].chars().count(), 61);
+    assert!(code[0].ends_with('…'));
     let plain = english.config_problem(&problems[0]);
     assert!(plain.len() < 200, "{plain}");
+}
+
+#[test]
+fn a_welsh_list_mutates_after_a_and_uses_ac_before_a_vowel() {
+    let cy = Text::from_json(Lang::Cy, WELSH).unwrap();
+    let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        cy.join(&names(&[
+            "Llywodraethu a chynllunio",
+            "Pobl",
+            "Perfformiad a thalu"
+        ])),
+        "Llywodraethu a chynllunio, Pobl a Pherfformiad a thalu"
+    );
+    assert_eq!(
+        cy.join(&names(&["Pobl", "Cydberthnasau"])),
+        "Pobl a Chydberthnasau"
+    );
+    assert_eq!(cy.join(&names(&["Pobl", "Risg"])), "Pobl a Risg");
+    assert_eq!(cy.join(&names(&["Pobl", "Arloesi"])), "Pobl ac Arloesi");
+    let en = Text::from_json(Lang::En, ENGLISH).unwrap();
+    assert_eq!(
+        en.join(&names(&["People", "Performance"])),
+        "People and Performance"
+    );
+}
+
+/// Every Welsh string in the shipped files (language files and the Welsh of every framework and
+/// benchmark file).
+fn welsh_strings() -> Vec<(String, String)> {
+    fn walk(v: &Value, path: String, whole: bool, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::String(s) if whole => out.push((path, s.clone())),
+            Value::Object(m) => {
+                for (k, child) in m {
+                    let p = format!("{path}.{k}");
+                    match (k.as_str(), child) {
+                        ("cy", Value::String(s)) => out.push((p, s.clone())),
+                        _ => walk(child, p, whole, out),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, format!("{path}[{i}]"), whole, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &serde_json::from_str(WELSH).unwrap(),
+        "cy.json".into(),
+        true,
+        &mut out,
+    );
+    for (name, json) in [
+        ("boot.json", BOOT),
+        (
+            "framework.json",
+            include_str!("../public/data/framework.json"),
+        ),
+        (
+            "learner-framework.json",
+            include_str!("../public/data/learner-framework.json"),
+        ),
+        (
+            "benchmarks.json",
+            include_str!("../public/data/benchmarks.json"),
+        ),
+        (
+            "learner-benchmarks.json",
+            include_str!("../public/data/learner-benchmarks.json"),
+        ),
+    ] {
+        walk(
+            &serde_json::from_str(json).unwrap(),
+            name.into(),
+            false,
+            &mut out,
+        );
+    }
+    out
+}
+
+#[test]
+fn welsh_uses_one_apostrophe_and_one_quotation_style() {
+    // A CSP keyword is code, written as the browser needs it.
+    let code = ["'wasm-unsafe-eval'"];
+    let mut wrong = Vec::new();
+    for (path, s) in welsh_strings() {
+        let mut plain = s.clone();
+        for c in code {
+            plain = plain.replace(c, "");
+        }
+        if plain.contains('\'') {
+            wrong.push(format!("{path}: a straight apostrophe (use ’): {s}"));
+        }
+        if plain.contains('"') || plain.contains('“') || plain.contains('”') {
+            wrong.push(format!("{path}: double quotation marks (use ‘…’): {s}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{}\n{} in all",
+        wrong[..wrong.len().min(20)].join("\n"),
+        wrong.len()
+    );
 }

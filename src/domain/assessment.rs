@@ -354,8 +354,18 @@ impl Assessment {
             .collect();
         questions.extend(stamped(ours, "rating:"));
         questions.extend(stamped(ours, "note:"));
+        // An answer neither copy changed since comes from the copy last brought in line with
+        // its framework (reconciling moves and restores answers without touching their times).
+        let ours_reconciled = ours_newer(Field::Framework);
+        let theirs_newer = |field: Field| theirs.stamp(field) > ours.stamp(field);
         for q in &questions {
-            let pick = |field: Field| if ours_newer(field) { ours } else { theirs };
+            let pick = |field: Field| {
+                if ours_newer(field) || (ours_reconciled && !theirs_newer(field)) {
+                    ours
+                } else {
+                    theirs
+                }
+            };
             let rating = pick(Field::Rating(q)).answers.get(q).and_then(|a| a.rating);
             let note = pick(Field::Note(q))
                 .answers

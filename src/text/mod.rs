@@ -5,6 +5,7 @@
 //! `en.json` adds a field, and a language file missing a key is refused with its name. Templates
 //! use `{name}` placeholders, filled by [`fill`]; counts go through [`Plural`] forms.
 
+pub mod mutation;
 mod plural;
 mod words;
 

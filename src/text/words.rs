@@ -2,7 +2,8 @@
 //! reports. The domain never writes English; it returns data, and these turn it into sentences
 //! in the reader's language.
 
-use super::{fill, fill_parts, short, Part, Text};
+use super::mutation::{mutate, Mutation};
+use super::{fill, fill_parts, short, Lang, Part, Text};
 use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::context::{CouncilType, Nation, Region, Stage};
 use crate::domain::dates::ymd;
@@ -15,7 +16,8 @@ use crate::domain::share::ShareError;
 use crate::domain::{Assessment, Framework, Rating};
 
 impl Text {
-    /// "A, B and C", the way a sentence lists things. Welsh writes "ac" before a vowel.
+    /// "A, B and C", the way a sentence lists things. Welsh writes "ac" before a vowel, and
+    /// the word after "a" takes the aspirate mutation ("a Pherfformiad").
     pub fn join(&self, items: &[String]) -> String {
         match items {
             [] => String::new(),
@@ -26,9 +28,13 @@ impl Text {
                 } else {
                     self.list_and
                 };
+                let last = match self.lang {
+                    Lang::Cy => mutate(last, Mutation::Aspirate),
+                    Lang::En => last.clone(),
+                };
                 fill(
                     template,
-                    &[("items", &init.join(self.list_separator)), ("last", last)],
+                    &[("items", &init.join(self.list_separator)), ("last", &last)],
                 )
             }
         }
@@ -310,7 +316,7 @@ impl Text {
     /// "setting: message", the setting as code.
     fn at_setting(&self, p: &ConfigProblem, message: Vec<Part>) -> Vec<Part> {
         let mut out = Vec::new();
-        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &["path"]) {
+        for part in fill_parts(self.problem_at, &[("path", &short(&p.setting))], &[]) {
             match part {
                 Part::Text(t) if t.contains("{message}") => {
                     let (before, after) = t.split_once("{message}").unwrap_or((&t, ""));

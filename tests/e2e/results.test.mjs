@@ -90,16 +90,16 @@ test('switching benchmark updates the table and the chart, and labels illustrati
   await entry.check();
   await page.getByRole('caption').getByText('compared with Cohort at entry (illustrative)').waitFor();
   let rows = await tableRows(page);
-  assert.deepEqual(rows[0].slice(0, 4), ['Theme', 'Level', 'Illustrative median (not real data)', 'Middle half']);
+  assert.deepEqual(rows[0].slice(0, 4), ['Theme', 'Level', 'Illustrative median (invented, not real data)', 'Middle half']);
   assert.deepEqual(rows[1].slice(0, 4), ['Governance and planning', '3.4 (Good)', '2.0', '1.5 to 2.5']);
   await barChart.getByText('Middle half of organisations').first().waitFor();
   // The legend says the figures are illustrative, not "Benchmark median".
-  await barChart.getByText('Illustrative median (not real data)').first().waitFor();
+  await barChart.getByText('Illustrative median (invented, not real data)').first().waitFor();
   assert.notEqual(await barChart.innerHTML(), before, 'the chart is redrawn');
   assert.deepEqual(await axe(page), [], 'results with the cohort at entry');
 
   await page.getByRole('radio', { name: /Cohort after the programme/ }).check();
-  await page.getByRole('caption').getByText('compared with Cohort after the programme (illustrative)').waitFor();
+  await page.getByRole('caption').getByText('compared with Cohort after the programme (illustrative: the improvement is invented)').waitFor();
   rows = await tableRows(page);
   assert.deepEqual(rows[8].slice(0, 4), ['Strategy and market', '3.0 (Good)', 'No figure', 'No figure']);
   assert.deepEqual(await axe(page), [], 'results with the cohort after the programme');

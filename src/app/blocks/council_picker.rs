@@ -33,7 +33,11 @@ pub fn CouncilPicker(
     };
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let register = move || app.councils.get(app.catalogue);
+    // Asked for when the field is first used, so the first screen does not wait for it.
+    let register = move || app.councils.state();
+    let ask = move || {
+        app.councils.get(app.catalogue);
+    };
     let lang = move || app.catalogue.lang().code();
     // The councils matching what is typed, with why each matched.
     let matches = Memo::new(move |_| {
@@ -58,6 +62,7 @@ pub fn CouncilPicker(
         active.set(None);
     };
     let on_input = move |ev: leptos::ev::Event| {
+        ask();
         let typed = event_target_value(&ev);
         name.set(typed);
         // Typing again un-chooses: the name no longer is the register's.
@@ -166,7 +171,7 @@ pub fn CouncilPicker(
                 prop:value=move || name.get()
                 on:input=on_input
                 on:keydown=on_keydown
-                on:focus=move |_| open.set(true)
+                on:focus=move |_| { ask(); open.set(true); }
                 on:blur=move |_| { open.set(false); active.set(None); } />
             <ul class="cmm-picker__list" id=list_id role="listbox" aria-label=t.council_list_label
                 hidden=move || !shown() || matches.with(Vec::is_empty)>

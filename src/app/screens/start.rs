@@ -177,6 +177,11 @@ pub fn StartPage() -> impl IntoView {
         <h2 class="cmm-heading-m">{t.start_privacy_heading}</h2>
         <p class="cmm-body">{t.start_privacy}</p>
         <p class="cmm-body cmm-inset">{t.start_backup_advice}</p>
+        <h2 class="cmm-heading-m">{t.start_scope_heading}</h2>
+        <p class="cmm-body">
+            {t.start_scope}
+            {move || chosen().law_as_at.as_ref().map(|d| format!(" {}", fill(t.start_law_as_at, &[("date", &t.long_date(d))])))}
+        </p>
         {continue_link}
         <form class="cmm-form" on:submit=|ev| ev.prevent_default()>
             {what}

@@ -48,6 +48,11 @@ impl Councils {
         self.state.get()
     }
 
+    /// The register's state (tracked), without asking for it.
+    pub fn state(&self) -> RegisterState {
+        self.state.get()
+    }
+
     /// The register if it is loaded, without asking for it.
     pub fn ready(&self) -> Option<Rc<Register>> {
         match self.state.get() {
