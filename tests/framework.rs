@@ -48,7 +48,7 @@ fn words(s: &str) -> usize {
 #[test]
 fn both_frameworks_load_without_problems_and_have_the_agreed_shape() {
     let fw = council();
-    assert_eq!(fw.version, "2.0.0");
+    assert_eq!(fw.version, "3.0.0");
     assert_eq!(fw.audience, Audience::Organisation);
     assert_eq!(fw.themes.len(), 8);
     assert!(
@@ -373,7 +373,7 @@ fn the_content_checks_catch_vague_long_and_repeated_rungs() {
 /// What the default framework must cover: the NAO framework's 11 areas, the contract-stage
 /// duties of the Procurement Act 2023 and Regulations 2024 and other law, and the topics the
 /// programme teaches.
-const REQUIRED: [&str; 41] = [
+const REQUIRED: [&str; 57] = [
     "nao:planning-governance",
     "nao:people",
     "nao:administration",
@@ -395,12 +395,28 @@ const REQUIRED: [&str; 41] = [
     "law:pa23-s69-payments-compliance",
     "law:pa23-s80-termination-notices",
     "law:pa23-part5-conflicts",
-    "law:pa23-s78-excluded-suppliers",
+    "law:pa23-s78-termination-right",
+    "law:pa23-s70-payment-publication",
+    "law:pa23-s73-subcontract-payment",
+    "law:pa23-s77-modified-contract",
+    "law:regs24-r41-termination-notice",
+    "law:pwr24-welsh-notices",
+    "law:spppwa23-s16-social-partnership",
+    "law:spppwa23-s24-socially-responsible",
+    "law:spppwa23-ss25-28-social-public-works",
+    "law:spppwa23-ss32-37-workforce",
+    "law:spppwa23-s38-procurement-strategy",
+    "law:spppwa23-s39-annual-report",
+    "law:spppwa23-s40-contracts-register",
+    "law:sswbwa14-s144b-market-stability",
+    "law:sswbwa14-s16-social-enterprises",
+    "law:lgewa21-governance-audit-committee",
+    "law:wlm11-welsh-language-standards",
+    "topic:ethical-employment",
     "law:ltc15-contract-register",
     "law:ltc15-spend",
     "law:care14-s5-market-shaping",
-    "law:ukgdpr-processors",
-    "law:msa15-s54",
+    "law:ukgdpr-art28-processors",
     "topic:tiering",
     "topic:mobilisation",
     "topic:subcontractors",
@@ -604,7 +620,7 @@ fn a_saved_version_1_assessment_opens_in_version_2_with_its_answers() {
         "t",
     );
     a.reconcile(&v2);
-    assert_eq!(a.framework_version, "2.0.0");
+    assert_eq!(a.framework_version, "3.0.0");
     // Renamed and merged questions follow their new ids.
     assert_eq!(
         a.rating("ppl-roles"),
