@@ -48,7 +48,7 @@ fn words(s: &str) -> usize {
 #[test]
 fn both_frameworks_load_without_problems_and_have_the_agreed_shape() {
     let fw = council();
-    assert_eq!(fw.version, "2.0.0");
+    assert_eq!(fw.version, "3.0.0");
     assert_eq!(fw.audience, Audience::Organisation);
     assert_eq!(fw.themes.len(), 8);
     assert!(
@@ -373,7 +373,7 @@ fn the_content_checks_catch_vague_long_and_repeated_rungs() {
 /// What the default framework must cover: the NAO framework's 11 areas, the contract-stage
 /// duties of the Procurement Act 2023 and Regulations 2024 and other law, and the topics the
 /// programme teaches.
-const REQUIRED: [&str; 41] = [
+const REQUIRED: [&str; 57] = [
     "nao:planning-governance",
     "nao:people",
     "nao:administration",
@@ -395,12 +395,28 @@ const REQUIRED: [&str; 41] = [
     "law:pa23-s69-payments-compliance",
     "law:pa23-s80-termination-notices",
     "law:pa23-part5-conflicts",
-    "law:pa23-s78-excluded-suppliers",
+    "law:pa23-s78-termination-right",
+    "law:pa23-s70-payment-publication",
+    "law:pa23-s73-subcontract-payment",
+    "law:pa23-s77-modified-contract",
+    "law:regs24-r41-termination-notice",
+    "law:pwr24-welsh-notices",
+    "law:spppwa23-s16-social-partnership",
+    "law:spppwa23-s24-socially-responsible",
+    "law:spppwa23-ss25-28-social-public-works",
+    "law:spppwa23-ss32-37-workforce",
+    "law:spppwa23-s38-procurement-strategy",
+    "law:spppwa23-s39-annual-report",
+    "law:spppwa23-s40-contracts-register",
+    "law:sswbwa14-s144b-market-stability",
+    "law:sswbwa14-s16-social-enterprises",
+    "law:lgewa21-governance-audit-committee",
+    "law:wlm11-welsh-language-standards",
+    "topic:ethical-employment",
     "law:ltc15-contract-register",
     "law:ltc15-spend",
     "law:care14-s5-market-shaping",
-    "law:ukgdpr-processors",
-    "law:msa15-s54",
+    "law:ukgdpr-art28-processors",
     "topic:tiering",
     "topic:mobilisation",
     "topic:subcontractors",
@@ -604,7 +620,7 @@ fn a_saved_version_1_assessment_opens_in_version_2_with_its_answers() {
         "t",
     );
     a.reconcile(&v2);
-    assert_eq!(a.framework_version, "2.0.0");
+    assert_eq!(a.framework_version, "3.0.0");
     // Renamed and merged questions follow their new ids.
     assert_eq!(
         a.rating("ppl-roles"),
@@ -767,6 +783,7 @@ fn a_framework_missing_a_welsh_text_is_refused_with_its_path() {
                             | "evidence"
                             | "term"
                             | "definition"
+                            | "text"
                     );
                     if is_text {
                         if let Value::String(s) = child {
@@ -1067,4 +1084,97 @@ fn a_real_version_2_export_opens_in_version_3_with_every_answer_and_note_kept() 
         a.targets.len(),
         old["targets"].as_object().map_or(0, |t| t.len())
     );
+}
+
+/// The Welsh duties (domain.md "Nations") and where the council framework covers them.
+const WELSH_DUTIES: [&str; 11] = [
+    "law:pwr24-welsh-notices",
+    "law:spppwa23-s16-social-partnership",
+    "law:spppwa23-s24-socially-responsible",
+    "law:spppwa23-ss25-28-social-public-works",
+    "law:spppwa23-ss32-37-workforce",
+    "law:spppwa23-s38-procurement-strategy",
+    "law:spppwa23-s39-annual-report",
+    "law:spppwa23-s40-contracts-register",
+    "law:sswbwa14-s144b-market-stability",
+    "law:lgewa21-governance-audit-committee",
+    "law:wlm11-welsh-language-standards",
+];
+
+#[test]
+fn welsh_duties_are_covered() {
+    use cm_maturity::domain::context::Nation;
+    let fw = council();
+    println!("| Welsh duty | questions |\n| --- | --- |");
+    let mut gaps = Vec::new();
+    for duty in WELSH_DUTIES {
+        let area = fw.areas.iter().find(|a| a.id == duty);
+        assert!(
+            area.is_some_and(|a| a.applies_in == [Nation::Wales]),
+            "{duty}: an area that applies in Wales only"
+        );
+        let questions: Vec<&str> = fw
+            .questions()
+            .filter(|(_, q)| q.covers.iter().any(|c| c == duty))
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        println!("| {duty} | {} |", questions.join(", "));
+        // Covered means asked and explained: a question cites it and has a Welsh legal note.
+        let explained = fw
+            .questions()
+            .filter(|(_, q)| q.covers.iter().any(|c| c == duty))
+            .any(|(_, q)| q.guidance.law.iter().any(|n| n.applies_in.contains(&Nation::Wales)));
+        if questions.is_empty() || !explained {
+            gaps.push(duty);
+        }
+    }
+    assert!(gaps.is_empty(), "Welsh duties not covered: {gaps:?}");
+    // A Welsh council is never shown an England-only law as its own.
+    for (_, q) in fw.questions() {
+        for n in q.guidance.law_for(Some(Nation::Wales)) {
+            assert!(n.applies_in.contains(&Nation::Wales), "{}: {:?}", q.id, n.applies_in);
+            assert!(
+                !n.text.contains("Transparency Code") && !n.text.contains("Care Act"),
+                "{}: a note shown in Wales names English law: {}",
+                q.id,
+                n.text
+            );
+        }
+    }
+}
+
+#[test]
+fn legal_statements_by_nation() {
+    use cm_maturity::domain::context::Nation;
+    let fw = council();
+    println!("| question | applies in | first words |\n| --- | --- | --- |");
+    let mut wrong = Vec::new();
+    for (_, q) in fw.questions() {
+        for n in &q.guidance.law {
+            let first: Vec<&str> = n.text.split_whitespace().take(10).collect();
+            println!("| {} | {:?} | {} |", q.id, n.applies_in, first.join(" "));
+            if n.applies_in.is_empty() {
+                wrong.push(format!("{}: a legal note that says nowhere", q.id));
+            }
+            let english_only = ["Transparency Code", "Care Act", "Procurement Regulations 2024"];
+            if n.applies_in.contains(&Nation::Wales)
+                && english_only.iter().any(|law| n.text.contains(law))
+                && !n.applies_in.contains(&Nation::England)
+            {
+                wrong.push(format!("{}: a Welsh note names English law: {}", q.id, n.text));
+            }
+        }
+        // Every question that cites a law tied to one nation has a note for that nation.
+        for c in q.covers.iter().filter(|c| c.starts_with("law:")) {
+            let Some(area) = fw.areas.iter().find(|a| &a.id == c) else {
+                continue;
+            };
+            for nation in &area.applies_in {
+                if !q.guidance.law.iter().any(|n| n.applies_in.contains(nation)) {
+                    wrong.push(format!("{}: cites {c} but has no note for {nation:?}", q.id));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
