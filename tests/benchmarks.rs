@@ -168,7 +168,8 @@ fn the_learner_expectations_come_from_the_frameworks_own_level_definitions() {
         );
         // The mapping of levels to accreditation levels is this tool's, not the Function's.
         assert!(
-            b.source.contains("ours, not the Government Commercial Function's"),
+            b.source
+                .contains("ours, not the Government Commercial Function's"),
             "{} says whose mapping it is",
             b.id
         );

@@ -1123,7 +1123,12 @@ fn welsh_duties_are_covered() {
         let explained = fw
             .questions()
             .filter(|(_, q)| q.covers.iter().any(|c| c == duty))
-            .any(|(_, q)| q.guidance.law.iter().any(|n| n.applies_in.contains(&Nation::Wales)));
+            .any(|(_, q)| {
+                q.guidance
+                    .law
+                    .iter()
+                    .any(|n| n.applies_in.contains(&Nation::Wales))
+            });
         if questions.is_empty() || !explained {
             gaps.push(duty);
         }
@@ -1132,7 +1137,12 @@ fn welsh_duties_are_covered() {
     // A Welsh council is never shown an England-only law as its own.
     for (_, q) in fw.questions() {
         for n in q.guidance.law_for(Some(Nation::Wales)) {
-            assert!(n.applies_in.contains(&Nation::Wales), "{}: {:?}", q.id, n.applies_in);
+            assert!(
+                n.applies_in.contains(&Nation::Wales),
+                "{}: {:?}",
+                q.id,
+                n.applies_in
+            );
             assert!(
                 !n.text.contains("Transparency Code") && !n.text.contains("Care Act"),
                 "{}: a note shown in Wales names English law: {}",
@@ -1156,12 +1166,19 @@ fn legal_statements_by_nation() {
             if n.applies_in.is_empty() {
                 wrong.push(format!("{}: a legal note that says nowhere", q.id));
             }
-            let english_only = ["Transparency Code", "Care Act", "Procurement Regulations 2024"];
+            let english_only = [
+                "Transparency Code",
+                "Care Act",
+                "Procurement Regulations 2024",
+            ];
             if n.applies_in.contains(&Nation::Wales)
                 && english_only.iter().any(|law| n.text.contains(law))
                 && !n.applies_in.contains(&Nation::England)
             {
-                wrong.push(format!("{}: a Welsh note names English law: {}", q.id, n.text));
+                wrong.push(format!(
+                    "{}: a Welsh note names English law: {}",
+                    q.id, n.text
+                ));
             }
         }
         // Every question that cites a law tied to one nation has a note for that nation.
@@ -1171,7 +1188,10 @@ fn legal_statements_by_nation() {
             };
             for nation in &area.applies_in {
                 if !q.guidance.law.iter().any(|n| n.applies_in.contains(nation)) {
-                    wrong.push(format!("{}: cites {c} but has no note for {nation:?}", q.id));
+                    wrong.push(format!(
+                        "{}: cites {c} but has no note for {nation:?}",
+                        q.id
+                    ));
                 }
             }
         }

@@ -257,7 +257,7 @@ fn answers_restored_by_reconciling_survive_the_merge() {
     );
     // Opened with the changed framework: the answer is set aside.
     a.reconcile_at(&dropped, "2026-11-02T09:00:00Z");
-    assert!(a.answers.get("ppl-support").is_none());
+    assert!(!a.answers.contains_key("ppl-support"));
     let theirs = a.clone();
     // Opened again with the shipped one: the answer comes back, and this copy is saved.
     let mut ours = a;

@@ -299,3 +299,149 @@ fn welsh_uses_one_apostrophe_and_one_quotation_style() {
         wrong.len()
     );
 }
+
+/// Every English text with its Welsh: the interface's messages key by key (each plural form),
+/// and every `{"en", "cy"}` pair in the frameworks and benchmark files.
+fn english_and_welsh() -> Vec<(String, String, String)> {
+    fn pairs(v: &Value, path: String, out: &mut Vec<(String, String, String)>) {
+        match v {
+            Value::Object(m) => {
+                if let (Some(Value::String(en)), Some(Value::String(cy))) =
+                    (m.get("en"), m.get("cy"))
+                {
+                    out.push((path, en.clone(), cy.clone()));
+                    return;
+                }
+                for (k, child) in m {
+                    pairs(child, format!("{path}.{k}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    pairs(child, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let (en, cy) = (object(ENGLISH), object(WELSH));
+    for (key, e) in &en {
+        match (e, cy.get(key)) {
+            (Value::String(e), Some(Value::String(c))) => {
+                out.push((key.clone(), e.clone(), c.clone()))
+            }
+            (Value::Object(forms), Some(Value::Object(welsh))) => {
+                let english = forms
+                    .get("other")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                for (form, c) in welsh {
+                    if let Some(c) = c.as_str() {
+                        out.push((format!("{key}.{form}"), english.to_string(), c.to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (name, json) in [
+        (
+            "framework.json",
+            include_str!("../public/data/framework.json"),
+        ),
+        (
+            "learner-framework.json",
+            include_str!("../public/data/learner-framework.json"),
+        ),
+        (
+            "benchmarks.json",
+            include_str!("../public/data/benchmarks.json"),
+        ),
+        (
+            "learner-benchmarks.json",
+            include_str!("../public/data/learner-benchmarks.json"),
+        ),
+    ] {
+        pairs(&serde_json::from_str(json).unwrap(), name.into(), &mut out);
+    }
+    out
+}
+
+/// `needle` in `text` as a whole word or phrase (case ignored).
+fn has_phrase(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.to_lowercase(), needle.to_lowercase());
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&needle) {
+        let start = from + at;
+        let end = start + needle.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[test]
+fn one_welsh_term_for_each_listed_english_term_everywhere() {
+    use cm_maturity::text::mutation::{mutate, Mutation};
+    let list: Value = serde_json::from_str(include_str!("../public/data/text/terms.json")).unwrap();
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    let texts = english_and_welsh();
+    let mut wrong = Vec::new();
+    for term in list["terms"].as_array().unwrap() {
+        let (english, welsh, avoid) = (
+            strings(&term["en"]),
+            strings(&term["cy"]),
+            strings(&term["avoid"]),
+        );
+        // The Welsh term in any of its mutated forms ("fentora", "mobileiddio").
+        let forms: Vec<String> = welsh
+            .iter()
+            .flat_map(|w| {
+                [
+                    None,
+                    Some(Mutation::Soft),
+                    Some(Mutation::Aspirate),
+                    Some(Mutation::Nasal),
+                ]
+                .map(|m| m.map_or(w.clone(), |m| mutate(w, m)))
+            })
+            .collect();
+        for (path, en, cy) in &texts {
+            if !english
+                .iter()
+                .any(|e| en.to_lowercase().contains(&e.to_lowercase()))
+            {
+                continue;
+            }
+            if !forms.is_empty()
+                && !forms
+                    .iter()
+                    .any(|f| cy.to_lowercase().contains(&f.to_lowercase()))
+            {
+                wrong.push(format!("{path}: \"{}\" wants {welsh:?}: {cy}", english[0]));
+            }
+            for a in &avoid {
+                if has_phrase(cy, a) {
+                    wrong.push(format!("{path}: \"{a}\" (use {welsh:?}): {cy}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{}\n{} in all",
+        wrong[..wrong.len().min(25)].join("\n"),
+        wrong.len()
+    );
+}

@@ -209,8 +209,8 @@ impl Text {
                 organisations,
                 minimum,
             } => fill(
-                self.problem_too_few,
-                &[("count", organisations), ("minimum", minimum)],
+                &self.count(&self.problem_too_few, *organisations as usize),
+                &[("minimum", minimum)],
             ),
             Issue::OtherFramework { found, expected } => fill(
                 self.problem_other_framework,
