@@ -373,7 +373,8 @@ fn the_content_checks_catch_vague_long_and_repeated_rungs() {
 /// What the default framework must cover: the NAO framework's 11 areas, the contract-stage
 /// duties of the Procurement Act 2023 and Regulations 2024 and other law, and the topics the
 /// programme teaches.
-const REQUIRED: [&str; 57] = [
+const REQUIRED: [&str; 58] = [
+    "law:ltc15-counter-fraud",
     "nao:planning-governance",
     "nao:people",
     "nao:administration",

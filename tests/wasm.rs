@@ -2,7 +2,7 @@
 //! with the small test framework, driven through the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use cm_maturity::domain::{BenchmarkFile, Framework};
+use cm_maturity::domain::{saved::SCHEMA_VERSION, BenchmarkFile, Framework};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -121,7 +121,7 @@ async fn a_quick_check_asks_one_question_per_theme_as_radio_groups_and_saves_ans
 
     let saved = saved(namespace);
     let assessment = &saved["assessments"][0];
-    assert_eq!(saved["schemaVersion"], 3);
+    assert_eq!(saved["schemaVersion"], SCHEMA_VERSION);
     assert_eq!(assessment["kind"], "quick");
     assert_eq!(assessment["answers"]["a1"]["rating"], 3);
     assert!(text(&root).contains("Saved in this browser"));
