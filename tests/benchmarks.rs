@@ -112,7 +112,7 @@ fn unknown_fields_kinds_and_themes_are_reported() {
     let found = problems(&v);
     assert!(
         found[0].starts_with(
-            "benchmarks[0].kind: the file could not be read (unknown variant `league-table`"
+            "benchmarks[0].kind: the file could not be read (“league-table” is not one of the values allowed there)"
         ),
         "{found:?}"
     );

@@ -107,7 +107,10 @@ fn bad_files_give_clear_errors() {
     let Err(ImportError::Malformed(why)) = parse_import(&bad_level, &[&fw]) else {
         panic!("must be malformed")
     };
-    assert!(why.contains("level must be 1 to 5"), "{why}");
+    assert_eq!(
+        why,
+        cm_maturity::domain::json_issue::JsonIssue::BadRating("9".into())
+    );
 }
 
 #[test]
@@ -312,4 +315,54 @@ proptest! {
             .collect();
         prop_assert_eq!(back, expected);
     }
+}
+
+/// A file from anyone is described in the reader's words, never in the JSON reader's (which
+/// names Rust types and is English only), and values from the file are cut short.
+#[test]
+fn a_malformed_file_is_described_in_plain_words_in_both_languages() {
+    use cm_maturity::domain::json_issue::JsonIssue;
+    use cm_maturity::text::{Lang, Text};
+    let fw = framework();
+    let good = export(&[sample(&fw, "x", "t")], "0.1.0", "t");
+    let cases = [
+        ("{\"format\": ".to_string(), JsonIssue::CutShort),
+        (
+            "{not json".to_string(),
+            JsonIssue::Syntax { line: 1, column: 2 },
+        ),
+        (
+            good.replacen("\"kind\": \"full\"", "\"kind\": \"metropolitan\"", 1),
+            JsonIssue::UnknownValue("metropolitan".into()),
+        ),
+        (
+            good.replacen("\"rating\": 3", "\"rating\": \"lots\"", 1),
+            JsonIssue::BadRating("lots".into()),
+        ),
+    ];
+    let en = Text::leak(Lang::En, include_str!("../public/data/text/en.json")).unwrap();
+    let cy = Text::leak(Lang::Cy, include_str!("../public/data/text/cy.json")).unwrap();
+    for (text, expected) in cases {
+        let Err(ImportError::Malformed(why)) = parse_import(&text, &[&fw]) else {
+            panic!("{text:.60} must be malformed")
+        };
+        assert_eq!(why, expected);
+        for t in [en, cy] {
+            let words = t.import_error(&ImportError::Malformed(why.clone()));
+            for rust in ["`", "variant", "expected one of", "invalid type", "u8"] {
+                assert!(!words.contains(rust), "{words}");
+            }
+        }
+    }
+    assert_eq!(
+        en.json_issue(&JsonIssue::UnknownValue("metropolitan".into())),
+        "“metropolitan” is not one of the values allowed there"
+    );
+    let long = "x".repeat(500);
+    assert!(
+        en.json_issue(&JsonIssue::UnknownField(long))
+            .chars()
+            .count()
+            < 120
+    );
 }

@@ -693,7 +693,7 @@ fn unknown_fields_terms_and_areas_are_reported_with_their_path() {
     assert_eq!(found.len(), 1);
     assert!(
         found[0].starts_with(
-            "themes[0].questions[2].colour: the file could not be read (unknown field `colour`"
+            "themes[0].questions[2].colour: the file could not be read (it has an entry this tool does not use: “colour”)"
         ),
         "{found:?}"
     );
@@ -744,11 +744,16 @@ fn a_newer_format_and_bad_weights_are_refused() {
 fn malformed_json_and_wrong_types_are_reported() {
     let err = messages(&Framework::from_json("{\"format\": ").unwrap_err());
     assert_eq!(err.len(), 1);
-    assert!(err[0].contains("EOF"), "{err:?}");
+    assert!(err[0].contains("stops part-way through"), "{err:?}");
     let mut v = default_value();
     v["themes"][0]["questions"] = json!("none");
     let found = problems(&v);
-    assert!(found[0].starts_with("themes[0].questions: the file could not be read (invalid type: string \"none\", expected a sequence"), "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "themes[0].questions: the file could not be read (a value is of the wrong kind"
+        ),
+        "{found:?}"
+    );
 }
 
 #[test]

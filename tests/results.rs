@@ -272,3 +272,31 @@ fn a_benchmark_is_never_taken_from_another_frameworks_file() {
     assert!(chosen_benchmark(&learner, &council_file, None).is_none());
     assert!(chosen_benchmark(&council, &learner_file, Some(&learner_choice)).is_none());
 }
+
+#[test]
+fn a_mean_close_to_the_next_level_is_called_nearly_that_level() {
+    use cm_maturity::text::{Lang, Text};
+    let fw = framework();
+    let name = |n: u8| fw.level_name(Level::new(n).unwrap()).to_string();
+    for (lang, json) in [
+        (Lang::En, include_str!("../public/data/text/en.json")),
+        (Lang::Cy, include_str!("../public/data/text/cy.json")),
+    ] {
+        let t = Text::leak(lang, json).unwrap();
+        let nearly = |level: &str, n: u8| {
+            cm_maturity::text::fill(t.level_nearly, &[("level", &level), ("name", &name(n))])
+        };
+        let reached = |level: &str, n: u8| {
+            cm_maturity::text::fill(t.level_and_name, &[("level", &level), ("name", &name(n))])
+        };
+        assert_eq!(t.level_with_name(&fw, 1.9), nearly("1.9", 2));
+        assert_eq!(t.level_with_name(&fw, 2.8), nearly("2.8", 3));
+        assert_eq!(t.level_with_name(&fw, 2.7), nearly("2.7", 3));
+        assert_eq!(t.level_with_name(&fw, 2.5), reached("2.5", 2));
+        assert_eq!(t.level_with_name(&fw, 2.64), reached("2.6", 2));
+        assert_eq!(t.level_with_name(&fw, 1.96), reached("2.0", 2));
+        assert_eq!(t.level_with_name(&fw, 4.9), nearly("4.9", 5));
+        assert_eq!(t.level_with_name(&fw, 5.0), reached("5.0", 5));
+        assert_eq!(t.level_with_name(&fw, 1.0), reached("1.0", 1));
+    }
+}

@@ -445,3 +445,30 @@ fn one_welsh_term_for_each_listed_english_term_everywhere() {
         wrong.len()
     );
 }
+
+#[test]
+fn each_screen_has_its_own_title_in_the_language_shown() {
+    let en = Text::leak(Lang::En, ENGLISH).unwrap();
+    let cy = Text::leak(Lang::Cy, WELSH).unwrap();
+    assert_eq!(
+        en.page_title("Results", false),
+        "Results – Contract management self-assessment"
+    );
+    assert_eq!(
+        en.page_title("  Results\n ", true),
+        "Error: Results – Contract management self-assessment"
+    );
+    // The start page is the service itself.
+    assert_eq!(
+        en.page_title(en.start_title, false),
+        "Contract management self-assessment"
+    );
+    assert_eq!(
+        cy.page_title("Canlyniadau", false),
+        "Canlyniadau – Hunanasesiad rheoli contractau"
+    );
+    assert_eq!(
+        cy.page_title("", true),
+        "Gwall: Hunanasesiad rheoli contractau"
+    );
+}

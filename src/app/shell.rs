@@ -81,6 +81,16 @@ pub fn Shell(
         panic::register(&root, &crate::text::Boot::get(lang));
     });
 
+    // The document's title names the screen, where the document is the widget's.
+    if !catalogue.with_setup(|s| s.embedded) {
+        Effect::new(move |_| {
+            let title = app.title.text(catalogue.text());
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(&title);
+            }
+        });
+    }
+
     // A route that cannot be shown (no assessment, an unknown theme, a feature switched off)
     // becomes the nearest one that can, without a new history entry.
     let shown = Memo::new(move |_| effective_route(app, nav.route()));
@@ -245,11 +255,15 @@ fn Header() -> impl IntoView {
 /// Follows an in-app link: a plain click moves within the app; a click with a modifier (to
 /// open a new tab or window) is left to the browser.
 pub fn follow(ev: web_sys::MouseEvent, nav: Nav, route: Route) {
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
+    if follow_here(&ev) {
+        ev.prevent_default();
+        nav.go(route);
     }
-    ev.prevent_default();
-    nav.go(route);
+}
+
+/// A plain click (not a middle click or one with a key held to open a new tab or window).
+pub fn follow_here(ev: &web_sys::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }
 
 /// Switches between English and Welsh: the other language's file loads if need be, the choice

@@ -7,6 +7,7 @@ pub mod echarts;
 pub mod embed;
 pub mod fetch;
 pub mod files;
+pub mod focus;
 pub mod history;
 pub mod panic;
 pub mod storage;

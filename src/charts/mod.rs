@@ -12,7 +12,7 @@ mod team;
 pub use bars::{bars, BarLabels};
 pub use patch::{echarts_option, export_option, EXPORT_SIZE, LABEL_LINE_HEIGHT};
 pub use programme::{programme_change, programme_distribution, ProgrammeLabels};
-pub use radar::radar;
+pub use radar::{left_off, radar, LeftOff};
 pub use team::{team, TeamLabels};
 
 use charming::{
@@ -42,6 +42,11 @@ pub struct Line {
 }
 
 impl Line {
+    /// A figure for every theme: only then can a polygon show it truthfully.
+    pub fn complete(&self) -> bool {
+        !self.values.is_empty() && self.values.iter().all(Option::is_some)
+    }
+
     pub fn from_scores(name: &str, framework: &Framework, scores: &Scores) -> Line {
         Line {
             name: name.to_string(),
@@ -334,7 +339,7 @@ mod tests {
         let fw = two_theme_framework();
         let line = Line {
             name: "This assessment".into(),
-            values: vec![Some(2.5), None],
+            values: vec![Some(2.5), Some(4.0)],
         };
         let chart = radar(&fw, "Maturity by theme", &[line], STILL);
         let v: serde_json::Value = serde_json::to_value(&chart).unwrap();
@@ -346,10 +351,36 @@ mod tests {
             v["radar"][0]["indicator"][0]["name"],
             json!(fw.themes[0].title)
         );
-        assert_eq!(v["series"][0]["data"][0]["value"], json!([2.5, 0.0]));
+        assert_eq!(v["series"][0]["data"][0]["value"], json!([2.5, 4.0]));
         assert_eq!(v["animation"], json!(false));
         assert_eq!(v["backgroundColor"], json!("#ffffff"));
         assert_eq!(v["aria"]["enabled"], json!(true));
+    }
+
+    #[test]
+    fn a_missing_figure_is_never_drawn_as_zero_the_line_is_left_off_and_named() {
+        let fw = two_theme_framework();
+        let mine = Line {
+            name: "This assessment".into(),
+            values: vec![Some(2.5), Some(3.0)],
+        };
+        let cohort = Line {
+            name: "Cohort after the programme".into(),
+            values: vec![Some(3.0), None],
+        };
+        let v =
+            serde_json::to_value(radar(&fw, "t", &[mine.clone(), cohort.clone()], STILL)).unwrap();
+        let series = v["series"].as_array().unwrap();
+        assert_eq!(series.len(), 1, "only the complete line is drawn");
+        assert_eq!(series[0]["name"], json!("This assessment"));
+        assert_eq!(v["legend"]["data"], json!([{"name": "This assessment"}]));
+        assert_eq!(
+            left_off(&fw, &[mine, cohort]),
+            vec![LeftOff {
+                line: "Cohort after the programme".into(),
+                themes: vec![fw.themes[1].title.clone()],
+            }]
+        );
     }
 
     #[test]

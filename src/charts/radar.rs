@@ -11,7 +11,35 @@ use charming::{
 use super::{no_pattern, stripes, Layout, Line, PALETTE, TEXT};
 use crate::domain::framework::Framework;
 
-/// A radar of theme levels on the 1–5 scale, one polygon per line.
+/// A line the radar leaves off because it has no figure for some themes (ECharts would draw
+/// each missing figure at the centre, as if it were zero): its name and those themes' titles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftOff {
+    pub line: String,
+    pub themes: Vec<String>,
+}
+
+/// The lines [`radar`] does not draw, so the screen can say why they are missing.
+pub fn left_off(framework: &Framework, lines: &[Line]) -> Vec<LeftOff> {
+    lines
+        .iter()
+        .filter(|l| !l.complete())
+        .map(|l| LeftOff {
+            line: l.name.clone(),
+            themes: framework
+                .themes
+                .iter()
+                .zip(l.values.iter().chain(std::iter::repeat(&None)))
+                .filter(|(_, v)| v.is_none())
+                .map(|(t, _)| t.title.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// A radar of theme levels on the 1–5 scale, one polygon per line that has a figure for every
+/// theme; the others are in [`left_off`]. A line keeps its colour and style whether or not
+/// others are left off.
 pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout) -> Chart {
     let names: Vec<String> = framework
         .themes
@@ -28,9 +56,13 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout)
         .chart(title, vec![stripes(), no_pattern(), no_pattern()])
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
         .legend(
-            layout
-                .legend()
-                .data(lines.iter().map(|l| l.name.clone()).collect()),
+            layout.legend().data(
+                lines
+                    .iter()
+                    .filter(|l| l.complete())
+                    .map(|l| l.name.clone())
+                    .collect(),
+            ),
         )
         .radar(
             RadarCoordinate::new()
@@ -44,11 +76,10 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout)
                 .radius(if layout.compact { "40%" } else { "58%" })
                 .center(vec!["50%", if layout.compact { "44%" } else { "50%" }]),
         );
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.complete()) {
         let colour = PALETTE[i % PALETTE.len()];
         let (dash, symbol) = styles[i % styles.len()].clone();
-        // ECharts draws a gap for "-"; a radar needs a number, so a missing value sits at the centre.
-        let values: Vec<f64> = line.values.iter().map(|v| v.unwrap_or(0.0)).collect();
+        let values: Vec<f64> = line.values.iter().flatten().copied().collect();
         let mut series = Radar::new()
             .name(line.name.clone())
             .symbol(symbol)

@@ -48,13 +48,14 @@ impl<'de> Deserialize<'de> for Rating {
         }
         match Repr::deserialize(d)? {
             Repr::Number(n) => Level::new(n).map(Rating::Level).ok_or_else(|| {
-                serde::de::Error::custom(format!("level must be 1 to 5, found {n}"))
+                serde::de::Error::custom(format!("{}{n}", super::json_issue::BAD_RATING))
             }),
             Repr::Word(w) => match w.as_str() {
                 "dontKnow" => Ok(Rating::DontKnow),
                 "notApplicable" => Ok(Rating::NotApplicable),
                 other => Err(serde::de::Error::custom(format!(
-                    "expected a level 1 to 5, \"dontKnow\" or \"notApplicable\", found \"{other}\""
+                    "{}{other}",
+                    super::json_issue::BAD_RATING
                 ))),
             },
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, Rating};
 use super::framework::Framework;
+use super::json_issue::JsonIssue;
 use super::saved::{self, SavedData};
 
 pub const EXPORT_FORMAT: &str = "cm-maturity-export";
@@ -39,7 +40,7 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
-    Malformed(String),
+    Malformed(JsonIssue),
     NotAnExport,
     UnknownVersion(u32),
     /// Answers to a framework this app does not have.
@@ -61,8 +62,8 @@ pub fn parse_import(text: &str, frameworks: &[&Framework]) -> Result<Vec<Assessm
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| ImportError::Malformed(JsonIssue::from_error(&e)))?;
     let mut assessments = if value.get("format").is_some() {
         if value.get("format").and_then(|v| v.as_str()) != Some(EXPORT_FORMAT) {
             return Err(ImportError::NotAnExport);
@@ -76,8 +77,8 @@ pub fn parse_import(text: &str, frameworks: &[&Framework]) -> Result<Vec<Assessm
                 u32::try_from(version).unwrap_or(u32::MAX),
             ));
         }
-        let file: ExportFile =
-            serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let file: ExportFile = serde_json::from_value(value)
+            .map_err(|e| ImportError::Malformed(JsonIssue::from_error(&e)))?;
         file.assessments
     } else if value.get("schemaVersion").is_some() {
         // A copy of this tool's own saved data, read through its migrations.

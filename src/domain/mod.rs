@@ -9,6 +9,7 @@ pub mod context;
 pub mod dates;
 pub mod exchange;
 pub mod framework;
+pub mod json_issue;
 pub mod level;
 pub mod localised;
 pub mod plan;

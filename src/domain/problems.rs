@@ -4,11 +4,13 @@
 
 use std::fmt;
 
+use super::json_issue::JsonIssue;
+
 /// What is wrong at one place in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Issue {
-    /// Not JSON, or not the shape expected; the detail comes from the JSON reader (in English).
-    Json(String),
+    /// Not JSON, or not the shape expected.
+    Json(super::json_issue::JsonIssue),
     Expected {
         expected: String,
         found: String,
@@ -143,7 +145,7 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Probl
     serde_json::from_str(json).map_err(|e| {
         Problems(vec![Problem {
             path: String::new(),
-            issue: Issue::Json(strip_position(&e.to_string())),
+            issue: Issue::Json(JsonIssue::from_error(&e)),
         }])
     })
 }
@@ -151,17 +153,17 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Probl
 /// Where in a document reading it as `T` fails (unknown field, wrong type), as a located problem.
 pub fn locate<T: serde::de::DeserializeOwned>(json: &str) -> Problems {
     let de = &mut serde_json::Deserializer::from_str(json);
-    let (path, message) = match serde_path_to_error::deserialize::<_, T>(de) {
+    let (path, issue) = match serde_path_to_error::deserialize::<_, T>(de) {
         Err(err) => {
             let path = err.path().to_string();
-            (path, err.into_inner().to_string())
+            (path, JsonIssue::from_error(&err.into_inner()))
         }
-        Ok(_) => (String::new(), "the file could not be read".to_string()),
+        Ok(_) => (String::new(), JsonIssue::Other),
     };
     let path = if path == "." { String::new() } else { path };
     Problems(vec![Problem {
         path,
-        issue: Issue::Json(strip_position(&message)),
+        issue: Issue::Json(issue),
     }])
 }
 
@@ -176,19 +178,5 @@ impl Problems {
                 ..
             }]
         )
-    }
-}
-
-/// serde_json appends " at line L column C"; keep the line for syntax errors only, where no path exists.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i)
-            if msg[..i].contains('`')
-                || msg.starts_with("invalid")
-                || msg.starts_with("missing") =>
-        {
-            msg[..i].to_string()
-        }
-        _ => msg.to_string(),
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::assessment::{Assessment, AssessmentKind};
+use super::json_issue::JsonIssue;
 
 /// The schema this build writes.
 /// 4: assessments carry change times per field (`stamps`) and a council's register codes.
@@ -33,7 +34,7 @@ impl Default for SavedData {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// Not JSON, or not in the shape its version promises.
-    Corrupt(String),
+    Corrupt(JsonIssue),
     /// Written by a newer build of the app; readable only by that build.
     FutureVersion(u32),
 }
@@ -146,11 +147,12 @@ pub fn write_over(
 
 /// Reads saved data of any known schema version, migrating older ones to the current schema.
 pub fn load(raw: &str) -> Result<Loaded, LoadError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(JsonIssue::from_error(&e)))?;
     let version = value
         .get("schemaVersion")
         .and_then(Value::as_u64)
-        .ok_or_else(|| LoadError::Corrupt("no schemaVersion".into()))?;
+        .ok_or_else(|| LoadError::Corrupt(JsonIssue::MissingField("schemaVersion".into())))?;
     let version = u32::try_from(version).map_err(|_| LoadError::FutureVersion(u32::MAX))?;
     if version > SCHEMA_VERSION {
         return Err(LoadError::FutureVersion(version));
@@ -172,16 +174,13 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
                 v4["schemaVersion"] = 4.into();
                 v4
             }
-            other => {
-                return Err(LoadError::Corrupt(format!(
-                    "unknown schema version {other}"
-                )))
-            }
+            // Version 0: no migration starts there.
+            _ => return Err(LoadError::Corrupt(JsonIssue::Other)),
         };
         at += 1;
     }
     let data: SavedData =
-        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(JsonIssue::from_error(&e)))?;
     Ok(Loaded {
         data,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
@@ -203,7 +202,7 @@ struct V1 {
 
 fn v1_to_v2(value: Value) -> Result<Value, LoadError> {
     let v1: V1 =
-        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(format!("schema 1: {e}")))?;
+        serde_json::from_value(value).map_err(|e| LoadError::Corrupt(JsonIssue::from_error(&e)))?;
     let when = v1
         .saved_at
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());

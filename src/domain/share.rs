@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Answer, Assessment, AssessmentKind, Rating};
 use super::framework::Framework;
+use super::json_issue::JsonIssue;
 use super::level::Level;
 
 /// The fragment starts with this, so the app knows a link is meant for it.
@@ -55,7 +56,7 @@ pub enum ShareError {
     OtherFramework,
     /// For another version of one of this app's frameworks (answers are packed by position).
     OtherVersion,
-    Invalid(String),
+    Invalid(JsonIssue),
 }
 
 /// A share link read back: the results, and the language it was sent in.
@@ -123,8 +124,8 @@ pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, Share
             ShareError::Unreadable
         });
     }
-    let p: Payload =
-        serde_json::from_value(value).map_err(|e| ShareError::Invalid(e.to_string()))?;
+    let p: Payload = serde_json::from_value(value)
+        .map_err(|e| ShareError::Invalid(JsonIssue::from_error(&e)))?;
     let framework = frameworks
         .iter()
         .find(|f| f.id == p.f)
@@ -135,10 +136,10 @@ pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, Share
     let kind = match p.k.as_str() {
         "f" => AssessmentKind::Full,
         "q" => AssessmentKind::Quick,
-        other => return Err(ShareError::Invalid(format!("unknown kind \"{other}\""))),
+        other => return Err(ShareError::Invalid(JsonIssue::UnknownValue(other.into()))),
     };
     if super::dates::ymd(&p.c).is_none() {
-        return Err(ShareError::Invalid("no valid date".into()));
+        return Err(ShareError::Invalid(JsonIssue::WrongKind));
     }
     let mut a = Assessment::new("shared".into(), framework, kind, &p.c);
     a.organisation = p.o.chars().take(200).collect();
@@ -148,11 +149,7 @@ pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, Share
             '1'..='5' => Level::new(code as u8 - b'0').map(Rating::Level),
             'd' => Some(Rating::DontKnow),
             'n' => Some(Rating::NotApplicable),
-            other => {
-                return Err(ShareError::Invalid(format!(
-                    "unexpected answer code \"{other}\""
-                )))
-            }
+            other => return Err(ShareError::Invalid(JsonIssue::BadRating(other.to_string()))),
         };
         if let Some(rating) = rating {
             a.answers.insert(q.id.clone(), Answer::new(rating));
@@ -160,9 +157,7 @@ pub fn decode(fragment: &str, frameworks: &[&Framework]) -> Result<Shared, Share
     }
     for (id, note) in p.n {
         if framework.question(&id).is_none() {
-            return Err(ShareError::Invalid(format!(
-                "a note for an unknown question \"{id}\""
-            )));
+            return Err(ShareError::Invalid(JsonIssue::UnknownField(id)));
         }
         let note: String = note.chars().take(MAX_NOTE_CHARS).collect();
         a.answers

@@ -103,6 +103,26 @@ impl Text {
         fill(message.form(n as u64), &[("count", &self.number(n))])
     }
 
+    /// The document's title for a screen with this heading, in the GOV.UK form ("Results –
+    /// Contract management self-assessment"); the start page is the service's name alone, and a
+    /// screen showing an error summary says so first.
+    pub fn page_title(&self, heading: &str, error: bool) -> String {
+        let heading = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = if heading.is_empty() || heading == self.start_title {
+            self.start_title.to_string()
+        } else {
+            fill(
+                self.page_title,
+                &[("screen", &heading), ("service", &self.start_title)],
+            )
+        };
+        if error {
+            format!("{}{title}", self.error_prefix)
+        } else {
+            title
+        }
+    }
+
     /// A whole number with its thousands grouped ("1,000"), as English and Welsh write it.
     pub fn number(&self, n: usize) -> String {
         let digits = n.to_string();

@@ -8,6 +8,7 @@ use crate::domain::config::{ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::context::{CouncilType, Nation, Region, Stage};
 use crate::domain::dates::ymd;
 use crate::domain::exchange::{ImportError, MAX_IMPORT_BYTES};
+use crate::domain::json_issue::JsonIssue;
 use crate::domain::problems::{Issue, Problem, Problems};
 use crate::domain::programme::{GroupTitles, ReturnError};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
@@ -86,15 +87,23 @@ impl Text {
         }
     }
 
-    /// A mean level with its name: "2.5 (Developing)". The name is that of the level as
-    /// shown, so 1.96 reads "2.0 (Developing)", never "2.0 (Initial)".
+    /// A mean level with its name: "2.3 (Developing)". The name is that of the level as
+    /// shown, so 1.96 reads "2.0 (Developing)", never "2.0 (Initial)"; a mean within 0.3 of the
+    /// next level says so ("1.9, nearly Developing"), so a name never rounds a 1.9 down to the
+    /// level below without a word.
     pub fn level_with_name(&self, framework: &Framework, level: f64) -> String {
         let shown = round1(level);
+        let band = level_band(shown);
+        let above = shown - f64::from(band.get());
+        let (template, named) = match band.next() {
+            Some(next) if above >= 0.7 - 1e-9 => (self.level_nearly, next),
+            _ => (self.level_and_name, band),
+        };
         fill(
-            self.level_and_name,
+            template,
             &[
                 ("level", &display_level(shown)),
-                ("name", &framework.level_name(level_band(shown))),
+                ("name", &framework.level_name(named)),
             ],
         )
     }
@@ -151,7 +160,7 @@ impl Text {
     /// One problem in a document, as "path: what is wrong".
     pub fn problem(&self, p: &Problem) -> String {
         let message = match &p.issue {
-            Issue::Json(detail) => fill(self.problem_json, &[("detail", detail)]),
+            Issue::Json(detail) => fill(self.problem_json, &[("detail", &self.json_issue(detail))]),
             Issue::Expected { expected, found } => fill(
                 self.problem_expected,
                 &[("expected", expected), ("found", found)],
@@ -240,7 +249,9 @@ impl Text {
                 self.import_too_large,
                 &[("kb", &(bytes / 1024)), ("max", &(MAX_IMPORT_BYTES / 1024))],
             ),
-            ImportError::Malformed(why) => fill(self.import_malformed, &[("why", why)]),
+            ImportError::Malformed(why) => {
+                fill(self.import_malformed, &[("why", &self.json_issue(why))])
+            }
             ImportError::NotAnExport => self.import_not_export.into(),
             ImportError::UnknownVersion(v) => fill(self.import_newer, &[("version", v)]),
             ImportError::UnknownFramework(found) => {
@@ -254,6 +265,22 @@ impl Text {
         }
     }
 
+    /// Why a JSON document could not be read, in words; values from the document are cut short.
+    pub fn json_issue(&self, issue: &JsonIssue) -> String {
+        match issue {
+            JsonIssue::Syntax { line, column } => {
+                fill(self.json_syntax, &[("line", line), ("column", column)])
+            }
+            JsonIssue::CutShort => self.json_cut_short.into(),
+            JsonIssue::UnknownValue(v) => fill(self.json_unknown_value, &[("found", &short(v))]),
+            JsonIssue::UnknownField(v) => fill(self.json_unknown_field, &[("name", &short(v))]),
+            JsonIssue::MissingField(v) => fill(self.json_missing_field, &[("name", &short(v))]),
+            JsonIssue::WrongKind => self.json_wrong_kind.into(),
+            JsonIssue::BadRating(v) => fill(self.json_bad_rating, &[("found", &short(v))]),
+            JsonIssue::Other => self.json_other.into(),
+        }
+    }
+
     /// Why a share link could not be opened, in words.
     pub fn share_error(&self, e: &ShareError) -> String {
         match e {
@@ -262,14 +289,14 @@ impl Text {
             ShareError::UnknownVersion => self.share_newer.into(),
             ShareError::OtherFramework => self.share_other_framework.into(),
             ShareError::OtherVersion => self.share_other_version.into(),
-            ShareError::Invalid(why) => fill(self.share_invalid, &[("why", why)]),
+            ShareError::Invalid(why) => fill(self.share_invalid, &[("why", &self.json_issue(why))]),
         }
     }
 
     /// Why saved data could not be opened, in words.
     pub fn load_error(&self, e: &LoadError) -> String {
         match e {
-            LoadError::Corrupt(why) => fill(self.saved_corrupt, &[("why", why)]),
+            LoadError::Corrupt(why) => fill(self.saved_corrupt, &[("why", &self.json_issue(why))]),
             LoadError::FutureVersion(v) => {
                 fill(self.saved_newer, &[("found", v), ("max", &SCHEMA_VERSION)])
             }

@@ -98,9 +98,12 @@ test('in Welsh, a Welsh council is offered and chosen by its Welsh name', async 
   await page.goto(env.server.url);
   await page.getByRole('button', { name: 'Cymraeg' }).click();
   await page.locator('html[lang="cy"], .cmm-root[lang="cy"]').first().waitFor();
+  // The screens are rebuilt in Welsh: type into the new field, once its label is Welsh.
+  await page.getByRole('heading', { level: 1, name: 'Hunanasesiad rheoli contractau' }).waitFor();
   const input = page.locator('#cmm-organisation');
   await input.fill('ynys mon');
-  const option = page.getByRole('option').first();
+  const option = page.getByRole('option', { name: /Cyngor Sir Ynys Môn/ }).first();
+  await option.waitFor();
   assert.match(await option.innerText(), /Cyngor Sir Ynys Môn/);
   await option.click();
   assert.equal(await input.inputValue(), 'Cyngor Sir Ynys Môn');

@@ -38,6 +38,7 @@ pub fn ErrorSummary(
     no_focus: bool,
 ) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
+    use_app().title.error_shown();
     if !no_focus {
         Effect::new(move |_| {
             if let Some(el) = summary.get() {
@@ -55,7 +56,7 @@ pub fn ErrorSummary(
                         <a class="cmm-error-summary__link" href=format!("#{field}") on:click=move |ev| {
                             // Focus the field itself: the page's address is not ours to change.
                             ev.prevent_default();
-                            focus_in_root(&target);
+                            crate::browser::focus::focus_by_id(&target, false);
                         }>{e.message}</a>
                     </li>
                 }
@@ -69,26 +70,6 @@ pub fn ErrorSummary(
             <h2 class="cmm-error-summary__title">{title}</h2>
             <ul class="cmm-list cmm-error-summary__list">{items}</ul>
         </div>
-    }
-}
-
-/// Focuses an element by id within the widget (which may sit in a shadow root).
-fn focus_in_root(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let found = document.get_element_by_id(id).or_else(|| {
-        // In script mode the widget is in a shadow root, out of reach of getElementById.
-        let hosts = document.query_selector_all("[data-cmm-widget]").ok()?;
-        (0..hosts.length())
-            .filter_map(|i| hosts.item(i))
-            .filter_map(|h| h.dyn_into::<web_sys::Element>().ok())
-            .filter_map(|h| h.shadow_root())
-            .find_map(|root| root.get_element_by_id(id))
-    });
-    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }
 

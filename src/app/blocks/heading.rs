@@ -11,10 +11,12 @@ pub fn PageHeading(
     #[prop(optional, into)] caption: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let nav = use_app().nav;
+    let app = use_app();
+    let nav = app.nav;
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
+            app.title.name(h.text_content().unwrap_or_default());
             if nav.moved() {
                 let _ = h.focus();
             }

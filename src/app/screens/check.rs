@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use super::overview::SetAside;
+use super::theme::question_group_id;
 use crate::app::blocks::PageHeading;
-use crate::app::shell::follow;
+use crate::app::shell::{follow, follow_here};
+use crate::app::state::nav::Arrival;
 use crate::app::state::use_app;
 use crate::domain::Rating;
 use crate::route::Route;
@@ -51,6 +53,12 @@ fn CheckPage() -> impl IntoView {
                                 // The rung's statement follows a level, so the answer reads in full.
                                 let statement = rating.and_then(Rating::level).map(|l| q.levels[l.index()].statement_in(nation).clone());
                                 let route = route.clone();
+                                let arrival = Arrival { focus: question_group_id(&q.id), back: Route::Check };
+                                let (action, action_hidden) = if rating.is_none() {
+                                    (t.answer_now, t.answer_now_hidden)
+                                } else {
+                                    (t.change, t.change_hidden)
+                                };
                                 view! {
                                     <div class="cmm-summary__row" class:cmm-summary__row--missing=rating.is_none()>
                                         <dt class="cmm-summary__key">{q.title.clone()}</dt>
@@ -60,9 +68,14 @@ fn CheckPage() -> impl IntoView {
                                             {note.map(|n| view! { <span class="cmm-summary__note">{t.note_prefix}{n}</span> })}
                                         </dd>
                                         <dd class="cmm-summary__actions">
-                                            <a class="cmm-link" href=route.to_hash() on:click=move |ev| follow(ev, app.nav, route.clone())>
-                                                {t.change}
-                                                <span class="cmm-visually-hidden">{fill(t.change_hidden, &[("question", &q.title)])}</span>
+                                            <a class="cmm-link" href=route.to_hash() on:click=move |ev| {
+                                                if follow_here(&ev) {
+                                                    ev.prevent_default();
+                                                    app.nav.go_to_field(route.clone(), arrival.clone());
+                                                }
+                                            }>
+                                                {action}
+                                                <span class="cmm-visually-hidden">{fill(action_hidden, &[("question", &q.title)])}</span>
                                             </a>
                                         </dd>
                                     </div>

@@ -76,12 +76,22 @@ fn HistoryPage() -> impl IntoView {
     let undo_banner = move || {
         deleted.get().map(|(_, a)| {
             let name = t.assessment_name(&a);
+            // The banner appears only after a delete: focus moves to its Undo button, and after
+            // Undo to the restored assessment.
+            let undo = NodeRef::<leptos::html::Button>::new();
+            Effect::new(move |_| {
+                if let Some(b) = undo.get() {
+                    let _ = b.focus();
+                }
+            });
             view! {
                 <Notice>
                     <p class="cmm-body">{fill(t.deleted, &[("name", &name)])}</p>
-                    <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                    <button type="button" class="cmm-button cmm-button--secondary" node_ref=undo on:click=move |_| {
                         if let Some((pos, a)) = deleted.get_untracked() {
+                            let id = row_heading_id(&a.id);
                             app.saved.restore(pos, a);
+                            crate::browser::focus::focus_by_id_after_redraw(id, false);
                         }
                         deleted.set(None);
                     }>
@@ -121,6 +131,11 @@ fn HistoryPage() -> impl IntoView {
         <import::ImportSection />
         <backups::BackupsSection />
     }
+}
+
+/// The id of an assessment's heading in the list, where focus goes when it is restored.
+fn row_heading_id(assessment_id: &str) -> String {
+    format!("cmm-history-{assessment_id}")
 }
 
 #[component]
@@ -226,7 +241,7 @@ fn HistoryItem(id: String, deleted: RwSignal<Option<(usize, Assessment)>>) -> im
             .into_any(),
         };
         Some(view! {
-            <h2 class="cmm-heading-s cmm-history__name">
+            <h2 class="cmm-heading-s cmm-history__name" tabindex="-1" id=id.with_value(|id| row_heading_id(id))>
                 {name.clone()}
                 {is_current.then(|| view! { " " <span class="cmm-history__current">{t.history_current}</span> })}
             </h2>

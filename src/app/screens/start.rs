@@ -155,21 +155,29 @@ pub fn StartPage() -> impl IntoView {
             <ContextFields context fixed=Signal::derive(move || council.get().is_some()) />
         })
     };
+    // A returning user's first choice is to carry on; starting again is the second.
+    let in_progress = move || {
+        app.current
+            .with(|a| a.as_ref().map(|a| t.assessment_name(a)))
+    };
     let continue_link = move || {
-        app.session.current_id().is_some().then(|| {
+        in_progress().map(|name| {
             view! {
-                <p class="cmm-body">
-                    <a class="cmm-link" href=Route::Overview.to_hash()
+                <div class="cmm-panel cmm-panel--continue">
+                    <p class="cmm-body">{fill(t.start_in_progress, &[("name", &name)])}</p>
+                    <a class="cmm-button cmm-continue" href=Route::Overview.to_hash()
                         on:click=move |ev| follow(ev, app.nav, Route::Overview)>
                         {t.start_continue}
                     </a>
-                </p>
+                </div>
             }
         })
     };
+    let returning = move || app.session.current_id().is_some();
     view! {
         <PageHeading>{t.start_title}</PageHeading>
         <p class="cmm-body cmm-lead">{t.start_lead}</p>
+        {continue_link}
         <h2 class="cmm-heading-m">{t.start_who_heading}</h2>
         <p class="cmm-body">{t.start_who}</p>
         <h2 class="cmm-heading-m">{t.start_time_heading}</h2>
@@ -182,13 +190,15 @@ pub fn StartPage() -> impl IntoView {
             {t.start_scope}
             {move || chosen().law_as_at.as_ref().map(|d| format!(" {}", fill(t.start_law_as_at, &[("date", &t.long_date(d))])))}
         </p>
-        {continue_link}
         <form class="cmm-form" on:submit=|ev| ev.prevent_default()>
             {what}
             {how_much}
             {details}
             <TextInput id="cmm-role" label=t.role_label hint=t.role_hint value=role autocomplete="organization-title" />
-            <button type="submit" class="cmm-button cmm-button--start" on:click=start>{t.start_button}</button>
+            <button type="submit" class="cmm-button" class:cmm-button--start=move || !returning()
+                class:cmm-button--secondary=returning on:click=start>
+                {move || if returning() { t.new_assessment } else { t.start_button }}
+            </button>
         </form>
     }
 }

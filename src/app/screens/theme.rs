@@ -15,6 +15,11 @@ use crate::domain::{Framework, Level, Question, Rating};
 use crate::route::Route;
 use crate::text::fill;
 
+/// The id of a question's group on its theme page, where "Change" on check your answers lands.
+pub fn question_group_id(question_id: &str) -> String {
+    format!("cmm-q-{question_id}-group")
+}
+
 #[component]
 pub fn ThemePage(id: String) -> impl IntoView {
     let app = use_app();
@@ -60,16 +65,35 @@ pub fn ThemePage(id: String) -> impl IntoView {
     let title = theme.title.clone();
     let nation = assessment.context.nation();
     let summary = theme.summary.clone();
+    // Opened from "Change": focus goes to that question, and a link leads back.
+    let arrival = app.nav.arrival();
+    if let Some(a) = &arrival {
+        crate::browser::focus::focus_by_id_after_redraw(a.focus.clone(), false);
+    }
+    let back_link = move || {
+        arrival.clone().map(|a| {
+            let back = a.back;
+            view! {
+                <p class="cmm-body cmm-return">
+                    <a class="cmm-link" href=back.to_hash() on:click={ let back = back.clone(); move |ev| follow(ev, app.nav, back.clone()) }>
+                        {t.return_to_check}
+                    </a>
+                </p>
+            }
+        })
+    };
     view! {
         <div lang=lang.clone()>
             <PageHeading caption>{title}</PageHeading>
             <p class="cmm-body cmm-lead">{summary}</p>
         </div>
+        {back_link.clone()}
         <LawScope nation as_at=framework.get_value().law_as_at.clone() />
         {questions
             .into_iter()
             .map(|q| view! { <QuestionField question=q framework=framework.get_value() assessment_id=assessment_id.clone() lang=lang.clone() /> })
             .collect_view()}
+        {back_link}
         <div class="cmm-button-group">
             <a class="cmm-button" href=next.to_hash() on:click={ let next = next.clone(); move |ev| follow(ev, app.nav, next.clone()) }>
                 {next_label}
@@ -183,7 +207,7 @@ fn QuestionField(
     let note_id = format!("{name}-note");
     let note_hint_id = format!("{note_id}-hint");
     view! {
-        <div class="cmm-form-group cmm-question" id=format!("{name}-group")>
+        <div class="cmm-form-group cmm-question" id=question_group_id(&question.id) tabindex="-1">
             <Radios name=name.clone() legend=question.prompt.clone() large=true legend_lang=lang_tag(&lang)
                 hint=t.pick_highest options selected on_select />
             {(!terms.is_empty()).then(|| view! {

@@ -12,6 +12,7 @@ pub mod councils;
 pub mod nav;
 pub mod saved;
 pub mod session;
+pub mod title;
 
 use std::sync::Arc;
 
@@ -22,6 +23,7 @@ pub use councils::{Councils, RegisterState};
 pub use nav::Nav;
 pub use saved::{SaveStatus, Saved};
 pub use session::Session;
+pub use title::PageTitle;
 
 use crate::domain::{Assessment, Framework};
 use crate::route::Route;
@@ -51,6 +53,7 @@ pub struct App {
     pub limits: RwSignal<Limits>,
     /// Bumped to try drawing every chart again (after the chart library failed to load).
     pub redraw: RwSignal<u32>,
+    pub title: PageTitle,
 }
 
 impl App {
@@ -74,6 +77,7 @@ impl App {
             alert: RwSignal::new(None),
             limits: RwSignal::new(Limits::default()),
             redraw: RwSignal::new(0),
+            title: PageTitle::new(),
         }
     }
 

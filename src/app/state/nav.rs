@@ -11,9 +11,18 @@ use crate::browser::history;
 use crate::domain::share::is_share_hash;
 use crate::route::Route;
 
+/// Where a "Change" link lands: the field to focus on arrival, and the screen to offer a way
+/// back to. Kept only until the user goes anywhere else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrival {
+    pub focus: String,
+    pub back: Route,
+}
+
 #[derive(Clone, Copy)]
 pub struct Nav {
     route: RwSignal<Route>,
+    arrival: RwSignal<Option<Arrival>>,
     /// True once the user has moved between screens: only then does focus move to the new
     /// heading, so a widget low on a host page does not take focus when it loads.
     moved: RwSignal<bool>,
@@ -34,6 +43,7 @@ impl Nav {
         };
         let nav = Nav {
             route: RwSignal::new(from_place.unwrap_or(initial)),
+            arrival: RwSignal::new(None),
             moved: RwSignal::new(false),
             in_address,
             saved,
@@ -59,6 +69,7 @@ impl Nav {
         };
         if let Some(route) = route {
             if route != self.route.get_untracked() {
+                self.arrival.set(None);
                 self.moved.set(true);
                 self.route.set(route);
             }
@@ -80,6 +91,22 @@ impl Nav {
 
     /// Goes to a screen, as a new step in history where screens are in the address.
     pub fn go(&self, route: Route) {
+        self.arrival.set(None);
+        self.go_keeping_arrival(route);
+    }
+
+    /// Goes to a screen to change one field there, with a way back to `arrival.back`.
+    pub fn go_to_field(&self, route: Route, arrival: Arrival) {
+        self.arrival.set(Some(arrival));
+        self.go_keeping_arrival(route);
+    }
+
+    /// The field the current screen was opened for, if any (not tracked: read on arrival).
+    pub fn arrival(&self) -> Option<Arrival> {
+        self.arrival.get_untracked()
+    }
+
+    fn go_keeping_arrival(&self, route: Route) {
         self.moved.set(true);
         if self.in_address {
             if Route::parse(&history::hash()).as_ref() != Some(&route) {

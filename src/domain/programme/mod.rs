@@ -29,6 +29,7 @@ use super::context::{Context, CouncilType, Nation, Region, Stage};
 use super::dates::day_of;
 use super::exchange::{parse_import, ImportError};
 use super::framework::Framework;
+use super::json_issue::JsonIssue;
 use super::register::Register;
 use super::scoring::{round1, score, Scores};
 
@@ -188,7 +189,7 @@ fn read_unchecked(
     made: &str,
 ) -> Result<Vec<Return>, ReturnError> {
     let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| ReturnError::Import(ImportError::Malformed(e.to_string())))?;
+        .map_err(|e| ReturnError::Import(ImportError::Malformed(JsonIssue::from_error(&e))))?;
     if value.get("format").and_then(|f| f.as_str()) == Some(RETURN_FORMAT) {
         let version = value
             .get("formatVersion")
@@ -200,7 +201,7 @@ fn read_unchecked(
             ));
         }
         let r: Return = serde_json::from_value(value)
-            .map_err(|e| ReturnError::Import(ImportError::Malformed(e.to_string())))?;
+            .map_err(|e| ReturnError::Import(ImportError::Malformed(JsonIssue::from_error(&e))))?;
         if r.framework_id != framework.id {
             return Err(ReturnError::OtherFramework {
                 found: r.framework_id,

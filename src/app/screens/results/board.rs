@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{current_results, radar_chart_for, read_benchmarks, ResultsData};
+use super::{current_results, radar_chart_for, radar_left_off, read_benchmarks, ResultsData};
 use crate::app::blocks::{ChartView, PageHeading};
 use crate::app::downloads::{file_name, say_if_failed};
 use crate::app::shell::follow;
@@ -202,6 +202,7 @@ fn Board(d: ResultsData) -> impl IntoView {
     let t = app.t();
     let text = board_text(t, &d);
     let option = radar_option(t, &d);
+    let left_off = radar_left_off(&d, t);
     let stored = StoredValue::new(d);
     let gaps = if text.gaps.is_empty() {
         view! { <p class="cmm-body">{t.board_no_gaps}</p> }.into_any()
@@ -231,6 +232,7 @@ fn Board(d: ResultsData) -> impl IntoView {
                 </div>
                 <div class="cmm-board__chart">
                     <ChartView option=Signal::derive(move || Some(option.clone())) label=t.board_chart_label />
+                    {left_off.into_iter().map(|n| view! { <p class="cmm-body cmm-radar-left-off">{n}</p> }).collect_view()}
                 </div>
             </div>
             <p class="cmm-body cmm-board__footer">{text.footer.clone()}</p>

@@ -22,7 +22,7 @@ use crate::app::blocks::{ChartView, PageHeading};
 use crate::app::shell::follow;
 use crate::app::state::catalogue::{BenchFailure, Benchmarks, ReadBenchmarks};
 use crate::app::state::{use_app, App};
-use crate::charts::{bars, echarts_option, radar, BarLabels, Layout, Line};
+use crate::charts::{bars, echarts_option, left_off, radar, BarLabels, Layout, Line};
 use crate::domain::benchmark::{Benchmark, BenchmarkFile};
 use crate::domain::results::{chosen_benchmark, previous_of, rows, ThemeRow};
 use crate::domain::roadmap::{targets_from_benchmark, targets_with_overrides, Targets};
@@ -293,6 +293,7 @@ pub fn ResultsBody(
             <ChartView option=bars_option.into() width=bars_width tall=true print=bars_print.into()
                 label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
         </div>
+        <RadarLeftOff data />
         <table::FiguresTable />
         <exports::Exports />
         {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
@@ -321,6 +322,22 @@ pub fn ResultsBody(
     }
 }
 
+/// Says which lines the radar leaves off, and why.
+#[component]
+pub fn RadarLeftOff(data: Memo<Option<ResultsData>>) -> impl IntoView {
+    let t = use_app().t();
+    move || {
+        let notes = data.with(|d| d.as_ref().map(|d| radar_left_off(d, t)).unwrap_or_default());
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="cmm-inset cmm-radar-left-off">
+                    {notes.into_iter().map(|n| view! { <p class="cmm-body">{n}</p> }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
 /// The name of the benchmark's line in charts: "illustrative" where the figures are made up,
 /// "expected level" for an expectation, so no legend passes off either as measured data.
 pub fn benchmark_series_name(t: &Text, b: &Benchmark) -> String {
@@ -335,6 +352,23 @@ pub fn benchmark_series_name(t: &Text, b: &Benchmark) -> String {
 
 /// The radar: this assessment, the benchmark median and the previous assessment.
 pub fn radar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Chart {
+    radar(&d.framework, t.radar_title, &radar_lines(d, t), layout)
+}
+
+/// Why a line is missing from the radar, one sentence per line left off.
+pub fn radar_left_off(d: &ResultsData, t: &Text) -> Vec<String> {
+    left_off(&d.framework, &radar_lines(d, t))
+        .into_iter()
+        .map(|l| {
+            fill(
+                t.radar_left_off,
+                &[("line", &l.line), ("themes", &t.join(&l.themes))],
+            )
+        })
+        .collect()
+}
+
+fn radar_lines(d: &ResultsData, t: &Text) -> Vec<Line> {
     let f = &d.framework;
     let mut lines = vec![Line::from_scores(t.this_assessment, f, &d.scores)];
     if let Some(b) = &d.benchmark {
@@ -346,7 +380,7 @@ pub fn radar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::C
         let name = fill(t.previous_on, &[("date", &t.long_date(&p.created))]);
         lines.push(Line::from_scores(&name, f, s));
     }
-    radar(f, t.radar_title, &lines, layout)
+    lines
 }
 
 pub fn bar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Chart {

@@ -132,9 +132,11 @@ pub fn RoadmapSection() -> impl IntoView {
                                 {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
                                 <div class="cmm-form-group cmm-form-group--inline cmm-no-print" hidden=read_only>
                                     <label class="cmm-label" for=select_id.clone()>{fill(t.target_label, &[("theme", &th.title)])}</label>
-                                    <select class="cmm-select" id=select_id on:change=move |ev| {
+                                    <select class="cmm-select" id=select_id.clone() on:change=move |ev| {
                                         let level = event_target_value(&ev).parse::<u8>().ok().and_then(Level::new);
                                         assessment_id.with_value(|a| theme_id.with_value(|th| app.saved.set_target(a, th, level)));
+                                        // The roadmap is redrawn for the new target: the chooser keeps focus and the page its place.
+                                        crate::browser::focus::focus_by_id_after_redraw(select_id.clone(), true);
                                     }>
                                         <option value="" selected=chosen.is_empty()>{default_label}</option>
                                         {options}
