@@ -30,12 +30,14 @@ export async function press(page, name, options = {}) {
 }
 
 export async function start(page, { framework, kind, organisation, role }) {
-  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  // A returning user's start button is the second choice, "Start a new assessment".
+  const button = page.getByRole('button', { name: /^(Start|Start a new assessment)$/ });
+  await button.waitFor();
   if (framework) await page.getByRole('radio', { name: framework }).check();
   await page.getByRole('radio', { name: kind }).check();
   if (organisation) await page.getByLabel('Council or organisation (optional)').fill(organisation);
   if (role) await page.getByLabel('Your role (optional)').fill(role);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await button.click();
   await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
 }
 
