@@ -244,11 +244,24 @@ fn Header() -> impl IntoView {
                         {item(t.nav_results, Route::Results)}
                     })}
                     {item(t.nav_history, Route::History)}
-                    {app.catalogue.config(|c| c.team).then(|| item(t.nav_team, Route::Team))}
+                    {move || team_offered(app).then(|| item(t.nav_team, Route::Team))}
                 </ul>
             </nav>
             <LanguageSwitch />
         </div>
+    }
+}
+
+/// The team view compares colleagues' answers about a council: not offered to a learner rating
+/// their own practice, nor where the settings turn it off.
+fn team_offered(app: App) -> bool {
+    use crate::domain::framework::Audience;
+    if !app.catalogue.config(|c| c.team) {
+        return false;
+    }
+    match app.current_framework() {
+        Some(f) => f.audience != Audience::Individual,
+        None => app.catalogue.organisation_framework().is_some(),
     }
 }
 
@@ -334,7 +347,7 @@ fn Footer() -> impl IntoView {
         <footer class="cmm-footer cmm-no-print">
             <ul class="cmm-footer__links">
                 {link(t.about_link, Route::About)}
-                {link(t.programme_link, Route::Programme)}
+                {app.catalogue.config(|c| c.programme).then(|| link(t.programme_link, Route::Programme))}
                 {standalone.then(|| link(t.embed_link, Route::Embed))}
             </ul>
         </footer>

@@ -74,6 +74,9 @@ pub struct EmbedConfig {
     pub button_colour: Option<Rgb>,
     pub share: bool,
     pub team: bool,
+    /// A link to the Programme page in the footer: for the programme's own page, not a
+    /// council's (the page itself stays reachable by its address).
+    pub programme: bool,
     /// The language to start in ("en" or "cy"); a visitor's own choice wins.
     pub language: String,
     /// In a council's page, keep screens in the page's address and history (off unless the
@@ -94,6 +97,7 @@ impl Default for EmbedConfig {
             button_colour: None,
             share: true,
             team: true,
+            programme: false,
             language: "en".into(),
             history: false,
         }
@@ -318,12 +322,14 @@ pub fn parse<'a>(
                     match f {
                         "share" => config.share = true,
                         "team" => config.team = true,
+                        "programme" => config.programme = true,
                         other => problem(key, ConfigIssue::UnknownFeature(other.to_string())),
                     }
                 }
             }
-            "share" | "team" => match flag(value) {
+            "share" | "team" | "programme" => match flag(value) {
                 Some(on) if normal == "share" => config.share = on,
+                Some(on) if normal == "programme" => config.programme = on,
                 Some(on) => config.team = on,
                 None => problem(key, ConfigIssue::BadFlag(value.to_string())),
             },
@@ -552,5 +558,13 @@ mod tests {
         assert!(!c.share && !c.team);
         let (c, _) = parse([("share", "off")]);
         assert!(!c.share && c.team);
+    }
+
+    #[test]
+    fn the_programme_link_is_off_unless_asked_for() {
+        assert!(!parse([("share", "on")]).0.programme);
+        assert!(parse([("programme", "on")]).0.programme);
+        assert!(parse([("features", "share,programme")]).0.programme);
+        assert!(!parse([("features", "share,team")]).0.programme);
     }
 }

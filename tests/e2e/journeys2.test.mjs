@@ -166,3 +166,71 @@ test('a returning user is offered to continue first, and starting again second',
   await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
   await page.context().close();
 });
+
+test('results put the summary and the roadmap before the charts, with a contents list that moves focus', async () => {
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  await openWith(page, env.server.url, seeded(), { current: 'now', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await page.locator('.cmm-chart svg').first().waitFor();
+  const order = await page.locator('.cmm-app h2').allInnerTexts();
+  const at = (name) => order.indexOf(name);
+  assert.ok(at('Contents') < at('Summary'), order.join(' | '));
+  assert.ok(at('Summary') < at('Your improvement roadmap'), order.join(' | '));
+  assert.ok(at('Your improvement roadmap') < at('Charts and figures'), order.join(' | '));
+  assert.ok(at('Charts and figures') < at('Download and share'), order.join(' | '));
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  assert.deepEqual(await contents.getByRole('link').allInnerTexts(),
+    ['Summary', 'Your improvement roadmap', 'Charts and figures', 'Download and share']);
+  const url = page.url();
+  await contents.getByRole('link', { name: 'Download and share' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'cmm-downloads-heading');
+  assert.equal(page.url(), url, 'the address is left alone');
+  assert.deepEqual(await axe(page), [], 'results in their new order');
+  await page.context().close();
+});
+
+test('a learner sees the first five steps, the rest behind "Show all", every step in print, and no team view', async () => {
+  const page = await env.newPage();
+  const learner = await loadFramework('learner-framework.json');
+  const answers = {};
+  for (const theme of learner.themes) for (const q of theme.questions) answers[q.id] = { rating: 2 };
+  const mine = {
+    id: 'mine', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'full',
+    created: '2026-11-01T09:00:00.000Z', updated: '2026-11-01T09:00:00.000Z', answers,
+  };
+  await openWith(page, env.server.url, { schemaVersion: 3, assessments: [mine] }, { current: 'mine', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  const items = page.locator('.cmm-plan__item');
+  await items.first().waitFor();
+  const total = await items.count();
+  assert.ok(total > 5, `${total} steps`);
+  const visible = async () => (await items.evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length));
+  assert.equal(await visible(), 5);
+  const more = page.getByRole('button', { name: `Show all ${total} steps` });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  assert.equal(await visible(), total);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('cmm-plan__more'));
+  await page.getByRole('button', { name: 'Show the first steps only' }).click();
+  assert.equal(await visible(), 5);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await visible(), total, 'every step on paper');
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.getByRole('navigation', { name: 'Assessment sections' }).getByRole('link', { name: 'Team view' }).count(), 0);
+  await page.context().close();
+});
+
+test('theme pages say the cumulative rule once, and details show the disclosure triangle', async () => {
+  const page = await env.newPage();
+  await openWith(page, env.server.url, seeded(), { current: 'now', route: `theme/${framework.themes[0].id}` });
+  await page.getByRole('heading', { level: 1, name: framework.themes[0].title }).waitFor();
+  const text = await page.locator('.cmm-app').innerText();
+  assert.equal(text.split('Each statement includes the ones before it').length - 1, 1);
+  const marker = await page.locator('.cmm-details__summary').first().evaluate((e) => {
+    const s = getComputedStyle(e, '::before');
+    return { content: s.content, width: s.borderLeftWidth };
+  });
+  assert.equal(marker.content, '""');
+  assert.notEqual(marker.width, '0px');
+  await page.context().close();
+});

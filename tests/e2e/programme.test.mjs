@@ -79,7 +79,11 @@ test('the programme reads many returns, leaves out small groups and publishes a 
   await write('learner.json', { ...councilReturn('Me', '2026-01-10', 3, 'after'), frameworkId: learner.id });
 
   const page = await env.newPage({ reducedMotion: 'reduce' });
+  // The footer links to the Programme page only where the programme's own settings ask.
   await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Programme benchmarks' }).count(), 0);
+  await page.goto(`${env.server.url}index.html?programme=on`);
   await press(page, 'Programme benchmarks');
   await page.getByRole('heading', { level: 1, name: 'Programme benchmarks' }).waitFor();
   await page.getByLabel("Councils' returns").setInputFiles(files);

@@ -89,6 +89,8 @@ pub fn ThemePage(id: String) -> impl IntoView {
         </div>
         {back_link.clone()}
         <LawScope nation as_at=framework.get_value().law_as_at.clone() />
+        // Said once for the page, not under every question.
+        <p class="cmm-body cmm-inset cmm-rule">{t.pick_highest}</p>
         {questions
             .into_iter()
             .map(|q| view! { <QuestionField question=q framework=framework.get_value() assessment_id=assessment_id.clone() lang=lang.clone() /> })
@@ -209,7 +211,7 @@ fn QuestionField(
     view! {
         <div class="cmm-form-group cmm-question" id=question_group_id(&question.id) tabindex="-1">
             <Radios name=name.clone() legend=question.prompt.clone() large=true legend_lang=lang_tag(&lang)
-                hint=t.pick_highest options selected on_select />
+                options selected on_select />
             {(!terms.is_empty()).then(|| view! {
                 <details class="cmm-details cmm-terms">
                     <summary class="cmm-details__summary">{t.terms_summary}</summary>

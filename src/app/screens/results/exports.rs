@@ -126,7 +126,7 @@ pub fn Exports() -> impl IntoView {
     let read_only = expect_context::<ReadOnly>().0;
     view! {
         <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
-            <h2 class="cmm-heading-m" id="cmm-exports-heading">{t.exports_heading}</h2>
+            <h3 class="cmm-heading-s" id="cmm-exports-heading">{t.exports_heading}</h3>
             {move || {
                 let limits = app.limits.get();
                 if limits.no_downloads {

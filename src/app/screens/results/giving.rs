@@ -35,7 +35,7 @@ pub fn ReturnSection() -> impl IntoView {
         move || results.with(|r| r.as_ref().is_some_and(|r| r.assessment.context.is_empty()));
     view! {
         <section class="cmm-return cmm-no-print" aria-labelledby="cmm-return-heading">
-            <h2 class="cmm-heading-m" id="cmm-return-heading">{t.return_heading}</h2>
+            <h3 class="cmm-heading-s" id="cmm-return-heading">{t.return_heading}</h3>
             <p class="cmm-body">{t.return_intro}</p>
             {move || missing_context().then(|| view! { <p class="cmm-body cmm-inset">{t.return_no_context}</p> })}
             <Checkbox id="cmm-return-role" label=t.return_role hint=t.return_role_hint checked=include_role

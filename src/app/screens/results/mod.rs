@@ -4,6 +4,7 @@
 mod answers;
 pub mod board;
 mod compare;
+mod contents;
 pub mod exports;
 mod giving;
 mod plan;
@@ -279,14 +280,30 @@ pub fn ResultsBody(
             })
         })
     };
+    let individual = move || {
+        data.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.framework.audience == Audience::Individual)
+        })
+    };
     view! {
         <PageHeading caption=caption().unwrap_or_default()>{t.results_heading}</PageHeading>
         <div class="cmm-panel">
             {move || overall().map(IntoAny::into_any).unwrap_or_else(|| view! { <p class="cmm-panel__level">{t.no_rated_answers}</p> }.into_any())}
         </div>
+        <contents::Contents individual />
         <summary::Summary />
+        <progress::Progress />
+        {move || {
+            if individual() {
+                view! { <plan::PlanSection /> }.into_any()
+            } else {
+                view! { <roadmap::RoadmapSection /> }.into_any()
+            }
+        }}
+        <h2 class="cmm-heading-m" id=contents::CHARTS tabindex="-1">{t.charts_and_figures_heading}</h2>
         <compare::BenchmarkChooser />
-        <h2 class="cmm-heading-m">{t.charts_heading}</h2>
+        <h3 class="cmm-heading-s">{t.charts_heading}</h3>
         <div class="cmm-charts">
             <ChartView option=radar_option.into() width=radar_width print=radar_print.into()
                 label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />
@@ -295,21 +312,12 @@ pub fn ResultsBody(
         </div>
         <RadarLeftOff data />
         <table::FiguresTable />
-        <exports::Exports />
-        {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
-        <progress::Progress />
-        {move || {
-            let individual = data.with(|d| d.as_ref().is_some_and(|d| d.framework.audience == Audience::Individual));
-            if individual {
-                view! { <plan::PlanSection /> }.into_any()
-            } else {
-                view! {
-                    <roadmap::RoadmapSection />
-                    {(!read_only).then(|| view! { <giving::ReturnSection /> })}
-                }
-                .into_any()
-            }
-        }}
+        <div class="cmm-downloads cmm-no-print">
+            <h2 class="cmm-heading-m" id=contents::DOWNLOADS tabindex="-1">{t.downloads_heading}</h2>
+            <exports::Exports />
+            {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
+            {move || (!read_only && !individual()).then(|| view! { <giving::ReturnSection /> })}
+        </div>
         <answers::AnswersForPrint />
         {(!read_only).then(|| view! {
             <div class="cmm-button-group cmm-no-print">

@@ -34,6 +34,9 @@ fn download_plan(app: App, d: &super::ResultsData, items: &[PlanItem]) {
     offer_csv(app, &name, &csv);
 }
 
+/// How many steps a learner sees before "Show all".
+const FIRST_STEPS: usize = 5;
+
 #[component]
 pub fn PlanSection() -> impl IntoView {
     let app = use_app();
@@ -52,6 +55,8 @@ pub fn PlanSection() -> impl IntoView {
                 .and_then(|r| r.benchmark.as_ref().map(|b| b.title.clone()))
         })
     };
+    // The next few steps first; the rest a click away on screen, and all of them in print.
+    let show_all = RwSignal::new(false);
     let items = move || {
         let list = plan.get()?;
         let (framework, assessment_id) = results.with(|r| {
@@ -61,9 +66,11 @@ pub fn PlanSection() -> impl IntoView {
         if list.is_empty() {
             return Some(view! { <p class="cmm-body">{t.plan_empty}</p> }.into_any());
         }
+        let total = list.len();
         let rows = list
             .into_iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(i, item)| {
                 let f = &framework;
                 let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
                 let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
@@ -94,13 +101,15 @@ pub fn PlanSection() -> impl IntoView {
                     step.set_value(next.clone());
                     aid.with_value(|a| qid.with_value(|q| app.saved.set_plan_step(a, q, next)));
                 };
+                let later = i >= FIRST_STEPS;
                 let due_text = item
                     .step
                     .due
                     .as_deref()
                     .map(|d| fill(t.plan_due_on, &[("date", &t.long_date(d))]));
                 view! {
-                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done>
+                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done
+                        class:cmm-plan__item--later=later class:cmm-plan__item--shown=move || show_all.get()>
                         <strong class="cmm-plan__question">{fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])}</strong>
                         {(!climb.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{climb}</span> })}
                         <span class="cmm-roadmap__action">{action}</span>
@@ -129,11 +138,22 @@ pub fn PlanSection() -> impl IntoView {
                 }
             })
             .collect_view();
-        Some(view! { <ol class="cmm-list cmm-list--number cmm-plan">{rows}</ol> }.into_any())
+        Some(view! {
+            <ol class="cmm-list cmm-list--number cmm-plan">{rows}</ol>
+            {(total > FIRST_STEPS).then(|| view! {
+                <p class="cmm-body cmm-no-print">
+                    <button type="button" class="cmm-link cmm-plan__more" aria-expanded=move || show_all.get().to_string()
+                        on:click=move |_| show_all.update(|s| *s = !*s)>
+                        {move || if show_all.get() { t.plan_show_fewer.to_string() } else { t.count(&t.plan_show_all, total) }}
+                    </button>
+                </p>
+            })}
+        }
+        .into_any())
     };
     view! {
         <section class="cmm-plan-section" aria-labelledby="cmm-plan-heading">
-            <h2 class="cmm-heading-m" id="cmm-plan-heading">{t.plan_heading}</h2>
+            <h2 class="cmm-heading-m" id=super::contents::PLAN tabindex="-1">{t.plan_heading}</h2>
             <p class="cmm-body">
                 {move || match expectation() {
                     Some(e) => fill(t.plan_intro, &[("expectation", &e)]),

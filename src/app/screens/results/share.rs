@@ -37,7 +37,7 @@ pub fn ShareSection() -> impl IntoView {
     };
     view! {
         <section class="cmm-share cmm-no-print" aria-labelledby="cmm-share-heading">
-            <h2 class="cmm-heading-m" id="cmm-share-heading">{t.share_heading}</h2>
+            <h3 class="cmm-heading-s" id="cmm-share-heading">{t.share_heading}</h3>
             <p class="cmm-body">{t.share_intro}</p>
             <Checkbox id="cmm-share-notes" label=t.share_notes hint=t.share_notes_hint
                 checked=include_notes

@@ -116,7 +116,7 @@ pub fn Summary() -> impl IntoView {
     let t = use_app().t();
     let results = use_results();
     view! {
-        <h2 class="cmm-heading-m">{t.summary_heading}</h2>
+        <h2 class="cmm-heading-m" id=super::contents::SUMMARY tabindex="-1">{t.summary_heading}</h2>
         <ul class="cmm-list cmm-list--bullet cmm-summary-text">
             {move || results.with(|r| r.as_ref().map(|r| sentences(t, r)).unwrap_or_default())
                 .into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
