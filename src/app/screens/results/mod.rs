@@ -303,7 +303,6 @@ pub fn ResultsBody(
         }}
         <h2 class="cmm-heading-m" id=contents::CHARTS tabindex="-1">{t.charts_and_figures_heading}</h2>
         <compare::BenchmarkChooser />
-        <h3 class="cmm-heading-s">{t.charts_heading}</h3>
         <div class="cmm-charts">
             <ChartView option=radar_option.into() width=radar_width print=radar_print.into()
                 label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />

@@ -126,8 +126,11 @@ pub fn RoadmapSection() -> impl IntoView {
                             })
                             .collect::<Vec<_>>();
                         let default_label = bench.map_or(t.target_none.to_string(), |b| fill(t.target_benchmark, &[("level", &display_level(b))]));
+                        // On paper a theme with nothing to do takes no space; on screen its
+                        // target chooser stays.
+                        let idle = status.is_none() && items.is_empty();
                         view! {
-                            <div class="cmm-roadmap__theme">
+                            <div class="cmm-roadmap__theme" class:cmm-roadmap__theme--idle=idle>
                                 <h3 class="cmm-heading-s">{th.title.clone()}</h3>
                                 {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
                                 <div class="cmm-form-group cmm-form-group--inline cmm-no-print" hidden=read_only>
