@@ -44,6 +44,11 @@ test('a share link shows the same results read-only in another browser and can b
   viewer.on('request', (r) => requests.push(r.url()));
   await viewer.goto(link);
   await viewer.getByText('You are looking at results someone shared with you.').waitFor();
+  // Shared results speak of the people who made them, not to the reader.
+  await viewer.getByRole('heading', { level: 1, name: 'Shared results' }).waitFor();
+  const shown = await viewer.locator('.cmm-app').innerText();
+  assert.match(shown, /Their (strongest|weakest) theme/);
+  assert.doesNotMatch(shown, /Your (strongest|weakest) theme|Your improvement roadmap|your last assessment/);
   assert.deepEqual(await figures(viewer), original, 'the same figures');
   assert.ok(requests.every((u) => !u.includes('cmm-share')), 'the fragment never reaches the server');
   assert.equal(await viewer.getByLabel(/^Target for/).first().isVisible(), false, 'targets cannot be changed');

@@ -15,6 +15,12 @@ pub const DOWNLOADS: &str = "cmm-downloads-heading";
 #[component]
 pub fn Contents(individual: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let t = use_app().t();
+    let shared = expect_context::<super::ReadOnly>().0;
+    let roadmap = if shared {
+        t.shared_roadmap_heading
+    } else {
+        t.roadmap_heading
+    };
     let link = move |id: &'static str, name: &'static str| {
         view! {
             <li>
@@ -30,7 +36,7 @@ pub fn Contents(individual: impl Fn() -> bool + Send + Sync + 'static) -> impl I
             <h2 class="cmm-heading-s" id="cmm-contents-heading">{t.contents_heading}</h2>
             <ol class="cmm-list cmm-contents__list">
                 {link(SUMMARY, t.summary_heading)}
-                {move || link(PLAN, if individual() { t.plan_heading } else { t.roadmap_heading })}
+                {move || link(PLAN, if individual() { t.plan_heading } else { roadmap })}
                 {link(CHARTS, t.charts_and_figures_heading)}
                 {link(DOWNLOADS, t.downloads_heading)}
             </ol>

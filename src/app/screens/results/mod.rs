@@ -287,7 +287,7 @@ pub fn ResultsBody(
         })
     };
     view! {
-        <PageHeading caption=caption().unwrap_or_default()>{t.results_heading}</PageHeading>
+        <PageHeading caption=caption().unwrap_or_default()>{if read_only { t.shared_heading } else { t.results_heading }}</PageHeading>
         <div class="cmm-panel">
             {move || overall().map(IntoAny::into_any).unwrap_or_else(|| view! { <p class="cmm-panel__level">{t.no_rated_answers}</p> }.into_any())}
         </div>

@@ -154,7 +154,7 @@ pub fn RoadmapSection() -> impl IntoView {
         })
     };
     view! {
-        <h2 class="cmm-heading-m" id=super::contents::PLAN tabindex="-1">{t.roadmap_heading}</h2>
+        <h2 class="cmm-heading-m" id=super::contents::PLAN tabindex="-1">{if read_only { t.shared_roadmap_heading } else { t.roadmap_heading }}</h2>
         <p class="cmm-body">{t.roadmap_intro}</p>
         {priorities}
         {move || plan.with(|p| p.as_ref().is_some_and(|(r, _)| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}
