@@ -115,6 +115,49 @@ fn integrity(sri: Option<&str>) -> String {
     .unwrap_or_default()
 }
 
+/// What is wrong with the address typed for the widget's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseIssue {
+    /// Not an https address (and not this page's own origin, for a local copy).
+    NotHttps,
+    /// Not an address at all: no host, spaces, quotes or angle brackets.
+    NotAnAddress,
+    /// A query or fragment, which would be carried into every file's address.
+    HasQuery,
+}
+
+/// The folder address a snippet may load the widget from: https only (or `own_origin`, the
+/// origin of the page writing the snippet, so a copy served locally can be tried), nothing a
+/// snippet could be turned with, and ending in `/`.
+pub fn check_base(base: &str, own_origin: &str) -> Result<String, BaseIssue> {
+    let base = base.trim();
+    if base
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    {
+        return Err(BaseIssue::NotAnAddress);
+    }
+    let own = !own_origin.is_empty()
+        && (base == own_origin || base.starts_with(&format!("{own_origin}/")));
+    let rest = match base.strip_prefix("https://") {
+        Some(rest) => rest,
+        None if own => base.split_once("://").map_or("", |(_, r)| r),
+        None => return Err(BaseIssue::NotHttps),
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || host.starts_with(['.', '-', ':', '@']) || host.contains('@') {
+        return Err(BaseIssue::NotAnAddress);
+    }
+    if base.contains(['?', '#']) {
+        return Err(BaseIssue::HasQuery);
+    }
+    Ok(if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    })
+}
+
 /// The snippet. `base` is the address of the folder the widget is hosted in (ending in `/`);
 /// `sri` the integrity hash of the script the snippet loads, when known.
 pub fn render(
@@ -245,6 +288,39 @@ mod tests {
             super::super::config::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(config.organisation_code.as_deref(), Some("CBD"));
+    }
+
+    #[test]
+    fn only_https_folders_or_this_pages_own_origin_are_written() {
+        let own = "http://127.0.0.1:8080";
+        assert_eq!(
+            check_base("https://cm.example/widget", own),
+            Ok("https://cm.example/widget/".into())
+        );
+        assert_eq!(
+            check_base(" https://cm.example/ ", own),
+            Ok("https://cm.example/".into())
+        );
+        assert_eq!(
+            check_base("http://127.0.0.1:8080/", own),
+            Ok(own.to_string() + "/")
+        );
+        for (bad, issue) in [
+            ("ftp://example", BaseIssue::NotHttps),
+            ("http://cm.example/", BaseIssue::NotHttps),
+            ("javascript:alert(1)//", BaseIssue::NotHttps),
+            ("//cm.example/", BaseIssue::NotHttps),
+            ("cm.example/", BaseIssue::NotHttps),
+            ("http://127.0.0.1:8080.evil.example/", BaseIssue::NotHttps),
+            ("https://", BaseIssue::NotAnAddress),
+            ("https://user@evil.example/", BaseIssue::NotAnAddress),
+            ("https://cm.example/\"><script>", BaseIssue::NotAnAddress),
+            ("https://cm.example/ x", BaseIssue::NotAnAddress),
+            ("https://cm.example/?a=1", BaseIssue::HasQuery),
+            ("https://cm.example/#x", BaseIssue::HasQuery),
+        ] {
+            assert_eq!(check_base(bad, own), Err(issue), "{bad}");
+        }
     }
 
     #[test]

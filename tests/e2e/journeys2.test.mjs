@@ -234,3 +234,29 @@ test('theme pages say the cumulative rule once, and details show the disclosure 
   assert.notEqual(marker.width, '0px');
   await page.context().close();
 });
+
+test('the snippet page writes no code while a setting is wrong, and only https folders (or its own origin)', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.server.url}#/embed`);
+  await page.getByRole('heading', { level: 1, name: 'Put this self-assessment on your website' }).waitFor();
+  const code = page.locator('#cmm-embed-code');
+  await code.waitFor();
+  const base = page.getByLabel('Address the widget is hosted at');
+  for (const bad of ['ftp://example', 'http://cm.example/', 'https://cm.example/"><script>', 'https://cm.example/?x=1']) {
+    await base.fill(bad);
+    await page.locator('#cmm-embed-code-waiting').waitFor();
+    assert.equal(await code.count(), 0, `no code for ${bad}`);
+    assert.equal(await base.getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#cmm-embed-base-error').textContent(), /^Error: Enter/);
+  }
+  assert.deepEqual(await axe(page), [], 'snippet page with a wrong address');
+  await base.fill('https://cm.example/widget');
+  await code.waitFor();
+  assert.match(await code.inputValue(), /https:\/\/cm\.example\/widget\/embed-host\.js/);
+  // A colour that fails contrast also holds the code back.
+  await page.getByLabel('Link and accent colour (optional)').fill('#ffdd00');
+  await page.locator('#cmm-embed-code-waiting').waitFor();
+  await page.getByLabel('Link and accent colour (optional)').fill('#005a30');
+  await code.waitFor();
+  await page.context().close();
+});

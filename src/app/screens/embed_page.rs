@@ -10,7 +10,9 @@ use crate::app::blocks::{
 use crate::app::state::use_app;
 use crate::browser::{self, embed, fetch};
 use crate::domain::config;
-use crate::domain::snippet::{namespace_for, render, Fallback, Mode, SnippetSettings};
+use crate::domain::snippet::{
+    check_base, namespace_for, render, BaseIssue, Fallback, Mode, SnippetSettings,
+};
 use crate::text::fill;
 
 pub fn embed_page() -> impl IntoView {
@@ -71,6 +73,20 @@ fn EmbedPage() -> impl IntoView {
         let pairs = settings().pairs();
         config::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).1
     };
+    // Only an https folder (or this page's own origin) goes into a snippet.
+    let own_origin = embed::origin_of(&app.catalogue.with_setup(|s| s.base.clone()));
+    let checked_base = Memo::new(move |_| check_base(&base.get(), &own_origin));
+    let base_error = Signal::derive(move || {
+        checked_base.get().err().map(|e| {
+            match e {
+                BaseIssue::NotHttps => t.embed_base_not_https,
+                BaseIssue::NotAnAddress => t.embed_base_not_address,
+                BaseIssue::HasQuery => t.embed_base_query,
+            }
+            .to_string()
+        })
+    });
+    let ready = move || checked_base.get().is_ok() && problems().is_empty();
     let snippet = move || {
         let file = if mode.get() == Mode::Iframe {
             "embed-host.js"
@@ -87,9 +103,12 @@ fn EmbedPage() -> impl IntoView {
             text: t.snippet_fallback.to_string(),
             link: t.snippet_fallback_link.to_string(),
         };
+        let Ok(base) = checked_base.get() else {
+            return String::new();
+        };
         render(
             mode.get(),
-            &base.get(),
+            &base,
             t.start_title,
             &settings(),
             sri.as_deref(),
@@ -140,7 +159,7 @@ fn EmbedPage() -> impl IntoView {
                     on_change=Callback::new(move |on| welsh_first.set(on)) />
             </fieldset>
         </div>
-        <TextInput id="cmm-embed-base" label=t.embed_base hint=t.embed_base_hint value=base no_spellcheck=true />
+        <TextInput id="cmm-embed-base" label=t.embed_base hint=t.embed_base_hint value=base no_spellcheck=true error=base_error />
         {move || {
             let problems = problems();
             (!problems.is_empty()).then(|| view! {
@@ -154,17 +173,25 @@ fn EmbedPage() -> impl IntoView {
         {move || (!council.get() && !learner.get()).then(|| view! {
             <p class="cmm-body cmm-inset cmm-inset--warning">{t.embed_offer_none}</p>
         })}
-        <div class="cmm-form-group">
-            <label class="cmm-label" for="cmm-embed-code">{t.embed_code}</label>
-            <textarea class="cmm-textarea cmm-code" id="cmm-embed-code" rows="8" readonly prop:value=snippet></textarea>
-        </div>
-        <div class="cmm-button-group">
-            <button type="button" class="cmm-button" on:click=move |_| {
-                let code = snippet();
-                spawn_local(async move { copied.set(browser::copy_text(&code).await) });
-            }>{t.embed_copy}</button>
-            <span role="status" class="cmm-body">{move || copied.get().then_some(t.embed_copied)}</span>
-        </div>
+        // No code is written while a setting is wrong: a council would paste it as it is.
+        {move || if ready() {
+            view! {
+                <div class="cmm-form-group">
+                    <label class="cmm-label" for="cmm-embed-code">{t.embed_code}</label>
+                    <textarea class="cmm-textarea cmm-code" id="cmm-embed-code" rows="8" readonly prop:value=snippet></textarea>
+                </div>
+                <div class="cmm-button-group">
+                    <button type="button" class="cmm-button" on:click=move |_| {
+                        let code = snippet();
+                        spawn_local(async move { copied.set(browser::copy_text(&code).await) });
+                    }>{t.embed_copy}</button>
+                    <span role="status" class="cmm-body">{move || copied.get().then_some(t.embed_copied)}</span>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <p class="cmm-body cmm-inset cmm-inset--warning" id="cmm-embed-code-waiting">{t.embed_code_waiting}</p> }.into_any()
+        }}
         <p class="cmm-body cmm-inset">{fill(t.embed_csp, &[])}</p>
     }
 }
