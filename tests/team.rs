@@ -100,3 +100,63 @@ fn the_team_chart_shows_range_median_and_each_colleague() {
     assert_eq!(v["series"][1]["data"][7], serde_json::json!("-"));
     assert_eq!(v["aria"]["decal"]["decals"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn questions_two_or_more_levels_apart_are_listed_even_when_theme_averages_agree() {
+    use cm_maturity::domain::team::question_spreads;
+    let fw = framework();
+    let theme = &fw.themes[0];
+    let (q1, q2, q3) = (
+        &theme.questions[0].id,
+        &theme.questions[1].id,
+        &theme.questions[2].id,
+    );
+    let at = |n: u8| Rating::Level(Level::new(n).unwrap());
+    // Two colleagues whose theme averages are equal (3.0 each) though two questions differ.
+    let mut a = Assessment::new("a".into(), &fw, AssessmentKind::Full, "a");
+    let mut b = Assessment::new("b".into(), &fw, AssessmentKind::Full, "b");
+    let mut c = Assessment::new("c".into(), &fw, AssessmentKind::Full, "c");
+    for q in &theme.questions {
+        a.set_rating(&q.id, at(3), "t");
+        b.set_rating(&q.id, at(3), "t");
+    }
+    a.set_rating(q1, at(1), "t");
+    a.set_rating(q2, at(5), "t");
+    b.set_rating(q3, at(5), "t");
+    c.set_rating(q1, Rating::DontKnow, "t");
+    c.set_rating(q3, at(2), "t");
+    let team = [a, b, c];
+    assert!(
+        !summarise(&fw, &team[..2])[0].discuss,
+        "the theme averages agree"
+    );
+    let spreads = question_spreads(&fw, &team);
+    let found: Vec<(&str, u8)> = spreads
+        .iter()
+        .map(|s| (s.question_id.as_str(), s.spread()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(q3.as_str(), 3), (q1.as_str(), 2), (q2.as_str(), 2)]
+    );
+    assert_eq!(
+        spreads[1].levels,
+        vec![
+            Some(Level::new(1).unwrap()),
+            Some(Level::new(3).unwrap()),
+            None
+        ]
+    );
+    assert_eq!(
+        spreads[0].by_level(),
+        vec![
+            (Level::new(2).unwrap(), vec![2]),
+            (Level::new(3).unwrap(), vec![0]),
+            (Level::new(5).unwrap(), vec![1])
+        ]
+    );
+    assert!(
+        question_spreads(&fw, &team[..1]).is_empty(),
+        "one person cannot disagree"
+    );
+}

@@ -1,8 +1,9 @@
 //! The team view: several colleagues' assessments side by side. One response per council hides
 //! real disagreement, so themes where answers differ by two levels or more are flagged.
 
-use super::assessment::Assessment;
+use super::assessment::{Assessment, Rating};
 use super::framework::Framework;
+use super::level::Level;
 use super::scoring::score;
 
 /// Themes whose respondents' levels are this far apart or more are flagged for discussion.
@@ -65,4 +66,61 @@ pub fn latest(assessments: Vec<Assessment>) -> Option<Assessment> {
     assessments
         .into_iter()
         .max_by(|a, b| a.created.cmp(&b.created))
+}
+
+/// A question on which colleagues' rungs are [`DISCUSS_SPREAD`] levels or more apart: a theme's
+/// average can hide it, so the team view lists these questions too, widest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionSpread {
+    pub theme_id: String,
+    pub question_id: String,
+    /// Each respondent's rung, in respondent order (None: no level given).
+    pub levels: Vec<Option<Level>>,
+    pub min: Level,
+    pub max: Level,
+}
+
+impl QuestionSpread {
+    pub fn spread(&self) -> u8 {
+        self.max.get() - self.min.get()
+    }
+
+    /// Who gave each rung, lowest first: respondent positions for each level given.
+    pub fn by_level(&self) -> Vec<(Level, Vec<usize>)> {
+        Level::ALL
+            .into_iter()
+            .filter_map(|l| {
+                let who: Vec<usize> = (0..self.levels.len())
+                    .filter(|&i| self.levels[i] == Some(l))
+                    .collect();
+                (!who.is_empty()).then_some((l, who))
+            })
+            .collect()
+    }
+}
+
+/// The questions colleagues disagree on by two levels or more, widest first, then in the
+/// framework's order. "Don't know" and "Not applicable" are not levels and do not count.
+pub fn question_spreads(framework: &Framework, respondents: &[Assessment]) -> Vec<QuestionSpread> {
+    let mut out: Vec<QuestionSpread> = framework
+        .questions()
+        .filter_map(|(t, q)| {
+            let levels: Vec<Option<Level>> = respondents
+                .iter()
+                .map(|a| a.rating(&q.id).and_then(Rating::level))
+                .collect();
+            let min = levels.iter().flatten().min().copied()?;
+            let max = levels.iter().flatten().max().copied()?;
+            (f64::from(max.get() - min.get()) >= DISCUSS_SPREAD - 1e-9).then(|| QuestionSpread {
+                theme_id: t.id.clone(),
+                question_id: q.id.clone(),
+                levels,
+                min,
+                max,
+            })
+        })
+        .collect();
+    // Stable: the framework's order is kept within each spread.
+    out.sort_by_key(|s| std::cmp::Reverse(s.spread()));
+    out
 }

@@ -48,7 +48,7 @@ test('three colleagues\' files give medians, ranges and discussion flags, and th
   await press(page, 'Team view');
   await page.getByRole('heading', { level: 1, name: 'Team view' }).waitFor();
   await page.getByLabel("Choose colleagues' files").setInputFiles([...files, bad]);
-  await page.getByText('cara.json (Anytown Council, SRO)').waitFor();
+  await page.locator('.cmm-team__people').getByText('cara.json (Anytown Council, SRO)').waitFor();
   await page.getByRole('alert').getByText(/notes\.json: The file is not a readable export/).waitFor();
 
   const rows = await page.locator('.cmm-table--figures tbody tr').evaluateAll((trs) =>
@@ -58,6 +58,16 @@ test('three colleagues\' files give medians, ranges and discussion flags, and th
   assert.deepEqual(rows[1], ['People and capability', '3', '3.0', '3.0 to 4.0', 'No']);
   assert.deepEqual(rows[7], ['Strategy and market', '1', '2.0', '2.0 to 2.0', 'No']);
   assert.match(await page.locator('.cmm-app').innerText(), /Themes to discuss: Governance and planning\./);
+  // Question by question, with who answered what: the governance question spans levels 1 to 4.
+  const first = framework.themes.flatMap((t) => t.questions).find((q) => q.id === framework.quickCheck[0]);
+  const questions = page.locator('.cmm-team__question');
+  assert.equal(await questions.count(), 1);
+  assert.match(await page.locator('.cmm-app').innerText(), /1 question has answers two or more levels apart:/);
+  const shown = await questions.first().innerText();
+  assert.match(shown, new RegExp(`^${first.title.replace(/[()]/g, '.')}\\s+Governance and planning, levels 1 to 4`));
+  assert.match(shown, /1 \(Initial\): asha\.json \(Anytown Council, Contract manager\)/);
+  assert.match(shown, /3 \(Good\): ben\.json \(Anytown Council, Commercial officer\)/);
+  assert.match(shown, /4 \(Better\): cara\.json \(Anytown Council, SRO\)/);
   await page.locator('.cmm-chart svg').waitFor();
   assert.deepEqual(await axe(page), [], 'team view');
 

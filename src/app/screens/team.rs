@@ -16,7 +16,7 @@ use crate::charts::{echarts_option, team, Layout, TeamLabels};
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{only_framework, parse_import};
 use crate::domain::scoring::display_level;
-use crate::domain::team::{latest, summarise, TeamTheme};
+use crate::domain::team::{latest, question_spreads, summarise, TeamTheme};
 use crate::domain::{Assessment, Framework};
 use crate::text::{fill, Text};
 
@@ -142,6 +142,52 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
         let name = file_stem(app, t.file_team, &file_date(&now_iso()));
         offer_chart(app, &chart, &info, name, kind);
     };
+    let spreads = Memo::new(move |_| {
+        let list: Vec<Assessment> =
+            people.with(|p| p.iter().map(|x| x.assessment.clone()).collect());
+        framework.with_value(|f| question_spreads(f, &list))
+    });
+    // Who answered what on each question colleagues disagree on: the workshop starts here.
+    let questions = move || {
+        let list = spreads.get();
+        let names: Vec<String> = people.with(|p| p.iter().map(|x| x.label.clone()).collect());
+        if list.is_empty() {
+            return view! { <p class="cmm-body">{t.team_questions_none}</p> }.into_any();
+        }
+        let items = framework.with_value(|f| {
+            list.iter()
+                .map(|s| {
+                    let title = f.question(&s.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                    let theme = f.theme(&s.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                    let context = fill(
+                        t.team_question_theme,
+                        &[("theme", &theme), ("from", &s.min.get()), ("to", &s.max.get())],
+                    );
+                    let levels = s
+                        .by_level()
+                        .into_iter()
+                        .map(|(level, who)| {
+                            let people: Vec<String> = who.iter().filter_map(|&i| names.get(i).cloned()).collect();
+                            let label = fill(t.level_and_name, &[("level", &level.get()), ("name", &f.level_name(level))]);
+                            view! { <li>{fill(t.team_question_level, &[("level", &label), ("people", &t.join(&people))])}</li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <li class="cmm-team__question">
+                            <h3 class="cmm-heading-s">{title}</h3>
+                            <p class="cmm-hint">{context}</p>
+                            <ul class="cmm-list cmm-list--bullet">{levels}</ul>
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <p class="cmm-body">{t.count(&t.team_questions_count, list.len())}</p>
+            <ol class="cmm-list cmm-team__questions">{items}</ol>
+        }
+        .into_any()
+    };
     let table = move || {
         let rows: Vec<TeamTheme> = rows.get();
         let flagged: Vec<String> = rows
@@ -229,6 +275,8 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
         <Show when=move || people.with(|p| !p.is_empty())>
             <ChartView option=option.into() width label=t.team_chart_label tall=true />
             {table}
+            <h2 class="cmm-heading-m">{t.team_questions_heading}</h2>
+            {questions}
             {move || (!app.limits.get().no_downloads).then(|| view! {
                 <div class="cmm-button-group cmm-no-print">
                     <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| export(ImageKind::Png)>
