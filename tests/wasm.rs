@@ -175,7 +175,7 @@ async fn check_your_answers_marks_what_is_unanswered_and_follows_new_answers() {
     assert_eq!(missing(&root), 5);
     assert!(text(&root).contains("5 questions are not answered yet"));
 
-    control(&root, "Change").click();
+    control(&root, "Answer the question").click();
     settle().await;
     let first: web_sys::HtmlInputElement = root
         .query_selector("fieldset input[type=radio]")
