@@ -279,6 +279,8 @@ pub fn follow_here(ev: &web_sys::MouseEvent) -> bool {
     ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }
 
+const LANGUAGE_SWITCH: &str = "cmm-language-switch";
+
 /// Switches between English and Welsh: the other language's file loads if need be, the choice
 /// is remembered for this widget, and the reader stays where they were.
 #[component]
@@ -296,8 +298,12 @@ fn LanguageSwitch() -> impl IntoView {
                     app.saved.flush();
                     app.saved.with_store(|s| s.set_language(other.code()));
                     catalogue.set_lang(other);
-                    // After the screens are rebuilt, return to the same place.
-                    browser::after(0, move || browser::scroll_to_y(y));
+                    // After the screens are rebuilt, return to the same place, with focus on the
+                    // switch (rebuilt too, so it would otherwise fall to the page body).
+                    browser::after(0, move || {
+                        browser::scroll_to_y(y);
+                        browser::focus::focus_by_id(LANGUAGE_SWITCH, true);
+                    });
                 }
                 Err(why) => failed.set(Some(why)),
             }
@@ -309,7 +315,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <div class="cmm-language">
-            <button type="button" class="cmm-link cmm-language__switch" lang=other.tag() on:click=switch>
+            <button type="button" class="cmm-link cmm-language__switch" id=LANGUAGE_SWITCH lang=other.tag() on:click=switch>
                 {label}
             </button>
             {move || failed.get().map(|why| view! { <p class="cmm-error-message" role="alert">{why}</p> })}

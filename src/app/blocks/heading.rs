@@ -9,6 +9,9 @@ use crate::app::state::use_app;
 #[component]
 pub fn PageHeading(
     #[prop(optional, into)] caption: Option<String>,
+    /// For screens that move focus here themselves (a view swapped in place).
+    #[prop(optional)]
+    id: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let app = use_app();
@@ -24,6 +27,6 @@ pub fn PageHeading(
     });
     view! {
         {caption.filter(|c| !c.is_empty()).map(|c| view! { <span class="cmm-caption">{c}</span> })}
-        <h1 class="cmm-heading-xl" tabindex="-1" node_ref=heading>{children()}</h1>
+        <h1 class="cmm-heading-xl" tabindex="-1" id=id node_ref=heading>{children()}</h1>
     }
 }

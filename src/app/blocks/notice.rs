@@ -15,6 +15,9 @@ pub enum Tone {
 pub fn Notice(
     #[prop(optional, into)] title: Option<String>,
     #[prop(optional)] tone: Tone,
+    /// Where focus is sent after the action that showed the notice.
+    #[prop(optional)]
+    id: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let (class, role) = match tone {
@@ -22,7 +25,7 @@ pub fn Notice(
         Tone::Warning => ("cmm-notice cmm-notice--warning", "alert"),
     };
     view! {
-        <div class=class role=role>
+        <div class=class role=role id=id tabindex=id.map(|_| "-1")>
             {title.map(|t| view! { <h2 class="cmm-notice__title">{t}</h2> })}
             {children()}
         </div>

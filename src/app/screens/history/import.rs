@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use crate::app::blocks::{ErrorSummary, FieldError, FileDrop, Notice};
 use crate::app::state::{use_app, App};
 use crate::browser::files;
+use crate::browser::focus::focus_by_id_after_redraw;
 use crate::domain::exchange::{classify, parse_import, Incoming, MergeReport};
 use crate::domain::{Assessment, Framework};
 use crate::text::fill;
@@ -26,6 +27,8 @@ enum Step {
 }
 
 const FIELD: &str = "cmm-import-file";
+const PREVIEW: &str = "cmm-import-preview";
+const DONE: &str = "cmm-import-done";
 
 fn read_first(app: App, step: RwSignal<Option<Step>>, list: Vec<web_sys::File>) {
     let Some(file) = list.into_iter().next() else {
@@ -54,7 +57,12 @@ fn read_first(app: App, step: RwSignal<Option<Step>>, list: Vec<web_sys::File>) 
                 message: files::describe(t, &e),
             },
         };
+        // The preview (or the problem's summary, which takes focus itself) is what to read next.
+        let previewed = matches!(next, Step::Preview { .. });
         step.set(Some(next));
+        if previewed {
+            focus_by_id_after_redraw(PREVIEW.to_string(), false);
+        }
     });
 }
 
@@ -96,7 +104,7 @@ pub fn ImportSection() -> impl IntoView {
             });
             let summary = t.describe_assessments(&assessments);
             Some(view! {
-                <Notice>
+                <Notice id=PREVIEW>
                     <p class="cmm-body">{fill(t.import_preview, &[("file", &file_name), ("summary", &summary)])}</p>
                     <ul class="cmm-list cmm-list--bullet">{rows}</ul>
                     <div class="cmm-button-group">
@@ -104,9 +112,13 @@ pub fn ImportSection() -> impl IntoView {
                             if let Some(Step::Preview { assessments, .. }) = step.get_untracked() {
                                 let report = app.saved.import(assessments, t.imported_copy_suffix);
                                 step.set(Some(Step::Done(report)));
+                                focus_by_id_after_redraw(DONE.to_string(), false);
                             }
                         }>{t.import_confirm}</button>
-                        <button type="button" class="cmm-link" on:click=move |_| step.set(None)>{t.cancel}</button>
+                        <button type="button" class="cmm-link" on:click=move |_| {
+                            step.set(None);
+                            focus_by_id_after_redraw(FIELD.to_string(), false);
+                        }>{t.cancel}</button>
                     </div>
                 </Notice>
             })
@@ -115,7 +127,7 @@ pub fn ImportSection() -> impl IntoView {
     };
     let done = move || match step.get() {
         Some(Step::Done(r)) => Some(view! {
-            <Notice>
+            <Notice id=DONE>
                 <p class="cmm-body">{fill(t.import_done, &[("added", &r.added), ("copies", &r.copies), ("already", &r.already_here)])}</p>
             </Notice>
         }),
