@@ -99,3 +99,76 @@ fn the_png_gains_a_utf8_text_chunk_before_its_end() {
         b"not a png".to_vec()
     );
 }
+
+/// Each line of text on the slide (baseline, size, words), the footer rule's height, and the
+/// radar's top and height.
+type Drawn = (Vec<(f64, f64, String)>, f64, Option<(f64, f64)>);
+
+fn layout_of(svg: &str) -> Drawn {
+    let attr = |s: &str, name: &str| -> f64 {
+        s.split(&format!(r#" {name}=""#))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let texts = svg
+        .split("<text")
+        .skip(1)
+        .map(|t| {
+            let words = t.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (attr(t, "y"), attr(t, "font-size"), words.to_string())
+        })
+        .collect();
+    let rule = svg.split("<line").nth(1).map(|l| attr(l, "y1")).unwrap();
+    let image = svg
+        .split("<image")
+        .nth(1)
+        .map(|i| (attr(i, "y"), attr(i, "height")));
+    (texts, rule, image)
+}
+
+#[test]
+fn nothing_above_the_footer_rule_ever_meets_it_however_long_the_words() {
+    let long = "Tier every contract by value, risk and the service it supports, and review it. ";
+    let mut cases = vec![text("Anytown Council")];
+    let mut wordy = text(&"Very Long Named Metropolitan Borough Council ".repeat(3));
+    wordy.gaps = (0..3)
+        .map(|i| {
+            (
+                format!("Theme {i}: {}", "a long question title ".repeat(6)),
+                long.repeat(5),
+            )
+        })
+        .collect();
+    wordy.progress =
+        "Up 0.4 since the assessment of 12 May 2026, when it was 2.1, nearly Developing ".repeat(2);
+    wordy.footer = "How the figures were made: a self-assessment of many questions. ".repeat(8);
+    cases.push(wordy);
+    for t in cases {
+        let svg = board_svg(&t, Some("PHN2Zy8+"));
+        let (texts, rule, image) = layout_of(&svg);
+        let footer_starts = texts
+            .iter()
+            .position(|(y, _, _)| *y > rule)
+            .expect("the footer is below the rule");
+        for (y, size, words) in &texts[..footer_starts] {
+            // A descender reaches about a quarter of the size below the baseline.
+            assert!(
+                y + size * 0.25 + 8.0 <= rule,
+                "{words:?} at {y} meets the rule at {rule}"
+            );
+        }
+        for (y, size, words) in &texts[footer_starts..] {
+            assert!(
+                y + size * 0.25 <= 900.0,
+                "{words:?} at {y} runs off the slide"
+            );
+        }
+        let (top, height) = image.unwrap();
+        assert!(top + height + 8.0 <= rule, "the radar meets the rule");
+    }
+}

@@ -94,74 +94,151 @@ impl Canvas {
     }
 }
 
+/// How tightly the words on the left are set: tried from the roomiest down until they fit
+/// above the footer rule.
+const SETTINGS: [Settings; 5] = [
+    Settings {
+        heading_lines: 2,
+        step_lines: 3,
+        step_size: 22.0,
+        spacing: 10.0,
+    },
+    Settings {
+        heading_lines: 2,
+        step_lines: 2,
+        step_size: 22.0,
+        spacing: 8.0,
+    },
+    Settings {
+        heading_lines: 1,
+        step_lines: 2,
+        step_size: 20.0,
+        spacing: 6.0,
+    },
+    Settings {
+        heading_lines: 1,
+        step_lines: 1,
+        step_size: 20.0,
+        spacing: 4.0,
+    },
+    Settings {
+        heading_lines: 1,
+        step_lines: 1,
+        step_size: 18.0,
+        spacing: 2.0,
+    },
+];
+
+#[derive(Clone, Copy)]
+struct Settings {
+    heading_lines: usize,
+    step_lines: usize,
+    step_size: f64,
+    spacing: f64,
+}
+
+const INK: &str = "#0b0c0c";
+const SECONDARY: &str = "#484949";
+const LEFT: f64 = 60.0;
+const COLUMN: f64 = 760.0;
+const FULL: f64 = 1480.0;
+/// Clear space kept between the words above and the footer rule.
+const CLEARANCE: f64 = 16.0;
+
+/// The overall level, progress and next steps, from `top`, as tightly as `s` says.
+fn left_column(text: &BoardText, top: f64, s: Settings) -> Canvas {
+    let mut c = Canvas {
+        out: String::new(),
+        y: top,
+    };
+    c.text(
+        (LEFT, COLUMN),
+        Style(28.0, 400, SECONDARY),
+        &text.overall_label,
+        1,
+    );
+    c.text((LEFT, COLUMN), Style(64.0, 700, INK), &text.overall, 1);
+    c.gap(6.0);
+    c.text((LEFT, COLUMN), Style(26.0, 400, INK), &text.progress, 2);
+    c.gap(26.0);
+    c.text((LEFT, COLUMN), Style(32.0, 700, INK), &text.gaps_heading, 1);
+    for (i, (heading, step)) in text.gaps.iter().take(3).enumerate() {
+        c.gap(s.spacing);
+        c.text(
+            (LEFT, COLUMN),
+            Style(24.0, 700, INK),
+            &format!("{}. {heading}", i + 1),
+            s.heading_lines,
+        );
+        c.text(
+            (LEFT + 30.0, COLUMN - 30.0),
+            Style(s.step_size, 400, INK),
+            step,
+            s.step_lines,
+        );
+    }
+    c
+}
+
 /// The slide as SVG markup: words on the left, the radar (an SVG drawing, given as base64) on
-/// the right, the method along the foot, on white.
+/// the right, the method along the foot, on white. The footer's height is known first, so the
+/// words above are set as tightly as they need to be to stay clear of its rule.
 pub fn board_svg(text: &BoardText, radar_base64: Option<&str>) -> String {
     let (w, h) = BOARD_SIZE;
-    const INK: &str = "#0b0c0c";
-    const SECONDARY: &str = "#484949";
     let mut c = Canvas {
         out: format!(
             r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Arial, Helvetica, sans-serif"><rect width="{w}" height="{h}" fill="#ffffff"/><rect width="{w}" height="12" fill="#1d70b8"/>"##
         ),
         y: 40.0,
     };
-    let left = 60.0;
-    let column = 760.0;
-    c.text((left, 1480.0), Style(44.0, 700, INK), &text.title, 1);
+    c.text((LEFT, FULL), Style(44.0, 700, INK), &text.title, 1);
     c.gap(6.0);
-    c.text(
-        (left, 1480.0),
-        Style(26.0, 400, SECONDARY),
-        &text.subtitle,
-        1,
-    );
-    c.text(
-        (left, 1480.0),
-        Style(26.0, 400, SECONDARY),
-        &text.compared,
-        1,
-    );
+    c.text((LEFT, FULL), Style(26.0, 400, SECONDARY), &text.subtitle, 1);
+    c.text((LEFT, FULL), Style(26.0, 400, SECONDARY), &text.compared, 1);
     c.gap(24.0);
     let top = c.y;
-    c.text(
-        (left, column),
-        Style(28.0, 400, SECONDARY),
-        &text.overall_label,
-        1,
-    );
-    c.text((left, column), Style(64.0, 700, INK), &text.overall, 1);
-    c.gap(6.0);
-    c.text((left, column), Style(26.0, 400, INK), &text.progress, 2);
-    c.gap(26.0);
-    c.text((left, column), Style(32.0, 700, INK), &text.gaps_heading, 1);
-    for (i, (heading, step)) in text.gaps.iter().take(3).enumerate() {
-        c.gap(10.0);
-        c.text(
-            (left, column),
-            Style(24.0, 700, INK),
-            &format!("{}. {heading}", i + 1),
-            2,
-        );
-        c.text((left + 30.0, column - 30.0), Style(22.0, 400, INK), step, 3);
-    }
+    const FOOTER_SIZE: f64 = 20.0;
+    let footer_lines = wrap(&text.footer, FOOTER_SIZE, FULL, 3).len().max(1) as f64;
+    // The last footer line's descenders stay 16 px above the slide's foot.
+    let rule = f64::from(h) - 16.0 - FOOTER_SIZE * 0.25 - footer_lines * FOOTER_SIZE * 1.25 - 6.0;
+    let limit = rule - CLEARANCE;
+    let fits = |c: &Canvas| c.y + 24.0 * 0.25 <= limit;
+    let column = SETTINGS
+        .iter()
+        .map(|s| left_column(text, top, *s))
+        .find(fits)
+        .unwrap_or_else(|| {
+            // Even the tightest setting is too tall: the steps go, the headings stay.
+            let mut only_headings = text.clone();
+            only_headings
+                .gaps
+                .iter_mut()
+                .for_each(|(_, step)| step.clear());
+            left_column(&only_headings, top, SETTINGS[SETTINGS.len() - 1])
+        });
+    c.out.push_str(&column.out);
     if let Some(radar) = radar_base64 {
+        let y = top - 10.0;
         c.out.push_str(&format!(
-            r#"<image x="820" y="{:.0}" width="740" height="{:.0}" href="data:image/svg+xml;base64,{radar}"/>"#,
-            top - 10.0,
-            (f64::from(h) - 110.0 - top).max(300.0)
+            r#"<image x="820" y="{y:.0}" width="740" height="{:.0}" href="data:image/svg+xml;base64,{radar}"/>"#,
+            (limit - y).floor()
         ));
         // (The radar is drawn small and shown large, so its labels stay legible on a slide.)
     }
-    c.y = f64::from(h) - 86.0;
+    c.y = rule.floor();
     c.out.push_str(&format!(
-        r##"<line x1="{left}" x2="{}" y1="{:.0}" y2="{:.0}" stroke="#b1b4b6" stroke-width="2"/>"##,
-        f64::from(w) - left,
+        r##"<line x1="{LEFT}" x2="{}" y1="{:.0}" y2="{:.0}" stroke="#b1b4b6" stroke-width="2"/>"##,
+        f64::from(w) - LEFT,
         c.y,
         c.y
     ));
-    c.gap(4.0);
-    c.text((left, 1480.0), Style(20.0, 400, SECONDARY), &text.footer, 2);
+    c.gap(6.0);
+    c.text(
+        (LEFT, FULL),
+        Style(FOOTER_SIZE, 400, SECONDARY),
+        &text.footer,
+        3,
+    );
     c.out.push_str("</svg>");
     c.out
 }
