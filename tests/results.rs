@@ -40,6 +40,7 @@ fn known(fw: &Framework, created: &str) -> Assessment {
 const STILL: Layout = Layout {
     reduced_motion: true,
     compact: false,
+    size: None,
 };
 
 const LABELS: BarLabels = BarLabels {

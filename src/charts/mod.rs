@@ -4,12 +4,14 @@
 //! settings charming cannot express are patched into the JSON in one place, `patch`.
 
 mod bars;
+mod fit;
 mod patch;
 mod programme;
 mod radar;
 mod team;
 
 pub use bars::{bars, BarLabels};
+pub use fit::{fit, text_width, Fit, Room};
 pub use patch::{echarts_option, export_option, EXPORT_SIZE, LABEL_LINE_HEIGHT};
 pub use programme::{programme_change, programme_distribution, ProgrammeLabels};
 pub use radar::{left_off, radar, LeftOff};
@@ -78,6 +80,9 @@ pub struct Layout {
     /// A narrow container (a phone, or a narrow column on a host page): smaller type, a smaller
     /// radar and the legend stacked, so nothing is cut off at 320 px.
     pub compact: bool,
+    /// The box the chart is drawn in, in CSS pixels, where known: the radar is then placed so
+    /// that no theme name is cut off (see `fit`).
+    pub size: Option<(u32, u32)>,
 }
 
 impl Layout {
@@ -88,6 +93,25 @@ impl Layout {
         Layout {
             reduced_motion,
             compact: width > 0.0 && width < Self::COMPACT_BELOW_PX,
+            size: None,
+        }
+    }
+
+    /// The layout for a box of known size (a chart on screen once measured, a print copy, a
+    /// picture).
+    pub fn for_size(width: f64, height: f64, reduced_motion: bool) -> Layout {
+        Layout {
+            size: (width >= 1.0 && height >= 1.0).then_some((width as u32, height as u32)),
+            ..Self::for_width(width, reduced_motion)
+        }
+    }
+
+    /// Still, full size, for a box of fixed size: print copies and pictures.
+    pub fn still(width: u32, height: u32) -> Layout {
+        Layout {
+            reduced_motion: true,
+            compact: false,
+            size: Some((width, height)),
         }
     }
 
@@ -327,6 +351,7 @@ mod tests {
     const STILL: Layout = Layout {
         reduced_motion: true,
         compact: false,
+        size: None,
     };
 
     fn two_theme_framework() -> Framework {

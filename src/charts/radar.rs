@@ -3,12 +3,13 @@
 
 use charming::{
     component::{RadarAxisName, RadarCoordinate},
+    datatype::CompositeValue,
     element::{AreaStyle, Color, LineStyle, LineStyleType, Symbol},
     series::Radar,
     Chart,
 };
 
-use super::{no_pattern, stripes, Layout, Line, PALETTE, TEXT};
+use super::{fit, no_pattern, stripes, Layout, Line, Room, LABEL_LINE_HEIGHT, PALETTE, TEXT};
 use crate::domain::framework::Framework;
 
 /// A line the radar leaves off because it has no figure for some themes (ECharts would draw
@@ -41,11 +42,37 @@ pub fn left_off(framework: &Framework, lines: &[Line]) -> Vec<LeftOff> {
 /// theme; the others are in [`left_off`]. A line keeps its colour and style whether or not
 /// others are left off.
 pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout) -> Chart {
-    let names: Vec<String> = framework
-        .themes
+    let drawn: Vec<String> = lines
         .iter()
-        .map(|t| layout.label(&t.title))
+        .filter(|l| l.complete())
+        .map(|l| l.name.clone())
         .collect();
+    // Where the box is known, the radar is placed so every name fits; otherwise by share.
+    let placed = layout.size.map(|(width, height)| {
+        let titles: Vec<&str> = framework.themes.iter().map(|t| t.title.as_str()).collect();
+        let room = Room {
+            width: f64::from(width),
+            height: f64::from(height),
+            font: layout.font_size(),
+            line_height: LABEL_LINE_HEIGHT,
+            legend: &drawn,
+            legend_stacked: layout.compact,
+        };
+        fit(&titles, &room, 0.8)
+    });
+    let names: Vec<String> = match &placed {
+        Some(p) => p.names.clone(),
+        None => framework
+            .themes
+            .iter()
+            .map(|t| layout.label(&t.title))
+            .collect(),
+    };
+    let (radius, center): (CompositeValue, CompositeValue) = match &placed {
+        Some(p) => (p.radius.into(), vec![p.cx, p.cy].into()),
+        None if layout.compact => ("40%".into(), vec!["50%", "44%"].into()),
+        None => ("58%".into(), vec!["50%", "50%"].into()),
+    };
     let indicators: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, 5.0)).collect();
     let styles = [
         (LineStyleType::Solid, Symbol::Circle),
@@ -55,15 +82,7 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout)
     let mut chart = layout
         .chart(title, vec![stripes(), no_pattern(), no_pattern()])
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
-        .legend(
-            layout.legend().data(
-                lines
-                    .iter()
-                    .filter(|l| l.complete())
-                    .map(|l| l.name.clone())
-                    .collect(),
-            ),
-        )
+        .legend(layout.legend().data(drawn))
         .radar(
             RadarCoordinate::new()
                 .indicator(indicators)
@@ -72,9 +91,10 @@ pub fn radar(framework: &Framework, title: &str, lines: &[Line], layout: Layout)
                         .color(TEXT)
                         .font_size(layout.font_size()),
                 )
+                .name_gap(super::fit::NAME_GAP)
                 .split_number(5)
-                .radius(if layout.compact { "40%" } else { "58%" })
-                .center(vec!["50%", if layout.compact { "44%" } else { "50%" }]),
+                .radius(radius)
+                .center(center),
         );
     for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.complete()) {
         let colour = PALETTE[i % PALETTE.len()];

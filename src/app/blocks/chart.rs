@@ -26,6 +26,9 @@ pub fn ChartView(
     /// Set to the container's width in CSS pixels whenever it changes.
     #[prop(optional)]
     width: Option<RwSignal<f64>>,
+    /// Set to the container's height in CSS pixels whenever it changes.
+    #[prop(optional)]
+    height: Option<RwSignal<f64>>,
     #[prop(optional)] tall: bool,
     /// The option for the print copy, when it should differ from the screen's (laid out for
     /// the print size rather than for a narrow window).
@@ -50,18 +53,21 @@ pub fn ChartView(
         }
         let measure = {
             let el = el.clone();
-            move || f64::from(el.client_width())
+            move || (f64::from(el.client_width()), f64::from(el.client_height()))
         };
-        if let Some(w) = width {
-            w.set(measure());
-        }
-        let on_resize = move || {
-            if let Some(w) = width {
-                let now = measure();
-                if (w.get_untracked() - now).abs() >= 1.0 {
-                    w.set(now);
+        let report = move || {
+            let (w, h) = measure();
+            for (signal, now) in [(width, w), (height, h)] {
+                if let Some(s) = signal {
+                    if (s.get_untracked() - now).abs() >= 1.0 {
+                        s.set(now);
+                    }
                 }
             }
+        };
+        report();
+        let on_resize = move || {
+            report();
             instance.try_with_value(|i| i.as_ref().map(Instance::resize));
         };
         watch.set_value(ResizeWatch::new(&el, on_resize));

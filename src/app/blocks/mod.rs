@@ -13,7 +13,7 @@ mod radios;
 mod text_input;
 mod words;
 
-pub use chart::ChartView;
+pub use chart::{ChartView, PRINT_SIZE};
 pub use checkbox::Checkbox;
 pub use council_picker::CouncilPicker;
 pub use error_summary::{ErrorMessage, ErrorSummary, FieldError};

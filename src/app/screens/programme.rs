@@ -236,7 +236,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         .any(|(_, _, b)| b.iter().any(|c| c.count().is_none()));
     let movement = match s.figures.movement {
         Some(m) => view! {
-            <table class="cmm-table cmm-table--figures">
+            <table class="cmm-table cmm-table--figures cmm-table--stack">
                 <caption class="cmm-table__caption">{fill(t.programme_movement_caption, &[("count", &s.figures.councils)])}</caption>
                 <thead><tr class="cmm-table__row">
                     <th scope="col" class="cmm-table__header">{t.programme_movement_col}</th>
@@ -281,6 +281,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             Layout {
                 reduced_motion: reduced,
                 compact: false,
+                size: None,
             },
         ))
     });
@@ -297,11 +298,12 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
             Layout {
                 reduced_motion: reduced,
                 compact: false,
+                size: None,
             },
         ))
     });
     let change_table = (!change_rows.is_empty()).then(|| view! {
-        <table class="cmm-table cmm-table--figures">
+        <table class="cmm-table cmm-table--figures cmm-table--stack">
             <caption class="cmm-table__caption">{t.programme_change_caption}</caption>
             <thead><tr class="cmm-table__row">
                 <th scope="col" class="cmm-table__header">{t.table_theme}</th>
@@ -320,7 +322,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         </table>
     });
     let distribution_table = (!s.figures.distribution.is_empty()).then(|| view! {
-        <table class="cmm-table cmm-table--figures">
+        <table class="cmm-table cmm-table--figures cmm-table--stack">
             <caption class="cmm-table__caption">{t.programme_distribution_caption}</caption>
             <thead><tr class="cmm-table__row">
                 <th scope="col" class="cmm-table__header">{t.programme_stage_col}</th>

@@ -136,6 +136,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
             Layout {
                 reduced_motion: true,
                 compact: false,
+                size: None,
             },
         );
         let info = vec![t.count(&t.team_export_info, people.with_untracked(Vec::len))];
@@ -220,7 +221,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
                 {if flagged.is_empty() { t.team_none_flagged.to_string() } else { fill(t.team_flagged, &[("themes", &t.join(&flagged))]) }}
             </p>
             <div class="cmm-table-wrap">
-                <table class="cmm-table cmm-table--figures">
+                <table class="cmm-table cmm-table--figures cmm-table--stack">
                     <caption class="cmm-table__caption">{t.team_table_caption}</caption>
                     <thead>
                         <tr class="cmm-table__row">

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::blocks::{ChartView, PageHeading};
+use crate::app::blocks::{ChartView, PageHeading, PRINT_SIZE};
 use crate::app::shell::follow;
 use crate::app::state::catalogue::{BenchFailure, Benchmarks, ReadBenchmarks};
 use crate::app::state::{use_app, App};
@@ -222,9 +222,10 @@ pub fn ResultsBody(
         .unwrap_or_default()
     };
     let radar_width = RwSignal::new(0.0);
+    let radar_height = RwSignal::new(0.0);
     let bars_width = RwSignal::new(0.0);
     let radar_option = Memo::new(move |_| {
-        let layout = Layout::for_width(radar_width.get(), reduced);
+        let layout = Layout::for_size(radar_width.get(), radar_height.get(), reduced);
         data.with(|d| {
             d.as_ref()
                 .map(|d| echarts_option(&radar_chart_for(d, t, layout)))
@@ -241,11 +242,14 @@ pub fn ResultsBody(
     let paper = Layout {
         reduced_motion: true,
         compact: false,
+        size: None,
     };
+    let (w, h) = PRINT_SIZE;
+    let radar_paper = Layout::still(w, h);
     let radar_print = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
-                .map(|d| echarts_option(&radar_chart_for(d, t, paper)))
+                .map(|d| echarts_option(&radar_chart_for(d, t, radar_paper)))
         })
     });
     let bars_print = Memo::new(move |_| {
@@ -304,10 +308,15 @@ pub fn ResultsBody(
         <h2 class="cmm-heading-m" id=contents::CHARTS tabindex="-1">{t.charts_and_figures_heading}</h2>
         <compare::BenchmarkChooser />
         <div class="cmm-charts">
-            <ChartView option=radar_option.into() width=radar_width print=radar_print.into()
-                label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />
-            <ChartView option=bars_option.into() width=bars_width tall=true print=bars_print.into()
-                label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
+            // On a phone the bars come first: they read at any width, the radar less so.
+            <div class="cmm-charts__item cmm-charts__item--radar">
+                <ChartView option=radar_option.into() width=radar_width height=radar_height print=radar_print.into()
+                    label=Signal::derive(move || fill(t.radar_label, &[("benchmark", &benchmark_title())])) />
+            </div>
+            <div class="cmm-charts__item cmm-charts__item--bars">
+                <ChartView option=bars_option.into() width=bars_width tall=true print=bars_print.into()
+                    label=Signal::derive(move || fill(t.bars_label, &[("benchmark", &benchmark_title())])) />
+            </div>
         </div>
         <RadarLeftOff data />
         <table::FiguresTable />

@@ -65,7 +65,7 @@ pub fn FiguresTable() -> impl IntoView {
             Some(view! {
                 <h2 class="cmm-heading-m">{t.table_heading}</h2>
                 <div class="cmm-table-wrap">
-                    <table class="cmm-table cmm-table--figures">
+                    <table class="cmm-table cmm-table--figures cmm-table--stack">
                         <caption class="cmm-table__caption">{caption}</caption>
                         <thead>
                             <tr class="cmm-table__row">
