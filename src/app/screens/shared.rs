@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::results::board::{Board, OpenBoard, OPEN_ID};
 use super::results::{results_data, ResultsBody};
 use crate::app::blocks::{ErrorSummary, FieldError, Notice, PageHeading};
 use crate::app::shell::follow;
 use crate::app::state::use_app;
+use crate::browser::focus::focus_by_id_after_redraw;
 use crate::browser::{history, new_id, now_iso};
 use crate::domain::share::{self, is_copy_of};
 use crate::domain::Framework;
@@ -62,7 +64,15 @@ fn SharedPage() -> impl IntoView {
                 // shows the saved copy rather than offering the link again.
                 app.nav.replace(Route::Results);
             };
-            view! {
+            // The board summary is shown in place: the shared results are not saved, so the board
+            // page's own route could not find them.
+            let board = RwSignal::new(false);
+            provide_context(OpenBoard(board));
+            let back = Callback::new(move |_| {
+                board.set(false);
+                focus_by_id_after_redraw(OPEN_ID.to_string(), false);
+            });
+            let results = move || view! {
                 <Notice>
                     <p class="cmm-body">{t.shared_banner}</p>
                     {move || match existing.get() {
@@ -78,7 +88,11 @@ fn SharedPage() -> impl IntoView {
                     }}
                 </Notice>
                 <ResultsBody data chosen read_only=true />
-            }
+            };
+            (move || match (board.get(), data.get()) {
+                (true, Some(d)) => view! { <Board d on_back=back /> }.into_any(),
+                _ => results().into_any(),
+            })
             .into_any()
         }
         Err(e) => view! {

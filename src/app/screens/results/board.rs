@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::summary::signed;
 use super::{current_results, radar_chart_for, radar_left_off, read_benchmarks, ResultsData};
-use crate::app::blocks::{ChartView, PageHeading};
+use crate::app::blocks::{ChartView, PageHeading, PRINT_SIZE};
 use crate::app::downloads::{file_name, say_if_failed};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
@@ -31,10 +32,15 @@ pub fn board_page() -> impl IntoView {
 pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
     let f = &d.framework;
     let a = &d.assessment;
-    let organisation = if a.organisation.trim().is_empty() {
-        t.assessment_name(a)
-    } else {
-        a.organisation.trim().to_string()
+    // Who and when, once each: the organisation (or the assessment's own name, for a learner
+    // who gave one) and the date; an unnamed learner's assessment has only the date.
+    let who = [a.organisation.trim(), a.name.trim()]
+        .into_iter()
+        .find(|w| !w.is_empty());
+    let date = t.long_date(&a.updated);
+    let subtitle = match who {
+        Some(who) => fill(t.board_subtitle, &[("organisation", &who), ("date", &date)]),
+        None => date,
     };
     let compared = match &d.benchmark {
         Some(b) if b.illustrative => {
@@ -96,14 +102,7 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
     };
     BoardText {
         title: t.board_title.to_string(),
-        subtitle: fill(
-            t.board_subtitle,
-            &[
-                ("organisation", &organisation),
-                ("date", &t.long_date(&a.updated)),
-                ("framework", &format!("{} {}", f.title, f.version)),
-            ],
-        ),
+        subtitle,
         compared,
         overall_label: t.board_overall_label.to_string(),
         overall: d
@@ -121,6 +120,8 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
                 ("answered", &(asked - unanswered)),
                 ("asked", &asked),
                 ("dont_know", &dont_know),
+                ("framework", &f.title),
+                ("version", &f.version),
             ],
         ),
     }
@@ -151,19 +152,19 @@ fn BoardPage() -> impl IntoView {
     }
 }
 
-/// The radar as drawn for the summary: full layout, no animation.
-fn radar_option(t: &'static Text, d: &ResultsData) -> serde_json::Value {
-    let still = Layout {
-        reduced_motion: true,
-        compact: false,
-    };
-    echarts_option(&radar_chart_for(d, t, still))
+/// The radar as drawn for the summary, laid out for its box.
+fn radar_option(t: &'static Text, d: &ResultsData, layout: Layout) -> serde_json::Value {
+    echarts_option(&radar_chart_for(d, t, layout))
 }
+
+/// The radar's size in the picture, in CSS pixels.
+const PICTURE_RADAR: (u32, u32) = (520, 456);
 
 fn download_png(app: App, d: ResultsData) {
     let t = app.t();
     let text = board_text(t, &d);
-    let option = radar_option(t, &d);
+    let (w, h) = PICTURE_RADAR;
+    let option = radar_option(t, &d, Layout::still(w, h));
     let name = file_name(app, t.file_board, &file_date(&d.assessment.updated), "png");
     let title = fill(
         t.board_png_title,
@@ -175,7 +176,7 @@ fn download_png(app: App, d: ResultsData) {
     );
     spawn_local(async move {
         let made = async {
-            let radar = export_image(&option, ImageKind::Svg, 520, 456).await?;
+            let radar = export_image(&option, ImageKind::Svg, w, h).await?;
             let radar = crate::domain::xml::without_forbidden(&radar);
             let svg = board_svg(&text, Some(&base64_encode(radar.as_bytes())));
             let (w, h) = BOARD_SIZE;
@@ -196,13 +197,86 @@ fn decode_data_url(url: &str) -> Option<Vec<u8>> {
     Some(binary.chars().map(|c| c as u32 as u8).collect())
 }
 
+/// The figures behind the radar, in as few columns as a board paper needs: each theme's level,
+/// the benchmark's median ("expected") and the change since the last assessment.
 #[component]
-fn Board(d: ResultsData) -> impl IntoView {
+fn BoardTable(d: ResultsData) -> impl IntoView {
+    let t = use_app().t();
+    let expected = d.benchmark.as_ref().map(|b| b.title.clone());
+    let since = d
+        .previous
+        .as_ref()
+        .map(|(p, _)| fill(t.board_table_change, &[("date", &t.long_date(&p.created))]));
+    let caption = match &expected {
+        Some(b) => fill(t.board_table_caption_vs, &[("benchmark", b)]),
+        None => t.board_table_caption.to_string(),
+    };
+    let body = d
+        .rows
+        .iter()
+        .map(|row| {
+            let level = row.level.map_or(String::from("–"), display_level);
+            let median = row
+                .benchmark
+                .median()
+                .map_or(t.no_figure.to_string(), display_level);
+            let change = row.change().map_or(String::from("–"), signed);
+            view! {
+                <tr class="cmm-table__row">
+                    <th scope="row" class="cmm-table__header">{row.title.clone()}</th>
+                    <td class="cmm-table__cell cmm-table__cell--numeric" data-label=t.table_level>{level}</td>
+                    {expected.is_some().then(|| view! {
+                        <td class="cmm-table__cell cmm-table__cell--numeric" data-label=t.board_table_expected>{median}</td>
+                    })}
+                    {since.clone().map(|s| view! { <td class="cmm-table__cell cmm-table__cell--numeric" data-label=s>{change}</td> })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="cmm-table cmm-table--compact cmm-table--stack cmm-board__table">
+            <caption class="cmm-table__caption cmm-table__caption--s">{caption}</caption>
+            <thead>
+                <tr class="cmm-table__row">
+                    <th scope="col" class="cmm-table__header">{t.table_theme}</th>
+                    <th scope="col" class="cmm-table__header cmm-table__header--numeric">{t.table_level}</th>
+                    {expected.is_some().then(|| view! { <th scope="col" class="cmm-table__header cmm-table__header--numeric">{t.board_table_expected}</th> })}
+                    {since.clone().map(|s| view! { <th scope="col" class="cmm-table__header cmm-table__header--numeric">{s}</th> })}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+/// Set by a screen that shows the summary in place (a shared link's results, which are not
+/// saved, so the board page's route could not find them).
+#[derive(Clone, Copy)]
+pub struct OpenBoard(pub RwSignal<bool>);
+
+pub const HEADING_ID: &str = "cmm-board-heading";
+pub const OPEN_ID: &str = "cmm-board-open";
+
+/// The summary itself. `on_back` says where "Back" goes when it is not the saved results (a
+/// shared link's results, say).
+#[component]
+pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) -> impl IntoView {
     let app = use_app();
     let t = app.t();
     let text = board_text(t, &d);
-    let option = radar_option(t, &d);
+    let reduced = crate::browser::prefers_reduced_motion();
+    let (width, height) = (RwSignal::new(0.0), RwSignal::new(0.0));
+    let option = {
+        let d = d.clone();
+        Memo::new(move |_| {
+            let layout = Layout::for_size(width.get(), height.get(), reduced);
+            Some(radar_option(t, &d, layout))
+        })
+    };
+    let (pw, ph) = PRINT_SIZE;
+    let print = radar_option(t, &d, Layout::still(pw, ph));
     let left_off = radar_left_off(&d, t);
+    let table = d.clone();
     let stored = StoredValue::new(d);
     let gaps = if text.gaps.is_empty() {
         view! { <p class="cmm-body">{t.board_no_gaps}</p> }.into_any()
@@ -218,7 +292,7 @@ fn Board(d: ResultsData) -> impl IntoView {
     };
     view! {
         <div class="cmm-board">
-            <PageHeading caption=text.subtitle.clone()>{t.board_heading}</PageHeading>
+            <PageHeading caption=text.subtitle.clone() id=HEADING_ID>{t.board_heading}</PageHeading>
             <p class="cmm-body">{text.compared.clone()}</p>
             <div class="cmm-board__grid">
                 <div class="cmm-board__words">
@@ -231,8 +305,10 @@ fn Board(d: ResultsData) -> impl IntoView {
                     {gaps}
                 </div>
                 <div class="cmm-board__chart">
-                    <ChartView option=Signal::derive(move || Some(option.clone())) label=t.board_chart_label />
+                    <ChartView option=option.into() width height
+                        print=Signal::derive(move || Some(print.clone())) label=t.board_chart_label />
                     {left_off.into_iter().map(|n| view! { <p class="cmm-body cmm-radar-left-off">{n}</p> }).collect_view()}
+                    <BoardTable d=table />
                 </div>
             </div>
             <p class="cmm-body cmm-board__footer">{text.footer.clone()}</p>
@@ -247,8 +323,16 @@ fn Board(d: ResultsData) -> impl IntoView {
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
                     }>{t.board_print}</button>
                 })}
-                <a class="cmm-button cmm-button--secondary" href=Route::Results.to_hash()
-                    on:click=move |ev| follow(ev, app.nav, Route::Results)>{t.board_back}</a>
+                {match on_back {
+                    Some(back) => view! {
+                        <button type="button" class="cmm-button cmm-button--secondary"
+                            on:click=move |_| back.run(())>{t.board_back}</button>
+                    }.into_any(),
+                    None => view! {
+                        <a class="cmm-button cmm-button--secondary" href=Route::Results.to_hash()
+                            on:click=move |ev| follow(ev, app.nav, Route::Results)>{t.board_back}</a>
+                    }.into_any(),
+                }}
             </div>
         </div>
     }

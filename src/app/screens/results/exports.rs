@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::board::{OpenBoard, HEADING_ID, OPEN_ID};
+use crate::browser::focus::focus_by_id_after_redraw;
+
 use super::{bar_chart_for, radar_chart_for, use_results, ReadOnly, ResultsData};
 use crate::app::downloads::{file_name, file_stem, offer_chart, offer_csv};
 use crate::app::shell::follow;
@@ -63,6 +66,7 @@ fn download_chart(app: App, d: ResultsData, which: Which, kind: ImageKind) {
     let layout = Layout {
         reduced_motion: true,
         compact: false,
+        size: None,
     };
     let (chart, part) = match which {
         Which::Radar => (radar_chart_for(&d, t, layout), "radar"),
@@ -155,10 +159,20 @@ pub fn Exports() -> impl IntoView {
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
                     }>{t.print}</button>
                 })}
-                {(!read_only).then(|| view! {
-                    <a class="cmm-button cmm-button--secondary" href=Route::Board.to_hash()
-                        on:click=move |ev| follow(ev, app.nav, Route::Board)>{t.board_link}</a>
-                })}
+                {match (read_only, use_context::<OpenBoard>()) {
+                    (false, _) => Some(view! {
+                        <a class="cmm-button cmm-button--secondary" href=Route::Board.to_hash()
+                            on:click=move |ev| follow(ev, app.nav, Route::Board)>{t.board_link}</a>
+                    }.into_any()),
+                    (true, Some(OpenBoard(open))) => Some(view! {
+                        <button type="button" class="cmm-button cmm-button--secondary" id=OPEN_ID
+                            on:click=move |_| {
+                                open.set(true);
+                                focus_by_id_after_redraw(HEADING_ID.to_string(), false);
+                            }>{t.board_link}</button>
+                    }.into_any()),
+                    (true, None) => None,
+                }}
             </div>
         </section>
     }
