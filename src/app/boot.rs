@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::app::blocks::{Heading, HeadingBase};
 use leptos::prelude::*;
 
 use super::blocks::Words;
@@ -45,6 +46,11 @@ pub fn BootScreen(
     lang: Lang,
     root: web_sys::HtmlElement,
 ) -> impl IntoView {
+    let heading_level = config.heading_level.unwrap_or(match placement {
+        Placement::Script => 2,
+        Placement::Page | Placement::Frame => 1,
+    });
+    provide_context(HeadingBase(heading_level));
     let boot = StoredValue::new(Boot::get(lang));
     let attempt = RwSignal::new(0u32);
     let inputs = StoredValue::new((config, problems, base));
@@ -85,7 +91,7 @@ pub fn BootScreen(
                 view! {
                     <div class="cmm-app">
                         <div class="cmm-error-summary" role="alert">
-                            <h2 class="cmm-error-summary__title">{title}</h2>
+                            <Heading depth=2 class="cmm-error-summary__title">{title}</Heading>
                             <ul class="cmm-list cmm-error-summary__list">
                                 {lines.into_iter().map(|parts| view! { <li class="cmm-pre"><Words parts quoted /></li> }).collect_view()}
                             </ul>

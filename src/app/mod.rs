@@ -161,6 +161,15 @@ fn refuse_foreign_content(
     problems: &mut Vec<ConfigProblem>,
     base: &str,
 ) {
+    if let Some(address) = config.return_to.clone() {
+        if Some(&address) != config::build_return_to().as_ref() {
+            problems.push(ConfigProblem {
+                setting: "return-to".into(),
+                issue: ConfigIssue::ReturnToFromAddress(address),
+            });
+            config.return_to = config::build_return_to();
+        }
+    }
     let allowed = config::build_allow_list();
     for (setting, url) in [
         ("framework", &mut config.framework_url),

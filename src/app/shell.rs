@@ -234,23 +234,41 @@ fn Header() -> impl IntoView {
             </li>
         }
     };
+    // On a narrow widget the links fold behind a Menu button (GOV.UK service navigation);
+    // one or two links always fit beside the language switch, so they never fold.
+    let open = RwSignal::new(false);
+    let few = move || usize::from(has_current()) * 3 + 1 + usize::from(team_offered(app)) <= 2;
+    // Moving to another screen closes the menu, as loading a new page would.
+    Effect::new(move |_| {
+        nav.route();
+        open.set(false);
+    });
     view! {
         <div class="cmm-header cmm-no-print">
-            <nav class="cmm-nav" aria-label=t.nav_label>
-                <ul class="cmm-nav__list">
-                    {move || has_current().then(|| view! {
-                        {item(t.nav_overview, Route::Overview)}
-                        {item(t.nav_check, Route::Check)}
-                        {item(t.nav_results, Route::Results)}
-                    })}
-                    {item(t.nav_history, Route::History)}
-                    {move || team_offered(app).then(|| item(t.nav_team, Route::Team))}
-                </ul>
-            </nav>
-            <LanguageSwitch />
+            <div class="cmm-header__bar">
+                <nav class="cmm-nav" aria-label=t.nav_label class:cmm-nav--open=open class:cmm-nav--few=few>
+                    <button type="button" class="cmm-nav__toggle" aria-controls=NAV_LIST
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        on:click=move |_| open.update(|o| *o = !*o)>
+                        {t.nav_menu}
+                    </button>
+                    <ul class="cmm-nav__list" id=NAV_LIST>
+                        {move || has_current().then(|| view! {
+                            {item(t.nav_overview, Route::Overview)}
+                            {item(t.nav_check, Route::Check)}
+                            {item(t.nav_results, Route::Results)}
+                        })}
+                        {item(t.nav_history, Route::History)}
+                        {move || team_offered(app).then(|| item(t.nav_team, Route::Team))}
+                    </ul>
+                </nav>
+                <LanguageSwitch />
+            </div>
         </div>
     }
 }
+
+const NAV_LIST: &str = "cmm-nav-list";
 
 /// The team view compares colleagues' answers about a council: not offered to a learner rating
 /// their own practice, nor where the settings turn it off.

@@ -36,3 +36,11 @@ pub fn focus_by_id_after_redraw(id: String, keep_scroll: bool) {
         focus_by_id(&id, keep_scroll);
     });
 }
+
+/// Whether focus leaving an element (a `focusout`) moves to another element inside `within`,
+/// so a group of fields can act when focus leaves the group, not each field.
+pub fn stays_within(ev: &web_sys::FocusEvent, within: &web_sys::Element) -> bool {
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|next| within.contains(Some(&next)))
+}

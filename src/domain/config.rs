@@ -53,6 +53,16 @@ pub const DEFAULT_NAMESPACE: &str = "cmm";
 /// WCAG 2.2 AA contrast for normal text, which buttons and links carry.
 pub const MIN_CONTRAST: f64 = 4.5;
 
+/// The widget's headings go three levels deep below its top one, and HTML stops at h6.
+pub const MAX_HEADING_LEVEL: u8 = 4;
+
+/// The element for a heading `depth` levels below the top (1 is the top), never past h6.
+pub fn heading_tag(base: u8, depth: u8) -> &'static str {
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    let level = (base.max(1) + depth.max(1) - 1).min(6);
+    TAGS[usize::from(level - 1)]
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbedConfig {
     /// Which frameworks to offer, in order.
@@ -82,6 +92,11 @@ pub struct EmbedConfig {
     /// In a council's page, keep screens in the page's address and history (off unless the
     /// host asks: the host's URL is the host's).
     pub history: bool,
+    /// The level of the widget's top heading, so it fits the outline of a council's page that
+    /// has its own h1; unset, 1 on a page of its own and 2 in script mode.
+    pub heading_level: Option<u8>,
+    /// The email address councils send their return file to, filled in by the programme.
+    pub return_to: Option<String>,
 }
 
 impl Default for EmbedConfig {
@@ -100,6 +115,8 @@ impl Default for EmbedConfig {
             programme: false,
             language: "en".into(),
             history: false,
+            heading_level: None,
+            return_to: build_return_to(),
         }
     }
 }
@@ -133,6 +150,12 @@ pub enum ConfigIssue {
     /// An `organisation-code` that cannot be a register or GSS code.
     BadCouncilCode(String),
     UnknownLanguage(String),
+    /// A `heading-level` outside 1 to 4 (the widget uses three levels below its top one).
+    BadHeadingLevel(String),
+    BadEmail(String),
+    /// Where returns go, set by a link rather than the page that hosts the tool: refused, so a
+    /// link cannot send councils' returns to someone else.
+    ReturnToFromAddress(String),
     UnknownSetting,
 }
 
@@ -342,6 +365,18 @@ pub fn parse<'a>(
                     problem(key, ConfigIssue::UnknownLanguage(value.to_string()));
                 }
             }
+            "headinglevel" => match value.trim().parse::<u8>() {
+                Ok(n) if (1..=MAX_HEADING_LEVEL).contains(&n) => config.heading_level = Some(n),
+                _ => problem(key, ConfigIssue::BadHeadingLevel(value.to_string())),
+            },
+            "returnto" | "returnemail" => {
+                let address = value.trim();
+                if is_email(address) {
+                    config.return_to = Some(address.to_string());
+                } else {
+                    problem(key, ConfigIssue::BadEmail(value.to_string()));
+                }
+            }
             _ => problem(key, ConfigIssue::UnknownSetting),
         }
     }
@@ -399,6 +434,37 @@ fn origin(url: &str) -> &str {
         .find(['/', '?', '#'])
         .map_or(url.len(), |i| after_scheme + i);
     &url[..end]
+}
+
+/// A plain email address (no name, no second address, nothing a mail program would read as
+/// more): shown as text for the user to copy.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    s.len() <= 254 && local_ok && domain_ok
+}
+
+/// Where returns go when no setting says: the `CMM_RETURN_TO` environment variable when the
+/// widget is built (the programme's own build).
+pub fn build_return_to() -> Option<String> {
+    option_env!("CMM_RETURN_TO")
+        .map(str::trim)
+        .filter(|a| is_email(a))
+        .map(str::to_string)
 }
 
 /// Origins or origin-and-paths (such as `https://cm.example.gov.uk/data/`) allowed to supply
@@ -566,5 +632,56 @@ mod tests {
         assert!(parse([("programme", "on")]).0.programme);
         assert!(parse([("features", "share,programme")]).0.programme);
         assert!(!parse([("features", "share,team")]).0.programme);
+    }
+
+    #[test]
+    fn the_top_heading_level_is_read_and_anything_past_four_refused() {
+        assert_eq!(parse([("heading-level", "3")]).0.heading_level, Some(3));
+        assert_eq!(parse([("headingLevel", " 1 ")]).0.heading_level, Some(1));
+        for bad in ["0", "5", "h2", "", "-1", "2.5"] {
+            let (c, problems) = parse([("heading-level", bad)]);
+            assert_eq!(c.heading_level, None, "{bad}");
+            assert_eq!(
+                problems[0].issue,
+                ConfigIssue::BadHeadingLevel(bad.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn headings_follow_the_top_level_and_stop_at_h6() {
+        assert_eq!(heading_tag(1, 1), "h1");
+        assert_eq!(heading_tag(1, 3), "h3");
+        assert_eq!(heading_tag(2, 1), "h2");
+        assert_eq!(heading_tag(2, 3), "h4");
+        assert_eq!(heading_tag(4, 3), "h6");
+        assert_eq!(heading_tag(6, 3), "h6");
+        assert_eq!(heading_tag(0, 0), "h1");
+    }
+
+    #[test]
+    fn a_return_address_must_be_one_plain_email_address() {
+        let (c, p) = parse([("return-to", " cmpp@programme.example.gov.uk ")]);
+        assert_eq!(
+            c.return_to.as_deref(),
+            Some("cmpp@programme.example.gov.uk")
+        );
+        assert!(p.is_empty());
+        for bad in [
+            "",
+            "cmpp",
+            "a@b",
+            "a@@b.uk",
+            "a@b.uk,evil@x.uk",
+            "Name <a@b.uk>",
+            "a@b.uk?cc=evil@x.uk",
+            "a b@c.uk",
+            "a@-b.uk",
+            "javascript:alert(1)@x.uk",
+        ] {
+            let (c, p) = parse([("return-to", bad)]);
+            assert_eq!(c.return_to, build_return_to(), "{bad}");
+            assert_eq!(p[0].issue, ConfigIssue::BadEmail(bad.to_string()), "{bad}");
+        }
     }
 }

@@ -52,6 +52,90 @@ pub fn file_date(iso: &str) -> String {
     }
 }
 
+/// A part of a date typed in three fields, as the GOV.UK date input asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// Why a date typed as day, month and year cannot be read, so the message says what to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateIssue {
+    /// One part left empty (or not a number).
+    Missing(DatePart),
+    /// Two parts left empty.
+    Incomplete,
+    /// A year written with other than four figures ("27" could be any century).
+    YearDigits,
+    /// Numbers that are not a day in the calendar (31 April, 29 February 2027, month 13).
+    NotReal,
+}
+
+impl DateIssue {
+    /// Whether the field for `part` is at fault (and so marked as in error).
+    pub fn concerns(self, part: DatePart) -> bool {
+        match self {
+            DateIssue::Missing(p) => p == part,
+            DateIssue::YearDigits => part == DatePart::Year,
+            DateIssue::Incomplete | DateIssue::NotReal => true,
+        }
+    }
+}
+
+/// Days in a month of a year, leap years counted.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    (days(ny, nm, 1) - days(y, m, 1)) as u32
+}
+
+/// A date typed in three fields, as "2027-03-31"; all three empty is no date at all.
+pub fn from_parts(day: &str, month: &str, year: &str) -> Result<Option<String>, DateIssue> {
+    let read = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let texts = [day, month, year].map(|s| s.trim().is_empty());
+    if texts.iter().all(|&empty| empty) {
+        return Ok(None);
+    }
+    let (d, m, y) = (read(day), read(month), read(year));
+    let missing: Vec<DatePart> = [
+        (d, DatePart::Day),
+        (m, DatePart::Month),
+        (y, DatePart::Year),
+    ]
+    .into_iter()
+    .filter(|(v, _)| v.is_none())
+    .map(|(_, p)| p)
+    .collect();
+    match missing.as_slice() {
+        [] => {}
+        [one] if !texts[*one as usize] => return Err(DateIssue::NotReal),
+        [one] => return Err(DateIssue::Missing(*one)),
+        _ => return Err(DateIssue::Incomplete),
+    }
+    let (d, m, y) = (d.unwrap_or(0), m.unwrap_or(0), y.unwrap_or(0));
+    if year.trim().len() != 4 {
+        return Err(DateIssue::YearDigits);
+    }
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return Err(DateIssue::NotReal);
+    }
+    Ok(Some(format!("{y:04}-{m:02}-{d:02}")))
+}
+
+/// The day, month and year of a stored date, for filling the three fields again.
+pub fn to_parts(iso: &str) -> (String, String, String) {
+    match ymd(iso) {
+        Some((y, m, d)) => (d.to_string(), m.to_string(), format!("{y:04}")),
+        None => Default::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +159,50 @@ mod tests {
             assert_eq!(days(y, m, d), n);
         }
         assert_eq!(civil(days(2026, 12, 3)), (2026, 12, 3));
+    }
+
+    #[test]
+    fn a_date_in_three_fields_is_read_or_its_fault_named() {
+        assert_eq!(from_parts("31", "3", "2027"), Ok(Some("2027-03-31".into())));
+        assert_eq!(
+            from_parts(" 1 ", "01", "2028"),
+            Ok(Some("2028-01-01".into()))
+        );
+        assert_eq!(from_parts("29", "2", "2028"), Ok(Some("2028-02-29".into())));
+        assert_eq!(from_parts("", " ", ""), Ok(None));
+        assert_eq!(from_parts("29", "2", "2027"), Err(DateIssue::NotReal));
+        assert_eq!(from_parts("31", "4", "2027"), Err(DateIssue::NotReal));
+        assert_eq!(from_parts("1", "13", "2027"), Err(DateIssue::NotReal));
+        assert_eq!(from_parts("0", "1", "2027"), Err(DateIssue::NotReal));
+        assert_eq!(from_parts("x", "1", "2027"), Err(DateIssue::NotReal));
+        assert_eq!(
+            from_parts("", "1", "2027"),
+            Err(DateIssue::Missing(DatePart::Day))
+        );
+        assert_eq!(
+            from_parts("1", "", "2027"),
+            Err(DateIssue::Missing(DatePart::Month))
+        );
+        assert_eq!(
+            from_parts("1", "1", ""),
+            Err(DateIssue::Missing(DatePart::Year))
+        );
+        assert_eq!(from_parts("1", "", ""), Err(DateIssue::Incomplete));
+        assert_eq!(from_parts("1", "1", "27"), Err(DateIssue::YearDigits));
+        assert_eq!(from_parts("-1", "1", "2027"), Err(DateIssue::NotReal));
+        assert!(DateIssue::Missing(DatePart::Day).concerns(DatePart::Day));
+        assert!(!DateIssue::Missing(DatePart::Day).concerns(DatePart::Year));
+        assert!(DateIssue::NotReal.concerns(DatePart::Month));
+    }
+
+    #[test]
+    fn a_stored_date_fills_the_three_fields_again() {
+        assert_eq!(
+            to_parts("2027-03-09"),
+            ("9".into(), "3".into(), "2027".into())
+        );
+        assert_eq!(to_parts("nonsense"), Default::default());
+        let (d, m, y) = to_parts("2028-02-29");
+        assert_eq!(from_parts(&d, &m, &y), Ok(Some("2028-02-29".into())));
     }
 }

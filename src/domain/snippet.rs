@@ -21,6 +21,8 @@ pub struct SnippetSettings {
     pub language: String,
     pub council: bool,
     pub learner: bool,
+    /// The widget's top heading level on the council's page, when not the default 2.
+    pub heading_level: Option<u8>,
 }
 
 /// Text shown inside the council's element until the widget starts, and left there (with a
@@ -54,6 +56,9 @@ impl SnippetSettings {
                 "frameworks",
                 if self.council { "council" } else { "learner" }.to_string(),
             ));
+        }
+        if let Some(level) = self.heading_level {
+            out.push(("heading-level", level.to_string()));
         }
         if !(self.share && self.team) {
             let features: Vec<&str> = [("share", self.share), ("team", self.team)]
@@ -172,6 +177,8 @@ pub fn render(
     let query: Vec<String> = pairs
         .iter()
         .filter(|(k, _)| *k != "namespace" || mode == Mode::Iframe)
+        // The page it links to (or frames) is a page of its own, whose top heading is an h1.
+        .filter(|(k, _)| *k != "heading-level")
         .map(|(k, v)| format!("{}={}", k, escape_query(v)))
         .collect();
     let page = if query.is_empty() {
@@ -220,7 +227,39 @@ mod tests {
             language: String::new(),
             council: true,
             learner: true,
+            heading_level: None,
         }
+    }
+
+    #[test]
+    fn a_heading_level_goes_on_the_widget_only_never_into_a_page_of_its_own() {
+        let with = SnippetSettings {
+            heading_level: Some(3),
+            ..settings()
+        };
+        let script = render(
+            Mode::Script,
+            "https://cm.example/",
+            "Self-assessment",
+            &with,
+            None,
+            &fallback(),
+        );
+        assert!(script.contains(" data-heading-level=\"3\""), "{script}");
+        assert!(!script.contains("heading-level=3"), "{script}");
+        let iframe = render(
+            Mode::Iframe,
+            "https://cm.example/",
+            "Self-assessment",
+            &with,
+            None,
+            &fallback(),
+        );
+        assert!(!iframe.contains("heading-level"), "{iframe}");
+        let (config, problems) =
+            crate::domain::config::parse(with.pairs().iter().map(|(k, v)| (*k, v.as_str())));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.heading_level, Some(3));
     }
 
     fn fallback() -> Fallback {

@@ -307,6 +307,12 @@ impl Text {
     /// A problem with a setting in words, the setting and its value as written (cut short, since
     /// anyone can write a link) kept apart to show as code.
     pub fn config_problem_parts(&self, p: &ConfigProblem) -> Vec<Part> {
+        self.at_setting(p, self.config_issue_parts(p))
+    }
+
+    /// What is wrong with a setting, without the setting's name: for a form that has a label
+    /// for it.
+    pub fn config_issue_parts(&self, p: &ConfigProblem) -> Vec<Part> {
         let (template, value) = match &p.issue {
             ConfigIssue::UnsafeUrl(v) => (self.config_unsafe_url, v.as_str()),
             ConfigIssue::ForeignContent(v) => (self.config_foreign_content, v.as_str()),
@@ -322,22 +328,24 @@ impl Text {
                         ("min", &MIN_CONTRAST),
                     ],
                 );
-                return self.at_setting(p, vec![Part::Text(message)]);
+                return vec![Part::Text(message)];
             }
             ConfigIssue::UnknownFeature(v) => (self.config_unknown_feature, v.as_str()),
             ConfigIssue::UnknownFramework(v) => (self.config_unknown_framework, v.as_str()),
             ConfigIssue::BadFlag(v) => (self.config_bad_flag, v.as_str()),
             ConfigIssue::BadCouncilCode(v) => (self.config_bad_council_code, v.as_str()),
+            ConfigIssue::BadHeadingLevel(v) => (self.config_bad_heading_level, v.as_str()),
+            ConfigIssue::BadEmail(v) => (self.config_bad_email, v.as_str()),
+            ConfigIssue::ReturnToFromAddress(v) => (self.config_return_to_link, v.as_str()),
             ConfigIssue::UnknownLanguage(v) => (self.config_unknown_language, v.as_str()),
             ConfigIssue::UnknownSetting => (self.config_unknown_setting, ""),
         };
         let setting = short(&p.setting);
-        let message = fill_parts(
+        fill_parts(
             template,
             &[("value", &short(value)), ("setting", &setting)],
             &["value", "setting"],
-        );
-        self.at_setting(p, message)
+        )
     }
 
     /// "setting: message", the setting as code.
@@ -363,7 +371,16 @@ impl Text {
 
     /// [`Text::config_problem_parts`] as plain text, values in quotation marks.
     pub fn config_problem(&self, p: &ConfigProblem) -> String {
-        self.config_problem_parts(p)
+        self.plain(self.config_problem_parts(p))
+    }
+
+    /// [`Text::config_issue_parts`] as plain text, values in quotation marks.
+    pub fn config_issue(&self, p: &ConfigProblem) -> String {
+        self.plain(self.config_issue_parts(p))
+    }
+
+    fn plain(&self, parts: Vec<Part>) -> String {
+        parts
             .into_iter()
             .map(|part| match part {
                 Part::Text(t) => t,

@@ -111,7 +111,7 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   await b.getByRole('button', { name: 'Start', exact: true }).waitFor();
   assert.deepEqual(await hostStyles(page), without, 'mounting the widgets changes no host style');
 
-  const widgetStyle = await a.locator('h1').evaluate((h) => {
+  const widgetStyle = await a.locator('h2.cmm-heading-xl').evaluate((h) => {
     const s = getComputedStyle(h);
     return { font: s.fontFamily, transform: s.textTransform, colour: s.color, size: s.fontSize, align: s.textAlign };
   });

@@ -59,8 +59,14 @@ test('a learner rates their own practice, compares with an expectation and keeps
     assert.equal(await plan.locator('.cmm-plan__item').count(), 8);
     const first = learner.quickCheck[0];
     const firstTitle = learner.themes[0].questions.find((q) => q.id === first).title;
-    await page.getByLabel(`Target date for ${firstTitle}`).fill('2027-03-31');
-    await page.getByLabel(`Target date for ${firstTitle}`).blur();
+    // The GOV.UK date input: day, month and year, in that order, whatever the browser's locale.
+    const due = page.getByRole('group', { name: `Target date for ${firstTitle}` });
+    const fields = await due.locator('input').evaluateAll((els) => els.map((e) => e.labels[0].textContent));
+    assert.deepEqual(fields, ['Day', 'Month', 'Year']);
+    await due.getByLabel('Day').fill('31');
+    await due.getByLabel('Month').fill('3');
+    await due.getByLabel('Year').fill('2027');
+    await due.getByLabel('Year').blur();
     await page.getByRole('checkbox', { name: `Done for ${firstTitle}` }).check();
     if (width === 1280) assert.deepEqual(await axe(page), [], 'learner results with plan');
     await page.screenshot({ path: `test-results/learner-results-${width}.png`, fullPage: true });
@@ -72,7 +78,10 @@ test('a learner rates their own practice, compares with an expectation and keeps
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
-    assert.equal(await page.getByLabel(`Target date for ${firstTitle}`).inputValue(), '2027-03-31');
+    assert.deepEqual(
+      [await due.getByLabel('Day').inputValue(), await due.getByLabel('Month').inputValue(), await due.getByLabel('Year').inputValue()],
+      ['31', '3', '2027'],
+    );
     assert.equal(await page.getByRole('checkbox', { name: `Done for ${firstTitle}` }).isChecked(), true);
 
     if (width === 1280) {
@@ -86,13 +95,84 @@ test('a learner rates their own practice, compares with an expectation and keeps
       await page.emulateMedia({ media: 'print' });
       const printed = await page.locator('.cmm-plan').innerText();
       assert.match(printed, /Target date: 31 March 2027/);
+      // The step's question sits on its own line, above (never run into) the words of its step.
+      const apart = await page.locator('.cmm-plan__item').evaluateAll((items) => items.map((li) => {
+        const title = li.querySelector('.cmm-plan__question').getBoundingClientRect();
+        const step = li.querySelector('.cmm-roadmap__action').getBoundingClientRect();
+        return step.top - title.bottom;
+      }));
+      assert.ok(apart.every((gap) => gap >= 0), `every step below its question on paper: ${apart}`);
+      assert.doesNotMatch(printed, /[a-z][A-Z][a-z]/, 'no words run together on paper');
       assert.match(printed, /Done/);
-      assert.equal(await page.getByLabel(`Target date for ${firstTitle}`).isVisible(), false, 'no inputs on paper');
+      assert.equal(await due.getByLabel('Day').isVisible(), false, 'no inputs on paper');
       await page.emulateMedia({ media: 'screen' });
     }
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+test('a date that is not real, or not whole, is said at its field and the date kept before stays', async () => {
+  const page = await env.newPage({ reducedMotion: 'reduce', viewport: { width: 375, height: 900 } });
+  const mine = {
+    id: 'mine', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'full',
+    created: '2026-11-01T09:00:00.000Z', updated: '2026-11-01T09:00:00.000Z', organisation: '', role: 'Contract manager',
+    answers: answersFor(learner, () => 2),
+  };
+  await openWith(page, env.server.url, { schemaVersion: 3, assessments: [mine] }, { current: 'mine', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await page.getByRole('radio', { name: /^Practitioner expectation/ }).check();
+  const first = page.locator('.cmm-plan__item fieldset').first();
+  const day = first.getByLabel('Day');
+  const month = first.getByLabel('Month');
+  const year = first.getByLabel('Year');
+  await day.fill('30'); await month.fill('4'); await year.fill('2027');
+  await year.press('Tab');
+  await page.waitForTimeout(700);
+  const stored = async () => Object.values((await savedData(page)).assessments[0].plan ?? {})[0]?.due;
+  assert.equal(await stored(), '2027-04-30');
+
+  // Moving between the three fields is never an error.
+  await day.fill('');
+  await day.press('Tab');
+  assert.equal(await first.locator('.cmm-error-message').count(), 0, 'no message while still in the group');
+
+  const cases = [
+    [['29', '2', '2027'], 'The date must be a real date', ['Day', 'Month', 'Year']],
+    [['31', '4', '2027'], 'The date must be a real date', ['Day', 'Month', 'Year']],
+    [['', '4', '2027'], 'The date must include a day', ['Day']],
+    [['1', '4', '27'], 'The year must have 4 numbers', ['Year']],
+    [['1', '', ''], 'Enter the date as a day, a month and a year', ['Day', 'Month', 'Year']],
+  ];
+  for (const [[d, m, y], message, wrong] of cases) {
+    await day.fill(d); await month.fill(m); await year.fill(y);
+    await year.press('Tab');
+    await first.locator('.cmm-error-message').waitFor();
+    assert.match(await first.locator('.cmm-error-message').innerText(), new RegExp(`^Error:\\s*${message}$`), `${d}/${m}/${y}`);
+    const marked = [];
+    for (const [name, field] of [['Day', day], ['Month', month], ['Year', year]]) {
+      if ((await field.getAttribute('aria-invalid')) === 'true') marked.push(name);
+    }
+    assert.deepEqual(marked, wrong, `fields marked for ${d}/${m}/${y}`);
+    assert.match(await year.getAttribute('aria-describedby') ?? '', /./);
+    await page.waitForTimeout(700);
+    assert.equal(await stored(), '2027-04-30', `${d}/${m}/${y} keeps the date before`);
+  }
+  assert.deepEqual(await axe(page), [], 'plan with a date error');
+  await page.screenshot({ path: 'test-results/learner-date-error-375.png', fullPage: false });
+
+  // Emptying all three clears the date; a real one puts the message away.
+  await day.fill(''); await month.fill(''); await year.fill('');
+  await year.press('Tab');
+  await page.waitForTimeout(700);
+  assert.equal(await stored(), undefined);
+  await day.fill('1'); await month.fill('5'); await year.fill('2027');
+  await year.press('Tab');
+  assert.equal(await first.locator('.cmm-error-message').count(), 0);
+  await page.waitForTimeout(700);
+  assert.equal(await stored(), '2027-05-01');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('each assessment keeps its framework when the learner also rates their council', async () => {

@@ -2,6 +2,7 @@
 //! an alert that takes focus, each linking to the field it is about; the field repeats its own
 //! message, prefixed "Error:" for screen readers.
 
+use super::Heading;
 use leptos::prelude::*;
 
 use crate::app::state::use_app;
@@ -36,6 +37,10 @@ pub fn ErrorSummary(
     /// Take focus when shown (off for problems present from the start of a page).
     #[prop(optional)]
     no_focus: bool,
+    /// Not announced as an alert: for problems shown as the user types, which would otherwise
+    /// interrupt every keystroke (each field says its own).
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
     use_app().title.error_shown();
@@ -66,8 +71,8 @@ pub fn ErrorSummary(
         })
         .collect_view();
     view! {
-        <div class="cmm-error-summary" role="alert" tabindex="-1" node_ref=summary>
-            <h2 class="cmm-error-summary__title">{title}</h2>
+        <div class="cmm-error-summary" role=(!quiet).then_some("alert") tabindex="-1" node_ref=summary>
+            <Heading depth=2 class="cmm-error-summary__title">{title}</Heading>
             <ul class="cmm-list cmm-error-summary__list">{items}</ul>
         </div>
     }

@@ -1,5 +1,6 @@
 //! A notice: a message that stays on the screen (saved, warning, a problem with a file).
 
+use super::Heading;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,7 +27,7 @@ pub fn Notice(
     };
     view! {
         <div class=class role=role id=id tabindex=id.map(|_| "-1")>
-            {title.map(|t| view! { <h2 class="cmm-notice__title">{t}</h2> })}
+            {title.map(|t| view! { <Heading depth=2 class="cmm-notice__title">{t}</Heading> })}
             {children()}
         </div>
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::blocks::PageHeading;
+use crate::app::blocks::{Heading, PageHeading};
 use crate::app::state::use_app;
 use crate::domain::Framework;
 use crate::text::Text;
@@ -34,10 +34,10 @@ fn AboutPage() -> impl IntoView {
         <PageHeading>{t.about_heading}</PageHeading>
         <p class="cmm-body">{t.about_intro}</p>
         {frameworks}
-        <h2 class="cmm-heading-m">{t.about_law_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.about_law_heading}</Heading>
         <p class="cmm-body">{t.about_law}</p>
         <p class="cmm-body">{t.about_independent}</p>
-        <h2 class="cmm-heading-m">{t.about_sources_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.about_sources_heading}</Heading>
         <p class="cmm-body">{t.register_attribution}</p>
     }
 }
@@ -75,7 +75,7 @@ fn FrameworkAbout(framework: Arc<Framework>) -> impl IntoView {
         let mut terms: Vec<_> = f.glossary.iter().collect();
         terms.sort_by_key(|term| term.term.to_lowercase());
         view! {
-            <h3 class="cmm-heading-s" id=format!("cmm-glossary-{slug}")>{t.glossary_heading}</h3>
+            <Heading depth=3 class="cmm-heading-s" id=format!("cmm-glossary-{slug}")>{t.glossary_heading}</Heading>
             <dl class="cmm-glossary">
                 {terms.into_iter().map(|term| view! {
                     <dt class="cmm-glossary__term">{term.term.clone()}</dt>
@@ -128,13 +128,13 @@ fn FrameworkAbout(framework: Arc<Framework>) -> impl IntoView {
     let has_crosswalk = !f.areas.is_empty();
     view! {
         <section class="cmm-about" aria-labelledby=format!("cmm-about-{}", f.id)>
-            <h2 class="cmm-heading-l" id=format!("cmm-about-{}", f.id)>{f.title.clone()}</h2>
+            <Heading depth=2 class="cmm-heading-l" id=format!("cmm-about-{}", f.id) text=f.title.clone() />
             <p class="cmm-body">{f.description.clone()}</p>
-            <h3 class="cmm-heading-s">{t.levels_heading}</h3>
+            <Heading depth=3 class="cmm-heading-s">{t.levels_heading}</Heading>
             <dl class="cmm-glossary">{levels}</dl>
             {glossary}
             {has_crosswalk.then(|| view! {
-                <h3 class="cmm-heading-s">{t.crosswalk_heading}</h3>
+                <Heading depth=3 class="cmm-heading-s">{t.crosswalk_heading}</Heading>
                 <p class="cmm-body">{t.crosswalk_intro}</p>
                 {crosswalk}
             })}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::overview::SetAside;
 use super::theme::question_group_id;
-use crate::app::blocks::PageHeading;
+use crate::app::blocks::{Heading, PageHeading};
 use crate::app::shell::{follow, follow_here};
 use crate::app::state::nav::Arrival;
 use crate::app::state::use_app;
@@ -83,7 +83,7 @@ fn CheckPage() -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <h2 class="cmm-heading-m">{theme.title.clone()}</h2>
+                            <Heading depth=2 class="cmm-heading-m" text=theme.title.clone() />
                             <dl class="cmm-summary">{rows}</dl>
                         }
                     })

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::blocks::{
-    Checkbox, CouncilPicker, Notice, PageHeading, RadioOption, Radios, TextInput, Tone, Words,
+    Checkbox, CouncilPicker, ErrorSummary, FieldError, PageHeading, RadioOption, Radios, TextInput,
 };
 use crate::app::state::use_app;
 use crate::browser::{self, embed, fetch};
-use crate::domain::config;
+use crate::domain::config::{self, ConfigIssue, ConfigProblem, MIN_CONTRAST};
 use crate::domain::snippet::{
     check_base, namespace_for, render, BaseIssue, Fallback, Mode, SnippetSettings,
 };
-use crate::text::fill;
+use crate::text::{fill, Text};
 
 pub fn embed_page() -> impl IntoView {
     view! { <EmbedPage /> }
@@ -30,6 +30,7 @@ fn EmbedPage() -> impl IntoView {
     let button = RwSignal::new(String::new());
     let mode = RwSignal::new(Mode::Iframe);
     let welsh_first = RwSignal::new(false);
+    let under_section = RwSignal::new(false);
     let share = RwSignal::new(true);
     let team = RwSignal::new(true);
     let council = RwSignal::new(true);
@@ -68,6 +69,8 @@ fn EmbedPage() -> impl IntoView {
         },
         council: council.get(),
         learner: learner.get(),
+        // An iframe is a page of its own; on the council's page, 2 unless the user chose 3.
+        heading_level: (mode.get() == Mode::Script && under_section.get()).then_some(3),
     };
     let problems = move || {
         let pairs = settings().pairs();
@@ -86,6 +89,29 @@ fn EmbedPage() -> impl IntoView {
             .to_string()
         })
     });
+    // Each problem at its field, in words for the form (its label names the setting).
+    let field_errors = Memo::new(move |_| {
+        problems()
+            .iter()
+            .map(|p| field_error(t, p))
+            .collect::<Vec<_>>()
+    });
+    let error_at = move |field: &'static str| {
+        Signal::derive(move || {
+            field_errors.with(|all| {
+                all.iter()
+                    .find(|e| e.field.as_deref() == Some(field))
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let summary = move || {
+        let mut all = field_errors.get();
+        if let Some(message) = base_error.get() {
+            all.push(FieldError::at(BASE, message));
+        }
+        all
+    };
     let ready = move || checked_base.get().is_ok() && problems().is_empty();
     let snippet = move || {
         let file = if mode.get() == Mode::Iframe {
@@ -131,16 +157,32 @@ fn EmbedPage() -> impl IntoView {
     });
     view! {
         <PageHeading>{t.embed_heading}</PageHeading>
+        // Shown as the settings are typed, so it neither takes focus nor interrupts.
+        {move || {
+            let errors = summary();
+            (!errors.is_empty()).then(|| view! { <ErrorSummary title=t.import_problem errors no_focus=true quiet=true /> })
+        }}
         <p class="cmm-body">{t.embed_intro}</p>
         <CouncilPicker app id="cmm-embed-org" label=t.embed_org name=organisation council=chosen on_choose=Callback::new(|_| ()) />
-        <TextInput id="cmm-embed-namespace" label=t.embed_namespace hint=t.embed_namespace_hint value=namespace no_spellcheck=true />
-        <TextInput id="cmm-embed-brand" label=t.embed_brand hint=t.embed_colour_hint value=brand no_spellcheck=true />
-        <TextInput id="cmm-embed-button" label=t.embed_button hint=t.embed_colour_hint value=button no_spellcheck=true />
+        <TextInput id=NAMESPACE label=t.embed_namespace hint=t.embed_namespace_hint value=namespace no_spellcheck=true error=error_at(NAMESPACE) />
+        <TextInput id=BRAND label=t.embed_brand hint=t.embed_colour_hint value=brand no_spellcheck=true error=error_at(BRAND) />
+        <TextInput id=BUTTON label=t.embed_button hint=t.embed_colour_hint value=button no_spellcheck=true error=error_at(BUTTON) />
         <div class="cmm-form-group">
             <Radios name="cmm-embed-mode" legend=t.embed_mode large=true options=mode_options
                 selected=Signal::derive(move || Some(if mode.get() == Mode::Iframe { 0 } else { 1 }))
                 on_select=Callback::new(move |i| mode.set(if i == 0 { Mode::Iframe } else { Mode::Script })) />
         </div>
+        {move || (mode.get() == Mode::Script).then(|| view! {
+            <div class="cmm-form-group">
+                <Radios name="cmm-embed-headings" legend=t.embed_headings
+                    options=vec![
+                        RadioOption::new(t.embed_headings_page).hint(t.embed_headings_page_hint),
+                        RadioOption::new(t.embed_headings_section).hint(t.embed_headings_section_hint),
+                    ]
+                    selected=Signal::derive(move || Some(usize::from(under_section.get())))
+                    on_select=Callback::new(move |i| under_section.set(i == 1)) />
+            </div>
+        })}
         <div class="cmm-form-group">
             <fieldset class="cmm-fieldset">
                 <legend class="cmm-fieldset__legend cmm-fieldset__legend--m">{t.embed_offer}</legend>
@@ -159,17 +201,7 @@ fn EmbedPage() -> impl IntoView {
                     on_change=Callback::new(move |on| welsh_first.set(on)) />
             </fieldset>
         </div>
-        <TextInput id="cmm-embed-base" label=t.embed_base hint=t.embed_base_hint value=base no_spellcheck=true error=base_error />
-        {move || {
-            let problems = problems();
-            (!problems.is_empty()).then(|| view! {
-                <Notice title=t.embed_problems tone=Tone::Info>
-                    <ul class="cmm-list cmm-list--bullet">
-                        {problems.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) quoted=t.quoted /></li> }).collect_view()}
-                    </ul>
-                </Notice>
-            })
-        }}
+        <TextInput id=BASE label=t.embed_base hint=t.embed_base_hint value=base no_spellcheck=true error=base_error />
         {move || (!council.get() && !learner.get()).then(|| view! {
             <p class="cmm-body cmm-inset cmm-inset--warning">{t.embed_offer_none}</p>
         })}
@@ -193,5 +225,38 @@ fn EmbedPage() -> impl IntoView {
             view! { <p class="cmm-body cmm-inset cmm-inset--warning" id="cmm-embed-code-waiting">{t.embed_code_waiting}</p> }.into_any()
         }}
         <p class="cmm-body cmm-inset">{fill(t.embed_csp, &[])}</p>
+    }
+}
+
+const NAMESPACE: &str = "cmm-embed-namespace";
+const BRAND: &str = "cmm-embed-brand";
+const BUTTON: &str = "cmm-embed-button";
+const BASE: &str = "cmm-embed-base";
+
+/// A setting's problem at the field that sets it, said the GOV.UK way (what to enter), since
+/// here the code is held back rather than the default used.
+fn field_error(t: &'static Text, p: &ConfigProblem) -> FieldError {
+    let field = match p.setting.as_str() {
+        "namespace" => Some(NAMESPACE),
+        "brand-colour" => Some(BRAND),
+        "button-colour" => Some(BUTTON),
+        _ => None,
+    };
+    let message = match &p.issue {
+        ConfigIssue::BadNamespace(_) => t.embed_namespace_error.to_string(),
+        ConfigIssue::BadColour(_) => t.embed_colour_error.to_string(),
+        ConfigIssue::LowContrast { hex, ratio } => fill(
+            t.embed_contrast_error,
+            &[
+                ("hex", hex),
+                ("ratio", &format!("{ratio:.1}")),
+                ("min", &MIN_CONTRAST),
+            ],
+        ),
+        _ => t.config_issue(p),
+    };
+    FieldError {
+        field: field.map(str::to_string),
+        message,
     }
 }

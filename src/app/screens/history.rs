@@ -5,6 +5,7 @@
 mod backups;
 mod import;
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::blocks::{Notice, PageHeading};
@@ -241,10 +242,10 @@ fn HistoryItem(id: String, deleted: RwSignal<Option<(usize, Assessment)>>) -> im
             .into_any(),
         };
         Some(view! {
-            <h2 class="cmm-heading-s cmm-history__name" tabindex="-1" id=id.with_value(|id| row_heading_id(id))>
+            <Heading depth=2 class="cmm-heading-s cmm-history__name" focusable=true id=id.with_value(|id| row_heading_id(id))>
                 {name.clone()}
                 {is_current.then(|| view! { " " <span class="cmm-history__current">{t.history_current}</span> })}
-            </h2>
+            </Heading>
             <dl class="cmm-history__facts">
                 <div><dt>{t.history_framework}</dt><dd>{framework_title}</dd></div>
                 <div><dt>{t.history_kind}</dt><dd>{kind}</dd></div>

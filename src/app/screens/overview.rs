@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::start::ContextFields;
-use crate::app::blocks::PageHeading;
+use crate::app::blocks::{Heading, PageHeading};
 use crate::app::shell::follow;
 use crate::app::state::use_app;
 use crate::domain::scoring::{score, Progress};
@@ -123,7 +123,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <PageHeading caption=caption.unwrap_or_default()>{t.overview_heading}</PageHeading>
         <p class="cmm-body">{progress}</p>
-        <h2 class="cmm-heading-m">{t.themes_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.themes_heading}</Heading>
         <ul class="cmm-task-list">{rows}</ul>
         <div class="cmm-button-group">
             <button type="button" class="cmm-button" on:click=move |_| app.go(next())>
@@ -169,7 +169,7 @@ pub fn SetAside() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="cmm-set-aside" aria-labelledby="cmm-set-aside-heading">
-                    <h2 class="cmm-heading-m" id="cmm-set-aside-heading">{t.set_aside_heading}</h2>
+                    <Heading depth=2 class="cmm-heading-m" id="cmm-set-aside-heading">{t.set_aside_heading}</Heading>
                     <p class="cmm-body">{t.set_aside_intro}</p>
                     <ul class="cmm-list cmm-list--bullet">{items}</ul>
                 </section>

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -372,21 +373,21 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
         <p class="cmm-body cmm-programme-read" role="status">{read_line}</p>
         {hidden_any.then(|| view! { <p class="cmm-body cmm-hint">{t.programme_hidden_note}</p> })}
         {s.synthetic.then(|| view! { <p class="cmm-body cmm-inset cmm-inset--warning">{t.programme_synthetic}</p> })}
-        <h2 class="cmm-heading-m">{t.programme_improved_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.programme_improved_heading}</Heading>
         {movement}
-        <h2 class="cmm-heading-m">{t.programme_change_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.programme_change_heading}</Heading>
         {match change_option {
             Some(o) => view! { <ChartView option=Signal::derive(move || Some(o.clone())) label=t.programme_change_chart_label tall=true /> }.into_any(),
             None => view! { <p class="cmm-body">{t.programme_no_change}</p> }.into_any(),
         }}
         {change_table}
-        <h2 class="cmm-heading-m">{t.programme_distribution_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.programme_distribution_heading}</Heading>
         {match distribution_option {
             Some(o) => view! { <ChartView option=Signal::derive(move || Some(o.clone())) label=t.programme_distribution_chart_label /> }.into_any(),
             None => view! { <p class="cmm-body">{t.programme_no_distribution}</p> }.into_any(),
         }}
         {distribution_table}
-        <h2 class="cmm-heading-m">{t.programme_file_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.programme_file_heading}</Heading>
         {if has_benchmarks {
             view! {
                 <p class="cmm-body">{t.programme_file_intro}</p>

@@ -2,6 +2,7 @@
 //! what to assess (the council's contract management or one's own practice), how much of it,
 //! and optional details.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::blocks::{
@@ -30,6 +31,7 @@ pub fn StartPage() -> impl IntoView {
     let kind = RwSignal::new(0usize);
     let organisation = RwSignal::new(app.catalogue.config(|c| c.organisation.clone()));
     let role = RwSignal::new(String::new());
+    let label = RwSignal::new(String::new());
     let context = RwSignal::new(Context::default());
     let council = RwSignal::new(None::<CouncilRef>);
     // The council the page's settings name, chosen once the register is here.
@@ -95,6 +97,12 @@ pub fn StartPage() -> impl IntoView {
         a.organisation = organisation.get_untracked().trim().to_string();
         a.council = council.get_untracked();
         a.role = role.get_untracked().trim().to_string();
+        a.name = label
+            .get_untracked()
+            .trim()
+            .chars()
+            .take(LABEL_MAX)
+            .collect();
         if framework.audience == Audience::Organisation {
             a.context = context.get_untracked();
         } else {
@@ -178,14 +186,14 @@ pub fn StartPage() -> impl IntoView {
         <PageHeading>{t.start_title}</PageHeading>
         <p class="cmm-body cmm-lead">{t.start_lead}</p>
         {continue_link}
-        <h2 class="cmm-heading-m">{t.start_who_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.start_who_heading}</Heading>
         <p class="cmm-body">{t.start_who}</p>
-        <h2 class="cmm-heading-m">{t.start_time_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.start_time_heading}</Heading>
         <p class="cmm-body">{move || fill(t.start_time, &counts(&chosen()).args())}</p>
-        <h2 class="cmm-heading-m">{t.start_privacy_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.start_privacy_heading}</Heading>
         <p class="cmm-body">{t.start_privacy}</p>
         <p class="cmm-body cmm-inset">{t.start_backup_advice}</p>
-        <h2 class="cmm-heading-m">{t.start_scope_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m">{t.start_scope_heading}</Heading>
         <p class="cmm-body">
             {t.start_scope}
             {move || chosen().law_as_at.as_ref().map(|d| format!(" {}", fill(t.start_law_as_at, &[("date", &t.long_date(d))])))}
@@ -195,6 +203,7 @@ pub fn StartPage() -> impl IntoView {
             {how_much}
             {details}
             <TextInput id="cmm-role" label=t.role_label hint=t.role_hint value=role autocomplete="organization-title" />
+            <TextInput id="cmm-label" label=t.start_label hint=t.start_label_hint value=label />
             <button type="submit" class="cmm-button" class:cmm-button--start=move || !returning()
                 class:cmm-button--secondary=returning on:click=start>
                 {move || if returning() { t.new_assessment } else { t.start_button }}
@@ -202,6 +211,9 @@ pub fn StartPage() -> impl IntoView {
         </form>
     }
 }
+
+/// Long enough for "Before the Contract Management Pioneer Programme, 2026".
+const LABEL_MAX: usize = 80;
 
 struct Counts {
     questions: usize,

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -175,7 +176,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
                         .collect_view();
                     view! {
                         <li class="cmm-team__question">
-                            <h3 class="cmm-heading-s">{title}</h3>
+                            <Heading depth=3 class="cmm-heading-s">{title}</Heading>
                             <p class="cmm-hint">{context}</p>
                             <ul class="cmm-list cmm-list--bullet">{levels}</ul>
                         </li>
@@ -256,7 +257,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
                 return view! { <p class="cmm-body">{t.team_empty}</p> }.into_any();
             }
             view! {
-                <h2 class="cmm-heading-m">{t.team_people}</h2>
+                <Heading depth=2 class="cmm-heading-m">{t.team_people}</Heading>
                 <ul class="cmm-list cmm-team__people">
                     {list.into_iter().map(|p| {
                         let key = p.key;
@@ -276,7 +277,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
         <Show when=move || people.with(|p| !p.is_empty())>
             <ChartView option=option.into() width label=t.team_chart_label tall=true />
             {table}
-            <h2 class="cmm-heading-m">{t.team_questions_heading}</h2>
+            <Heading depth=2 class="cmm-heading-m">{t.team_questions_heading}</Heading>
             {questions}
             {move || (!app.limits.get().no_downloads).then(|| view! {
                 <div class="cmm-button-group cmm-no-print">

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::blocks::{PageHeading, RadioOption, Radios};
@@ -226,10 +227,10 @@ fn QuestionField(
             <details class="cmm-details">
                 <summary class="cmm-details__summary">{t.guidance_summary}</summary>
                 <div class="cmm-details__text">
-                    <h3 class="cmm-heading-s">{t.guidance_why}</h3>
+                    <Heading depth=3 class="cmm-heading-s">{t.guidance_why}</Heading>
                     <p class="cmm-body" lang=lang.clone()>{question.guidance.why.clone()}</p>
                 <LawNotes notes=question.guidance.law_for(nation).cloned().collect() nation lang=lang.clone() />
-                    <h3 class="cmm-heading-s">{t.guidance_evidence}</h3>
+                    <Heading depth=3 class="cmm-heading-s">{t.guidance_evidence}</Heading>
                     <p class="cmm-body" lang=lang.clone()>{question.guidance.evidence.clone()}</p>
                 </div>
             </details>
@@ -259,7 +260,7 @@ fn LawNotes(notes: Vec<LawNote>, nation: Option<Nation>, lang: Option<String>) -
     let own = nation.filter(|n| n.law_written_for());
     let heading = t.law_heading_for(own);
     view! {
-        <h3 class="cmm-heading-s">{heading}</h3>
+        <Heading depth=3 class="cmm-heading-s">{heading}</Heading>
         {notes.into_iter().map(|n| {
             let label = own.is_none().then(|| t.law_applies_in(&n.applies_in));
             view! {

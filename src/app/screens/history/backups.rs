@@ -1,6 +1,7 @@
 //! Every backup of unreadable saved data kept in this browser, each to download or delete: the
 //! one place to get back data this version could not open.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::downloads::{file_name, offer_text};
@@ -21,7 +22,7 @@ pub fn BackupsSection() -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     view! {
         <section class="cmm-backups" aria-labelledby="cmm-backups-heading">
-            <h2 class="cmm-heading-m" id="cmm-backups-heading">{t.backups_heading}</h2>
+            <Heading depth=2 class="cmm-heading-m" id="cmm-backups-heading">{t.backups_heading}</Heading>
             {move || {
                 let list = list();
                 if list.is_empty() {

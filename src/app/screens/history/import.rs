@@ -1,6 +1,7 @@
 //! Importing assessments from a file (picked or dropped): read, validated and previewed, then
 //! merged only when the user confirms. Text from the file is only ever shown as text.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -135,7 +136,7 @@ pub fn ImportSection() -> impl IntoView {
     };
     view! {
         <section class="cmm-import" aria-labelledby="cmm-import-heading">
-            <h2 class="cmm-heading-m" id="cmm-import-heading">{t.import_heading}</h2>
+            <Heading depth=2 class="cmm-heading-m" id="cmm-import-heading">{t.import_heading}</Heading>
             <p class="cmm-body">{t.import_intro}</p>
             {move || failed().map(|message| view! {
                 <ErrorSummary title=t.import_problem errors=vec![FieldError::at(FIELD, message)] />

@@ -1,6 +1,7 @@
 //! The answers with their evidence notes, for the printed report (hidden on screen, where the
 //! check-your-answers page shows them).
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::use_results;
@@ -36,14 +37,14 @@ pub fn AnswersForPrint() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <h3 class="cmm-heading-s">{th.title.clone()}</h3>
+                        <Heading depth=3 class="cmm-heading-s" text=th.title.clone() />
                         <ul class="cmm-list">{items}</ul>
                     }
                 })
                 .collect_view();
             Some(view! {
                 <section class="cmm-print-only cmm-print-answers">
-                    <h2 class="cmm-heading-m">{t.answers_heading}</h2>
+                    <Heading depth=2 class="cmm-heading-m">{t.answers_heading}</Heading>
                     {themes}
                 </section>
             })

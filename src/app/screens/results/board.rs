@@ -3,6 +3,7 @@
 //! the last assessment and how the figures were made. A page that prints on one landscape A4
 //! sheet, and the same words laid out as a 16:9 picture for a slide.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -301,7 +302,7 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
                         <p class="cmm-panel__level">{text.overall.clone()}</p>
                         <p class="cmm-panel__secondary">{text.progress.clone()}</p>
                     </div>
-                    <h2 class="cmm-heading-m">{text.gaps_heading.clone()}</h2>
+                    <Heading depth=2 class="cmm-heading-m">{text.gaps_heading.clone()}</Heading>
                     {gaps}
                 </div>
                 <div class="cmm-board__chart">

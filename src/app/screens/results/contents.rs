@@ -2,6 +2,7 @@
 //! downloads, each a link that moves focus to its heading (the address is left alone: in a
 //! council's page it is the host's, and here it holds the screen).
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::state::use_app;
@@ -33,7 +34,7 @@ pub fn Contents(individual: impl Fn() -> bool + Send + Sync + 'static) -> impl I
     };
     view! {
         <nav class="cmm-contents cmm-no-print" aria-labelledby="cmm-contents-heading">
-            <h2 class="cmm-heading-s" id="cmm-contents-heading">{t.contents_heading}</h2>
+            <Heading depth=2 class="cmm-heading-s" id="cmm-contents-heading">{t.contents_heading}</Heading>
             <ol class="cmm-list cmm-contents__list">
                 {link(SUMMARY, t.summary_heading)}
                 {move || link(PLAN, if individual() { t.plan_heading } else { roadmap })}

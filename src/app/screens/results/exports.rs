@@ -1,6 +1,7 @@
 //! Downloads from the results: the answers as CSV, each chart as PNG or SVG (with its context
 //! drawn in), and printing (the print stylesheet lays the page out as a report).
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::board::{OpenBoard, HEADING_ID, OPEN_ID};
@@ -130,7 +131,7 @@ pub fn Exports() -> impl IntoView {
     let read_only = expect_context::<ReadOnly>().0;
     view! {
         <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
-            <h3 class="cmm-heading-s" id="cmm-exports-heading">{t.exports_heading}</h3>
+            <Heading depth=3 class="cmm-heading-s" id="cmm-exports-heading">{t.exports_heading}</Heading>
             {move || {
                 let limits = app.limits.get();
                 if limits.no_downloads {

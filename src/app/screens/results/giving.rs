@@ -2,6 +2,7 @@
 //! click — levels per question, the council's context and the framework, with no notes and no
 //! names of people (the respondent's role only if ticked).
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::use_results;
@@ -35,8 +36,16 @@ pub fn ReturnSection() -> impl IntoView {
         move || results.with(|r| r.as_ref().is_some_and(|r| r.assessment.context.is_empty()));
     view! {
         <section class="cmm-return cmm-no-print" aria-labelledby="cmm-return-heading">
-            <h3 class="cmm-heading-s" id="cmm-return-heading">{t.return_heading}</h3>
+            <Heading depth=3 class="cmm-heading-s" id="cmm-return-heading">{t.return_heading}</Heading>
             <p class="cmm-body">{t.return_intro}</p>
+            // Shown as text to copy, never a link: where returns go is the programme's to say.
+            {match app.catalogue.config(|c| c.return_to.clone()) {
+                Some(address) => view! {
+                    <p class="cmm-body" id="cmm-return-to">{t.return_send_to}" "<strong class="cmm-code">{address}</strong></p>
+                }.into_any(),
+                None => view! { <p class="cmm-body" id="cmm-return-to">{t.return_send_unset}</p> }.into_any(),
+            }}
+            <p class="cmm-body">{t.return_next}</p>
             {move || missing_context().then(|| view! { <p class="cmm-body cmm-inset">{t.return_no_context}</p> })}
             <Checkbox id="cmm-return-role" label=t.return_role hint=t.return_role_hint checked=include_role
                 on_change=Callback::new(move |on| include_role.set(on)) />

@@ -17,6 +17,7 @@ mod table;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use crate::app::blocks::{ChartView, PageHeading, PRINT_SIZE};
@@ -305,7 +306,7 @@ pub fn ResultsBody(
                 view! { <roadmap::RoadmapSection /> }.into_any()
             }
         }}
-        <h2 class="cmm-heading-m" id=contents::CHARTS tabindex="-1">{t.charts_and_figures_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m" id=contents::CHARTS focusable=true>{t.charts_and_figures_heading}</Heading>
         <compare::BenchmarkChooser />
         <div class="cmm-charts">
             // On a phone the bars come first: they read at any width, the radar less so.
@@ -321,7 +322,7 @@ pub fn ResultsBody(
         <RadarLeftOff data />
         <table::FiguresTable />
         <div class="cmm-downloads cmm-no-print">
-            <h2 class="cmm-heading-m" id=contents::DOWNLOADS tabindex="-1">{t.downloads_heading}</h2>
+            <Heading depth=2 class="cmm-heading-m" id=contents::DOWNLOADS focusable=true>{t.downloads_heading}</Heading>
             <exports::Exports />
             {(!read_only && app.catalogue.config(|c| c.share)).then(|| view! { <share::ShareSection /> })}
             {move || (!read_only && !individual()).then(|| view! { <giving::ReturnSection /> })}

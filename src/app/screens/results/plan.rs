@@ -2,10 +2,11 @@
 //! each question below the chosen expectation, as an action with a target date and a done tick,
 //! downloadable as CSV and part of the printed report.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::{use_results, ReadOnly};
-use crate::app::blocks::Checkbox;
+use crate::app::blocks::{Checkbox, DateInput};
 use crate::app::downloads::{file_name, offer_csv};
 use crate::app::state::{use_app, App};
 use crate::domain::assessment::PlanStep;
@@ -116,18 +117,10 @@ pub fn PlanSection() -> impl IntoView {
                         {due_text.map(|d| view! { <span class="cmm-plan__due cmm-print-only">{d}</span> })}
                         {item.step.done.then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
                         <div class="cmm-plan__controls cmm-no-print" hidden=read_only>
-                            <div class="cmm-form-group cmm-form-group--inline">
-                                <label class="cmm-label" for=date_id.clone()>
-                                    {t.plan_due_label}
-                                    <span class="cmm-visually-hidden">{fill(t.plan_for, &[("name", &question)])}</span>
-                                </label>
-                                <input class="cmm-input cmm-input--date" type="date" id=date_id
-                                    prop:value=item.step.due.clone().unwrap_or_default()
-                                    on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        set(&|s: &mut PlanStep| s.due = (!v.is_empty()).then(|| v.clone()));
-                                    } />
-                            </div>
+                            <DateInput id=date_id legend=t.plan_due_label
+                                hidden_legend=fill(t.plan_for, &[("name", &question)])
+                                value=item.step.due.clone()
+                                on_change=Callback::new(move |due: Option<String>| set(&|s: &mut PlanStep| s.due = due.clone())) />
                             <Checkbox id=format!("cmm-plan-done-{}", item.question_id)
                                 label=t.plan_done_label
                                 hidden_label=fill(t.plan_for, &[("name", &question)])
@@ -153,7 +146,7 @@ pub fn PlanSection() -> impl IntoView {
     };
     view! {
         <section class="cmm-plan-section" aria-labelledby="cmm-plan-heading">
-            <h2 class="cmm-heading-m" id=super::contents::PLAN tabindex="-1">{t.plan_heading}</h2>
+            <Heading depth=2 class="cmm-heading-m" id=super::contents::PLAN focusable=true>{t.plan_heading}</Heading>
             <p class="cmm-body">
                 {move || match expectation() {
                     Some(e) => fill(t.plan_intro, &[("expectation", &e)]),

@@ -1,5 +1,6 @@
 //! Progress over time: the change per theme since the previous assessment.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::summary::describe_changes;
@@ -20,7 +21,7 @@ pub fn Progress() -> impl IntoView {
             let h = highlights(&r.rows);
             let unchanged = h.improved.is_empty() && h.declined.is_empty();
             Some(view! {
-                <h2 class="cmm-heading-m">{t.progress_heading}</h2>
+                <Heading depth=2 class="cmm-heading-m">{t.progress_heading}</Heading>
                 <p class="cmm-body">{fill(t.progress_intro, &[("date", &t.long_date(&previous.created))])}</p>
                 {unchanged.then(|| view! { <p class="cmm-body">{t.progress_none}</p> })}
                 <ul class="cmm-list cmm-list--bullet">

@@ -1,6 +1,7 @@
 //! The improvement roadmap: top priorities, then each theme's next-rung actions. Targets come
 //! from the chosen benchmark unless the user sets their own for a theme.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::{use_results, ReadOnly};
@@ -71,7 +72,7 @@ pub fn RoadmapSection() -> impl IntoView {
         })?;
         (!items.is_empty()).then(|| {
             view! {
-                <h3 class="cmm-heading-s">{t.roadmap_priorities}</h3>
+                <Heading depth=3 class="cmm-heading-s">{t.roadmap_priorities}</Heading>
                 <ol class="cmm-list cmm-list--number cmm-roadmap__priorities">{items}</ol>
             }
         })
@@ -131,7 +132,7 @@ pub fn RoadmapSection() -> impl IntoView {
                         let idle = status.is_none() && items.is_empty();
                         view! {
                             <div class="cmm-roadmap__theme" class:cmm-roadmap__theme--idle=idle>
-                                <h3 class="cmm-heading-s">{th.title.clone()}</h3>
+                                <Heading depth=3 class="cmm-heading-s" text=th.title.clone() />
                                 {status.map(|s| view! { <p class="cmm-body">{s}</p> })}
                                 <div class="cmm-form-group cmm-form-group--inline cmm-no-print" hidden=read_only>
                                     <label class="cmm-label" for=select_id.clone()>{fill(t.target_label, &[("theme", &th.title)])}</label>
@@ -154,7 +155,7 @@ pub fn RoadmapSection() -> impl IntoView {
         })
     };
     view! {
-        <h2 class="cmm-heading-m" id=super::contents::PLAN tabindex="-1">{if read_only { t.shared_roadmap_heading } else { t.roadmap_heading }}</h2>
+        <Heading depth=2 class="cmm-heading-m" id=super::contents::PLAN focusable=true>{if read_only { t.shared_roadmap_heading } else { t.roadmap_heading }}</Heading>
         <p class="cmm-body">{t.roadmap_intro}</p>
         {priorities}
         {move || plan.with(|p| p.as_ref().is_some_and(|(r, _)| r.is_empty())).then(|| view! { <p class="cmm-body">{t.roadmap_empty}</p> })}

@@ -1,5 +1,6 @@
 //! Making a share link for the results: levels only unless the user ticks to include notes.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -37,7 +38,7 @@ pub fn ShareSection() -> impl IntoView {
     };
     view! {
         <section class="cmm-share cmm-no-print" aria-labelledby="cmm-share-heading">
-            <h3 class="cmm-heading-s" id="cmm-share-heading">{t.share_heading}</h3>
+            <Heading depth=3 class="cmm-heading-s" id="cmm-share-heading">{t.share_heading}</Heading>
             <p class="cmm-body">{t.share_intro}</p>
             <Checkbox id="cmm-share-notes" label=t.share_notes hint=t.share_notes_hint
                 checked=include_notes

@@ -1,6 +1,7 @@
 //! A short plain-English summary of the results: strongest and weakest themes, gaps to the
 //! benchmark, "Don't know" answers, and movement since the last assessment.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::use_results;
@@ -153,7 +154,7 @@ pub fn Summary() -> impl IntoView {
     let shared = expect_context::<super::ReadOnly>().0;
     let results = use_results();
     view! {
-        <h2 class="cmm-heading-m" id=super::contents::SUMMARY tabindex="-1">{t.summary_heading}</h2>
+        <Heading depth=2 class="cmm-heading-m" id=super::contents::SUMMARY focusable=true>{t.summary_heading}</Heading>
         <ul class="cmm-list cmm-list--bullet cmm-summary-text">
             {move || results.with(|r| r.as_ref().map(|r| sentences(t, r, shared)).unwrap_or_default())
                 .into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}

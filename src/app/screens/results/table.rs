@@ -1,5 +1,6 @@
 //! The figures behind the charts, as a table: the charts' text alternative, always present.
 
+use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
 use super::summary::signed;
@@ -63,7 +64,7 @@ pub fn FiguresTable() -> impl IntoView {
                 None => t.table_caption.to_string(),
             };
             Some(view! {
-                <h2 class="cmm-heading-m">{t.table_heading}</h2>
+                <Heading depth=2 class="cmm-heading-m">{t.table_heading}</Heading>
                 <div class="cmm-table-wrap">
                     <table class="cmm-table cmm-table--figures cmm-table--stack">
                         <caption class="cmm-table__caption">{caption}</caption>
