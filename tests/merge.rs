@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use cm_maturity::domain::assessment::{Field, PlanStep};
+use cm_maturity::domain::assessment::{Field, PlanStep, Status};
 use cm_maturity::domain::saved::{self, write_over, Changes, SavedData};
 use cm_maturity::domain::{Assessment, AssessmentKind, Level, Rating};
 use common::{cases, small};
@@ -141,7 +141,13 @@ proptest! {
                         edited = Some(Field::Target(&themes[*t % themes.len()]).key());
                     }
                     Op::Plan(q, done) => {
-                        let step = PlanStep { due: Some("2027-01-01".into()), done: *done };
+                        let step = PlanStep {
+                            due: Some("2027-01-01".into()),
+                            status: if *done { Status::Done } else { Status::InProgress },
+                            owner: format!("owner at {now}"),
+                            accepted: true,
+                            ..PlanStep::default()
+                        };
                         a.set_plan_step(&questions[*q], step, &now);
                         edited = Some(Field::Plan(&questions[*q]).key());
                     }

@@ -1,15 +1,21 @@
-//! A learner's development plan: one item per question below the chosen expectation, its date
-//! and tick kept with the assessment, and the plan's CSV.
+//! Plans: a learner's development plan (one item per question below the chosen expectation, its
+//! date and tick kept with the assessment, its CSV) and a council's improvement plan (actions
+//! taken from the roadmap with owners, dates and statuses; colours worked out at their
+//! boundaries; carried to a reassessment; its calendar file and CSV).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use cm_maturity::domain::assessment::PlanStep;
-use cm_maturity::domain::plan::{development_plan, plan_csv, PlanWords};
+use cm_maturity::domain::assessment::{PlanStep, Status};
+use cm_maturity::domain::calendar::calendar;
+use cm_maturity::domain::plan::{
+    accept, council_plan, council_plan_csv, development_plan, plan_csv, plan_events, rag,
+    CouncilPlanWords, PlanWords, Rag, RagCounts,
+};
 use cm_maturity::domain::roadmap::targets_from_benchmark;
 use cm_maturity::domain::saved::{load, SavedData};
 use cm_maturity::domain::{Level, Rating};
-use common::{all_at, learner, learner_benchmarks};
+use common::{all_at, council, learner, learner_benchmarks};
 
 const WORDS: PlanWords = PlanWords {
     headers: [
@@ -64,7 +70,8 @@ fn dates_and_ticks_are_kept_with_the_assessment_and_survive_saving() {
         q.clone(),
         PlanStep {
             due: Some("2027-03-31".into()),
-            done: true,
+            status: Status::Done,
+            ..PlanStep::default()
         },
     );
     let mut data = SavedData::default();
@@ -76,7 +83,8 @@ fn dates_and_ticks_are_kept_with_the_assessment_and_survive_saving() {
         item.step,
         PlanStep {
             due: Some("2027-03-31".into()),
-            done: true
+            status: Status::Done,
+            ..PlanStep::default()
         }
     );
 
@@ -90,4 +98,278 @@ fn dates_and_ticks_are_kept_with_the_assessment_and_survive_saving() {
     let row = lines.iter().find(|l| l.contains("2027-03-31")).unwrap();
     assert!(row.ends_with(",2027-03-31,Done"), "{row}");
     assert!(row.contains(&format!("2 {}", fw.level_name(Level::new(2).unwrap()))));
+}
+
+#[test]
+fn a_saved_done_tick_from_schema_4_reads_as_done() {
+    let fw = learner();
+    let q = fw.questions().next().unwrap().1.id.clone();
+    let raw = format!(
+        r#"{{"schemaVersion":4,"assessments":[{{"id":"a","frameworkId":"{}","frameworkVersion":"{}","kind":"full","created":"2026-11-01T09:00:00Z","updated":"2026-11-01T09:00:00Z","plan":{{"{q}":{{"due":"2027-01-31","done":true}},"other":{{"due":"2027-02-01","done":false}}}}}}]}}"#,
+        fw.id, fw.version
+    );
+    let loaded = load(&raw).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    let plan = &loaded.data.assessments[0].plan;
+    assert_eq!(plan[&q].status, Status::Done);
+    assert_eq!(plan[&q].due.as_deref(), Some("2027-01-31"));
+    assert_eq!(plan["other"].status, Status::NotStarted);
+}
+
+fn step(due: Option<&str>, status: Status) -> PlanStep {
+    PlanStep {
+        due: due.map(str::to_string),
+        status,
+        accepted: true,
+        ..PlanStep::default()
+    }
+}
+
+#[test]
+fn colours_are_worked_out_at_their_boundaries() {
+    let today = "2026-12-04T10:00:00Z";
+    let cases = [
+        (Some("2026-12-03"), Status::NotStarted, Some(Rag::Red)),
+        (Some("2026-12-03"), Status::InProgress, Some(Rag::Red)),
+        (Some("2026-12-03"), Status::Done, Some(Rag::Green)),
+        (Some("2026-12-04"), Status::NotStarted, Some(Rag::Amber)),
+        (Some("2027-01-03"), Status::InProgress, Some(Rag::Amber)),
+        (Some("2027-01-04"), Status::InProgress, Some(Rag::Green)),
+        (Some("2028-01-01"), Status::Blocked, Some(Rag::Red)),
+        (None, Status::Blocked, Some(Rag::Red)),
+        (None, Status::Done, Some(Rag::Green)),
+        (None, Status::InProgress, None),
+        (Some("not a date"), Status::NotStarted, None),
+    ];
+    for (due, status, want) in cases {
+        assert_eq!(rag(&step(due, status), today), want, "{due:?} {status:?}");
+    }
+}
+
+/// A council assessment at level 2 everywhere, against the cohort median (above 2 on every
+/// theme), so the roadmap has a step for every question.
+fn council_case() -> (
+    cm_maturity::domain::Framework,
+    cm_maturity::domain::Assessment,
+    cm_maturity::domain::roadmap::Targets,
+) {
+    let fw = council();
+    let targets: cm_maturity::domain::roadmap::Targets =
+        fw.themes.iter().map(|t| (t.id.clone(), 4.0)).collect();
+    let a = all_at(&fw, "c-1", "2026-11-01T09:00:00Z", 2);
+    (fw, a, targets)
+}
+
+#[test]
+fn the_plan_follows_the_roadmap_and_keeps_what_a_council_took_on() {
+    let (fw, mut a, targets) = council_case();
+    let plan = council_plan(&fw, &a, &targets);
+    assert!(plan.actions.is_empty());
+    assert_eq!(plan.proposals.len(), fw.questions().count());
+
+    // Take on three, with dates out of order; the plan lists them soonest first, undated last.
+    let picks: Vec<_> = plan.proposals.iter().take(3).cloned().collect();
+    let dates = [Some("2027-06-30"), None, Some("2027-01-31")];
+    for (item, due) in picks.iter().zip(dates) {
+        let mut s = accept(item);
+        assert_eq!(s.aim, Level::new(3));
+        s.due = due.map(str::to_string);
+        s.owner = "Head of Procurement".into();
+        a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    }
+    let plan = council_plan(&fw, &a, &targets);
+    assert_eq!(plan.actions.len(), 3);
+    assert_eq!(plan.proposals.len(), fw.questions().count() - 3);
+    let order: Vec<_> = plan.actions.iter().map(|i| i.step.due.as_deref()).collect();
+    assert_eq!(order, [Some("2027-01-31"), Some("2027-06-30"), None]);
+    for item in &plan.actions {
+        let roadmap_item = development_plan(&fw, &a, &targets)
+            .into_iter()
+            .find(|i| i.question_id == item.question_id)
+            .unwrap();
+        assert_eq!(
+            item.action, roadmap_item.action,
+            "the plan says what the roadmap says"
+        );
+    }
+    assert_eq!(
+        plan.counts("2027-01-10"),
+        RagCounts {
+            red: 0,
+            amber: 1,
+            green: 1,
+            undated: 1
+        }
+    );
+    assert_eq!(plan.most_overdue("2027-07-01", 3).len(), 2);
+    assert_eq!(
+        plan.most_overdue("2027-07-01", 3)[0].step.due.as_deref(),
+        Some("2027-01-31"),
+        "longest overdue first"
+    );
+
+    // Saving and loading keeps every field.
+    let mut data = SavedData::default();
+    data.assessments.push(a.clone());
+    let again = load(&data.to_json()).unwrap().data;
+    assert_eq!(again.assessments[0].plan, a.plan);
+}
+
+#[test]
+fn a_reassessment_carries_open_actions_and_shows_those_reached() {
+    let (fw, mut a, targets) = council_case();
+    let proposals = council_plan(&fw, &a, &targets).proposals;
+    let (reached, open, done) = (&proposals[0], &proposals[1], &proposals[2]);
+    for (item, status) in [
+        (reached, Status::InProgress),
+        (open, Status::Blocked),
+        (done, Status::Done),
+    ] {
+        let mut s = accept(item);
+        s.status = status;
+        s.due = Some("2027-03-31".into());
+        a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    }
+    let mut next = a.reassess_from("c-2".into(), &fw, "2027-11-01T09:00:00Z");
+    assert!(
+        next.plan.values().all(|s| s.carried),
+        "carried steps are marked"
+    );
+    assert!(
+        !next.plan.contains_key(&done.question_id),
+        "a done action stays with its assessment"
+    );
+    assert_eq!(next.plan.len(), 2);
+
+    // The council now answers level 3 where it aimed at 3.
+    next.set_rating(
+        &reached.question_id,
+        Rating::Level(Level::new(3).unwrap()),
+        "2027-11-02T09:00:00Z",
+    );
+    let plan = council_plan(&fw, &next, &targets);
+    assert_eq!(plan.achieved.len(), 1);
+    assert_eq!(plan.achieved[0].question_id, reached.question_id);
+    assert!(plan.achieved[0].step.carried);
+    let open_ids: Vec<_> = plan
+        .actions
+        .iter()
+        .map(|i| i.question_id.as_str())
+        .collect();
+    assert_eq!(open_ids, [open.question_id.as_str()]);
+    // Its next rung (3 to 4) is offered afresh.
+    let again = plan
+        .proposals
+        .iter()
+        .find(|p| p.question_id == reached.question_id)
+        .unwrap();
+    assert_eq!((again.from, again.to), (Level::new(3), Level::new(4)));
+    assert!(!again.step.accepted);
+
+    // A question the framework dropped: its carried action is dropped too, never shown blank.
+    let mut gone = next.clone();
+    let mut s = gone.plan[&open.question_id].clone();
+    s.carried = true;
+    gone.plan.insert("no-such-question".into(), s);
+    let plan = council_plan(&fw, &gone, &targets);
+    assert!(plan
+        .actions
+        .iter()
+        .all(|i| i.question_id != "no-such-question"));
+
+    // A lower target leaves an open action in the plan until its rung is reached.
+    let lower: cm_maturity::domain::roadmap::Targets =
+        fw.themes.iter().map(|t| (t.id.clone(), 1.0)).collect();
+    let plan = council_plan(&fw, &next, &lower);
+    assert!(plan.proposals.is_empty());
+    assert_eq!(plan.actions.len(), 1);
+    assert_eq!(plan.actions[0].to, Level::new(3));
+    assert!(!plan.actions[0].action.is_empty());
+}
+
+#[test]
+fn the_calendar_file_has_one_event_per_open_dated_action_and_escapes_a_hostile_owner() {
+    let (fw, mut a, targets) = council_case();
+    let proposals = council_plan(&fw, &a, &targets).proposals;
+    let hostile = "Smith, J; Head\\of \"Procurement\"\r\nBEGIN:VEVENT\r\nSUMMARY:pwned";
+    for (item, due, status) in [
+        (&proposals[0], Some("2027-03-31"), Status::InProgress),
+        (&proposals[1], Some("2027-02-28"), Status::Done),
+        (&proposals[2], None, Status::NotStarted),
+    ] {
+        let mut s = accept(item);
+        s.due = due.map(str::to_string);
+        s.status = status;
+        s.owner = hostile.into();
+        a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    }
+    let plan = council_plan(&fw, &a, &targets);
+    let mut events = plan_events(&a.id, &plan.actions, |i| {
+        (
+            format!("Due: {}", i.question_id),
+            format!("Owner: {}", i.step.owner),
+        )
+    });
+    assert_eq!(events.len(), 1, "done and undated actions make no event");
+    events.push(cm_maturity::domain::calendar::CalendarEvent {
+        uid: "c-1-reassess@cm-self-assessment".into(),
+        date: "2027-11-01".into(),
+        summary: "Reassess".into(),
+        description: String::new(),
+    });
+    let ics = calendar(&events, "2026-12-04T19:00:00Z");
+    let parsed = common::ical::parse(&ics).expect("a valid calendar");
+    assert_eq!(parsed.len(), 2);
+    assert_eq!(parsed[0]["DTSTART;VALUE=DATE"], "20270331");
+    assert_eq!(parsed[0]["DTEND;VALUE=DATE"], "20270401");
+    assert_eq!(
+        parsed[0]["DESCRIPTION"],
+        format!("Owner: {}", hostile.replace("\r\n", "\n"))
+    );
+    assert_eq!(parsed[1]["DTSTART;VALUE=DATE"], "20271101");
+    let starts = ics.replace("\r\n ", "");
+    let starts = starts
+        .split("\r\n")
+        .filter(|l| *l == "BEGIN:VEVENT")
+        .count();
+    assert_eq!(starts, 2, "the owner's name cannot start an event");
+}
+
+#[test]
+fn the_council_plan_csv_has_owner_date_status_and_colour() {
+    let (fw, mut a, targets) = council_case();
+    let item = council_plan(&fw, &a, &targets).proposals[0].clone();
+    let mut s = accept(&item);
+    s.owner = "=HYPERLINK(\"x\")".into();
+    s.due = Some("2026-12-01".into());
+    s.status = Status::InProgress;
+    s.note = "Waiting, for the new, template".into();
+    a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    let plan = council_plan(&fw, &a, &targets);
+    let words = CouncilPlanWords {
+        headers: [
+            "Theme",
+            "Question",
+            "Level now",
+            "Next level",
+            "Action",
+            "Owner",
+            "Due",
+            "Status",
+            "Colour",
+            "Note",
+        ],
+        find_out: "Find out",
+        statuses: ["Not started", "In progress", "Done", "Blocked"],
+        colours: ["Red", "Amber", "Green"],
+        undated: "No date",
+    };
+    let csv = council_plan_csv(&fw, &plan.actions, &words, "2026-12-04");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Theme,Question,Level now,Next level,Action,Owner,Due,Status,Colour,Note"
+    );
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].contains(",\"'=HYPERLINK(\"\"x\"\")\",2026-12-01,In progress,Red,\"Waiting, for the new, template\""), "{}", lines[1]);
 }

@@ -17,6 +17,18 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// Today's date where the user is (YYYY-MM-DD), for what is due or late: a council's midnight,
+/// not Greenwich's.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// A random id for a new assessment; unique enough for one person's browser.
 pub fn new_id() -> String {
     let a = (js_sys::Math::random() * 1e16) as u64;

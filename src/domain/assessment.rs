@@ -184,15 +184,72 @@ impl Field<'_> {
     }
 }
 
-/// One step of a personal development plan: the next rung of a question, with a target date.
+/// Where an action stands, as its owner says. (How it looks to a board, red, amber or green, is
+/// worked out from this and the date: see [`crate::domain::plan::rag`].)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Blocked,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Blocked,
+    ];
+
+    pub fn is_not_started(&self) -> bool {
+        *self == Status::NotStarted
+    }
+}
+
+/// One action of a plan: the next rung of a question, with who owns it, when it is due and
+/// where it stands. A learner's plan holds every step; a council takes the roadmap's actions
+/// into its plan one by one (`accepted`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanStep {
     /// YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    #[serde(default, skip_serializing_if = "Status::is_not_started")]
+    pub status: Status,
+    /// A role or a name, as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Taken into a council's plan from its roadmap.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub done: bool,
+    pub accepted: bool,
+    /// The rung the action aims at, kept from when it entered the plan, so that a later
+    /// assessment can tell it was reached. `None` for finding out (a "Don't know").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aim: Option<Level>,
+    /// Brought from the assessment before, still open when this one was started.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
+}
+
+impl PlanStep {
+    pub fn done(&self) -> bool {
+        self.status == Status::Done
+    }
+
+    /// Whether a rating reaches what the action aimed at (any known level, for finding out).
+    pub fn reached_by(&self, rating: Option<Rating>) -> bool {
+        match (self.aim, rating) {
+            (Some(aim), Some(Rating::Level(l))) => l >= aim,
+            (None, Some(Rating::Level(_))) => true,
+            _ => false,
+        }
+    }
 }
 
 impl Assessment {
@@ -237,7 +294,18 @@ impl Assessment {
         next.name = String::new();
         next.created = now.to_string();
         next.updated = now.to_string();
-        next.plan.clear();
+        // Open actions come across (marked as carried); done ones stay with the assessment
+        // that did them.
+        next.plan = self
+            .plan
+            .iter()
+            .filter(|(_, step)| step.accepted && !step.done())
+            .map(|(q, step)| {
+                let mut step = step.clone();
+                step.carried = true;
+                (q.clone(), step)
+            })
+            .collect();
         next.stamps.clear();
         next.reconcile(framework);
         next

@@ -128,6 +128,13 @@ pub fn from_parts(day: &str, month: &str, year: &str) -> Result<Option<String>, 
     Ok(Some(format!("{y:04}-{m:02}-{d:02}")))
 }
 
+/// The same day a year later (28 February for 29 February), as "2027-11-01".
+pub fn a_year_after(iso: &str) -> Option<String> {
+    let (y, m, d) = ymd(iso)?;
+    let d = d.min(days_in_month(y + 1, m));
+    Some(format!("{:04}-{m:02}-{d:02}", y + 1))
+}
+
 /// The day, month and year of a stored date, for filling the three fields again.
 pub fn to_parts(iso: &str) -> (String, String, String) {
     match ymd(iso) {
@@ -193,6 +200,17 @@ mod tests {
         assert!(DateIssue::Missing(DatePart::Day).concerns(DatePart::Day));
         assert!(!DateIssue::Missing(DatePart::Day).concerns(DatePart::Year));
         assert!(DateIssue::NotReal.concerns(DatePart::Month));
+    }
+
+    #[test]
+    fn a_year_on_keeps_the_day_or_the_end_of_february() {
+        assert_eq!(
+            a_year_after("2026-11-01T09:00:00Z").as_deref(),
+            Some("2027-11-01")
+        );
+        assert_eq!(a_year_after("2028-02-29").as_deref(), Some("2029-02-28"));
+        assert_eq!(a_year_after("2027-12-31").as_deref(), Some("2028-12-31"));
+        assert_eq!(a_year_after("junk"), None);
     }
 
     #[test]

@@ -683,6 +683,13 @@ impl<T> Framework<T> {
         self.questions().map(|(_, q)| q).find(|q| q.id == id)
     }
 
+    /// The theme a question sits in.
+    pub fn theme_of_question(&self, question_id: &str) -> Option<&Theme<T>> {
+        self.questions()
+            .find(|(_, q)| q.id == question_id)
+            .map(|(t, _)| t)
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme<T>> {
         self.themes.iter().find(|t| t.id == id)
     }

@@ -29,6 +29,10 @@ impl Level {
     pub fn next(self) -> Option<Level> {
         Level::new(self.0 + 1)
     }
+
+    pub fn previous(self) -> Option<Level> {
+        Level::new(self.0 - 1)
+    }
 }
 
 impl TryFrom<u8> for Level {

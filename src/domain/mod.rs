@@ -4,6 +4,7 @@ pub mod assessment;
 pub mod backups;
 pub mod benchmark;
 pub mod board;
+pub mod calendar;
 pub mod config;
 pub mod context;
 pub mod dates;
@@ -25,7 +26,7 @@ pub mod snippet;
 pub mod team;
 pub mod xml;
 
-pub use assessment::{Answer, Assessment, AssessmentKind, PlanStep, Rating};
+pub use assessment::{Answer, Assessment, AssessmentKind, PlanStep, Rating, Status};
 pub use benchmark::{Benchmark, BenchmarkFile, BenchmarkKind, Figure};
 pub use framework::{Audience, Framework, Question, Theme};
 pub use level::Level;

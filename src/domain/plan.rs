@@ -1,12 +1,16 @@
-//! A learner's personal development plan: the next rung of each question below the chosen
-//! expectation, as an action with the learner's own target date and a done tick. Made from the
-//! roadmap, so the two never disagree; the dates and ticks are kept with the assessment.
+//! Plans made from the roadmap, so the two never disagree. A learner's development plan holds
+//! every next rung below the chosen expectation, with a date and a done tick. A council's
+//! improvement plan holds the roadmap's actions it took on, each with an owner, a date and a
+//! status; how each looks to a board (red, amber, green) is worked out, never typed; a
+//! reassessment carries the open actions across and shows those its answers reached.
 
-use super::assessment::{Assessment, PlanStep};
+use super::assessment::{Assessment, PlanStep, Rating, Status};
+use super::calendar::CalendarEvent;
+use super::dates::day_of;
 use super::exchange::write_row;
 use super::framework::Framework;
 use super::level::Level;
-use super::roadmap::{build, Step, Targets};
+use super::roadmap::{build, RoadmapItem, Step, Targets};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanItem {
@@ -31,25 +35,33 @@ pub fn development_plan(
         .themes
         .iter()
         .flat_map(|t| t.items.iter())
-        .map(|item| {
-            let (from, to, action) = match &item.step {
-                Step::Climb { from, to, action } => (Some(*from), Some(*to), action.clone()),
-                Step::FindEvidence => (None, None, String::new()),
-            };
-            PlanItem {
-                theme_id: item.theme_id.clone(),
-                question_id: item.question_id.clone(),
-                from,
-                to,
-                action,
-                step: assessment
-                    .plan
-                    .get(&item.question_id)
-                    .cloned()
-                    .unwrap_or_default(),
-            }
+        .map(|item| PlanItem {
+            step: assessment
+                .plan
+                .get(&item.question_id)
+                .cloned()
+                .unwrap_or_default(),
+            ..PlanItem::from_roadmap(item)
         })
         .collect()
+}
+
+impl PlanItem {
+    /// A roadmap action as a plan item with nothing yet kept for it.
+    pub fn from_roadmap(item: &RoadmapItem) -> PlanItem {
+        let (from, to, action) = match &item.step {
+            Step::Climb { from, to, action } => (Some(*from), Some(*to), action.clone()),
+            Step::FindEvidence => (None, None, String::new()),
+        };
+        PlanItem {
+            theme_id: item.theme_id.clone(),
+            question_id: item.question_id.clone(),
+            from,
+            to,
+            action,
+            step: PlanStep::default(),
+        }
+    }
 }
 
 /// Words for the plan's CSV, from the text module.
@@ -91,11 +103,312 @@ pub fn plan_csv(framework: &Framework, items: &[PlanItem], words: &PlanWords) ->
                 &level(item.to),
                 action,
                 item.step.due.as_deref().unwrap_or_default(),
-                if item.step.done {
+                if item.step.done() {
                     words.done
                 } else {
                     words.not_done
                 },
+            ],
+        );
+    }
+    out
+}
+
+/// How an action looks to a board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rag {
+    Red,
+    Amber,
+    Green,
+}
+
+/// An open action due within this many days (today included) is amber.
+pub const AMBER_DAYS: i64 = 30;
+
+/// Green when done or due more than [`AMBER_DAYS`] ahead; amber when open and due within them;
+/// red when blocked, or open past its date. An open action with no date has no colour: it can
+/// be neither on track nor late until it has one.
+pub fn rag(step: &PlanStep, today: &str) -> Option<Rag> {
+    match step.status {
+        Status::Done => return Some(Rag::Green),
+        Status::Blocked => return Some(Rag::Red),
+        Status::NotStarted | Status::InProgress => {}
+    }
+    let due = day_of(step.due.as_deref()?)?;
+    let today = day_of(today)?;
+    Some(if due < today {
+        Rag::Red
+    } else if due - today <= AMBER_DAYS {
+        Rag::Amber
+    } else {
+        Rag::Green
+    })
+}
+
+/// An action open past its date.
+pub fn overdue(step: &PlanStep, today: &str) -> bool {
+    !step.done()
+        && matches!(
+            (step.due.as_deref().and_then(day_of), day_of(today)),
+            (Some(due), Some(today)) if due < today
+        )
+}
+
+/// A council's improvement plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CouncilPlan {
+    /// The actions taken on, soonest due first (undated last), then in the roadmap's order.
+    pub actions: Vec<PlanItem>,
+    /// Actions taken on whose rung the answers now reach, carried ones first.
+    pub achieved: Vec<PlanItem>,
+    /// The roadmap's actions not (or no longer) in the plan, to be taken on or left out.
+    pub proposals: Vec<PlanItem>,
+}
+
+impl CouncilPlan {
+    /// How many actions show each colour, and how many have none (open with no date).
+    pub fn counts(&self, today: &str) -> RagCounts {
+        let mut c = RagCounts::default();
+        for a in &self.actions {
+            match rag(&a.step, today) {
+                Some(Rag::Red) => c.red += 1,
+                Some(Rag::Amber) => c.amber += 1,
+                Some(Rag::Green) => c.green += 1,
+                None => c.undated += 1,
+            }
+        }
+        c
+    }
+
+    /// The `n` actions longest past their dates.
+    pub fn most_overdue(&self, today: &str, n: usize) -> Vec<&PlanItem> {
+        let mut late: Vec<&PlanItem> = self
+            .actions
+            .iter()
+            .filter(|a| overdue(&a.step, today))
+            .collect();
+        late.sort_by_key(|a| a.step.due.as_deref().and_then(day_of));
+        late.truncate(n);
+        late
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RagCounts {
+    pub red: usize,
+    pub amber: usize,
+    pub green: usize,
+    pub undated: usize,
+}
+
+/// The council's plan from its roadmap and the steps it keeps. A step taken on stays in the
+/// plan even when the roadmap no longer lists its question (a lower target), until the
+/// answers reach its rung; then it is achieved, and the roadmap's next rung for that question
+/// (if any) is offered afresh.
+pub fn council_plan(
+    framework: &Framework,
+    assessment: &Assessment,
+    targets: &Targets,
+) -> CouncilPlan {
+    let mut plan = CouncilPlan::default();
+    let roadmap = development_plan(framework, assessment, targets);
+    let rating = |q: &str| assessment.answers.get(q).and_then(|a| a.rating);
+    for mut item in roadmap {
+        let step = item.step.clone();
+        if step.accepted && step.reached_by(rating(&item.question_id)) {
+            plan.achieved
+                .push(achieved(framework, assessment, &item.question_id, step));
+            item.step = PlanStep::default();
+            plan.proposals.push(item);
+        } else if step.accepted {
+            plan.actions.push(item);
+        } else {
+            plan.proposals.push(item);
+        }
+    }
+    // Steps taken on whose question the roadmap no longer lists.
+    for (q, step) in assessment.plan.iter().filter(|(_, s)| s.accepted) {
+        let listed = plan
+            .actions
+            .iter()
+            .chain(&plan.proposals)
+            .any(|i| &i.question_id == q)
+            || plan.achieved.iter().any(|i| &i.question_id == q);
+        if listed {
+            continue;
+        }
+        if step.reached_by(rating(q)) {
+            plan.achieved
+                .push(achieved(framework, assessment, q, step.clone()));
+        } else if let Some(item) = unlisted(framework, assessment, q, step.clone()) {
+            plan.actions.push(item);
+        }
+    }
+    plan.actions
+        .sort_by_key(|a| (a.step.due.is_none(), a.step.due.as_deref().and_then(day_of)));
+    plan.achieved.sort_by_key(|a| !a.step.carried);
+    plan
+}
+
+/// An achieved step as an item: the rung it aimed at, reached.
+fn achieved(framework: &Framework, assessment: &Assessment, q: &str, step: PlanStep) -> PlanItem {
+    let theme_id = framework
+        .theme_of_question(q)
+        .map(|t| t.id.clone())
+        .unwrap_or_default();
+    let from = assessment
+        .answers
+        .get(q)
+        .and_then(|a| a.rating)
+        .and_then(Rating::level);
+    PlanItem {
+        theme_id,
+        question_id: q.to_string(),
+        from: step.aim.and_then(|a| a.previous()),
+        to: step.aim.or(from),
+        action: step
+            .aim
+            .and_then(|a| a.previous())
+            .and_then(|l| rung_action(framework, assessment, q, l))
+            .unwrap_or_default(),
+        step,
+    }
+}
+
+/// A step taken on whose question the roadmap no longer lists (its target was lowered) and
+/// whose rung the answers do not reach: still an action. `None` for a question the framework
+/// no longer has.
+fn unlisted(
+    framework: &Framework,
+    assessment: &Assessment,
+    q: &str,
+    step: PlanStep,
+) -> Option<PlanItem> {
+    let theme = framework.theme_of_question(q)?;
+    let from = assessment
+        .answers
+        .get(q)
+        .and_then(|a| a.rating)
+        .and_then(Rating::level);
+    let action = match step.aim.and_then(|a| a.previous()) {
+        Some(l) => rung_action(framework, assessment, q, l).unwrap_or_default(),
+        None => String::new(),
+    };
+    Some(PlanItem {
+        theme_id: theme.id.clone(),
+        question_id: q.to_string(),
+        from,
+        to: step.aim,
+        action,
+        step,
+    })
+}
+
+/// The action that climbs from rung `from` of a question, in the council's nation's words.
+fn rung_action(
+    framework: &Framework,
+    assessment: &Assessment,
+    q: &str,
+    from: Level,
+) -> Option<String> {
+    let question = framework.question(q)?;
+    let rung = question.levels.get(from.index())?;
+    Some(rung.action_in(assessment.context.nation()).clone())
+}
+
+/// A step taken into the plan: it aims at the roadmap's next rung from here on.
+pub fn accept(item: &PlanItem) -> PlanStep {
+    PlanStep {
+        accepted: true,
+        aim: item.to,
+        ..item.step.clone()
+    }
+}
+
+/// Calendar events for the open actions with dates: summary and description from `words`.
+pub fn plan_events(
+    assessment_id: &str,
+    actions: &[PlanItem],
+    words: impl Fn(&PlanItem) -> (String, String),
+) -> Vec<CalendarEvent> {
+    actions
+        .iter()
+        .filter(|a| !a.step.done())
+        .filter_map(|a| {
+            let date = a.step.due.clone()?;
+            let (summary, description) = words(a);
+            Some(CalendarEvent {
+                uid: format!("{assessment_id}-{}@cm-self-assessment", a.question_id),
+                date,
+                summary,
+                description,
+            })
+        })
+        .collect()
+}
+
+/// Words for the council plan's CSV, from the text module.
+pub struct CouncilPlanWords<'a> {
+    pub headers: [&'a str; 10],
+    pub find_out: &'a str,
+    /// In the order of [`Status::ALL`].
+    pub statuses: [&'a str; 4],
+    /// Red, amber, green.
+    pub colours: [&'a str; 3],
+    pub undated: &'a str,
+}
+
+/// The council's plan as CSV: theme, question, the level now and next, the action, owner, date,
+/// status, colour and note.
+pub fn council_plan_csv(
+    framework: &Framework,
+    actions: &[PlanItem],
+    words: &CouncilPlanWords,
+    today: &str,
+) -> String {
+    let mut out = String::new();
+    write_row(&mut out, &words.headers);
+    for item in actions {
+        let theme = framework
+            .theme(&item.theme_id)
+            .map(|t| t.title.as_str())
+            .unwrap_or_default();
+        let question = framework
+            .question(&item.question_id)
+            .map(|q| q.title.as_str())
+            .unwrap_or_default();
+        let level = |l: Option<Level>| {
+            l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))
+                .unwrap_or_default()
+        };
+        let action = if item.action.is_empty() {
+            words.find_out
+        } else {
+            item.action.as_str()
+        };
+        let status = Status::ALL
+            .iter()
+            .position(|s| *s == item.step.status)
+            .map_or("", |i| words.statuses[i]);
+        let colour = match rag(&item.step, today) {
+            Some(Rag::Red) => words.colours[0],
+            Some(Rag::Amber) => words.colours[1],
+            Some(Rag::Green) => words.colours[2],
+            None => words.undated,
+        };
+        write_row(
+            &mut out,
+            &[
+                theme,
+                question,
+                &level(item.from),
+                &level(item.to),
+                action,
+                &item.step.owner,
+                item.step.due.as_deref().unwrap_or_default(),
+                status,
+                colour,
+                &item.step.note,
             ],
         );
     }

@@ -12,7 +12,9 @@ use super::json_issue::JsonIssue;
 
 /// The schema this build writes.
 /// 4: assessments carry change times per field (`stamps`) and a council's register codes.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: plan steps carry a status (in place of `done`), an owner, a note, whether a council took
+/// them into its plan, the rung they aim at, and whether they came from the assessment before.
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -174,6 +176,7 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
                 v4["schemaVersion"] = 4.into();
                 v4
             }
+            4 => v4_to_v5(value),
             // Version 0: no migration starts there.
             _ => return Err(LoadError::Corrupt(JsonIssue::Other)),
         };
@@ -235,6 +238,24 @@ fn v2_to_v3(mut value: Value) -> (Value, Option<String>) {
         .and_then(|c| c.as_str().map(str::to_string));
     value["schemaVersion"] = 3.into();
     (value, current)
+}
+
+/// Schema 5 replaced a plan step's `done` tick with a status.
+fn v4_to_v5(mut value: Value) -> Value {
+    if let Some(assessments) = value.get_mut("assessments").and_then(Value::as_array_mut) {
+        for a in assessments {
+            let Some(plan) = a.get_mut("plan").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            for step in plan.values_mut().filter_map(Value::as_object_mut) {
+                if step.remove("done") == Some(Value::Bool(true)) {
+                    step.insert("status".into(), "done".into());
+                }
+            }
+        }
+    }
+    value["schemaVersion"] = 5.into();
+    value
 }
 
 /// The framework of one saved assessment, read without checking the rest (to know which

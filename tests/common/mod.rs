@@ -2,6 +2,8 @@
 //! test framework, the English words, and quick ways to build assessments.
 #![allow(dead_code)]
 
+pub mod ical;
+
 use std::sync::OnceLock;
 
 use cm_maturity::domain::{

@@ -21,6 +21,9 @@ pub fn DateInput(
     /// Words after the legend for screen readers only (which item the date is for).
     #[prop(optional, into)]
     hidden_legend: Option<String>,
+    /// Said before the example ("For example, 31 3 2027").
+    #[prop(optional, into)]
+    hint: Option<String>,
     /// The stored date ("2027-03-31"), if any.
     value: Option<String>,
     /// The date the three fields now make, or `None` when all three were emptied.
@@ -109,7 +112,10 @@ pub fn DateInput(
                     {legend}
                     {hidden_legend.map(|h| view! { <span class="cmm-visually-hidden">{h}</span> })}
                 </legend>
-                <div class="cmm-hint" id=hint_id.clone()>{t.date_hint}</div>
+                <div class="cmm-hint" id=hint_id.clone()>
+                    {hint.map(|h| view! { {h}<br /> })}
+                    {t.date_hint}
+                </div>
                 {move || message().map(|m| view! { <ErrorMessage id=error_id.clone() message=m.to_string() /> })}
                 <div class="cmm-date-input">{fields}</div>
             </fieldset>

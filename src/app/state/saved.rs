@@ -169,6 +169,21 @@ impl Saved {
         self.edit(id, |a, now| a.set_plan_step(question_id, step, now));
     }
 
+    /// Changes one part of a plan step, starting from the step as saved now (so a change to its
+    /// owner never puts back an older date).
+    pub fn change_plan_step(
+        &self,
+        id: &str,
+        question_id: &str,
+        change: impl FnOnce(&mut PlanStep),
+    ) {
+        self.edit(id, |a, now| {
+            let mut step = a.plan.get(question_id).cloned().unwrap_or_default();
+            change(&mut step);
+            a.set_plan_step(question_id, step, now);
+        });
+    }
+
     /// Remembers the benchmark chosen to compare with.
     pub fn set_compare_with(&self, id: &str, benchmark_id: Option<String>) {
         self.edit(id, |a, now| a.set_compare_with(benchmark_id, now));

@@ -291,6 +291,7 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
         }
         .into_any()
     };
+    let plan_status = board_plan(t, &stored.get_value());
     view! {
         <div class="cmm-board">
             <PageHeading caption=text.subtitle.clone() id=HEADING_ID>{t.board_heading}</PageHeading>
@@ -304,6 +305,7 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
                     </div>
                     <Heading depth=2 class="cmm-heading-m">{text.gaps_heading.clone()}</Heading>
                     {gaps}
+                    {plan_status}
                 </div>
                 <div class="cmm-board__chart">
                     <ChartView option=option.into() width height
@@ -337,4 +339,56 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
             </div>
         </div>
     }
+}
+
+/// A council's improvement plan at a glance: its colours and the actions longest overdue.
+fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
+    if d.framework.audience == crate::domain::Audience::Individual {
+        return None;
+    }
+    let plan = super::council_plan::plan_of(d);
+    if plan.actions.is_empty() {
+        return None;
+    }
+    let today = crate::browser::today();
+    let counts = super::council_plan::counts_text(t, plan.counts(&today));
+    let late: Vec<String> = plan
+        .most_overdue(&today, 3)
+        .into_iter()
+        .map(|item| {
+            let owner = if item.step.owner.is_empty() {
+                t.cplan_no_owner.to_string()
+            } else {
+                item.step.owner.clone()
+            };
+            fill(
+                t.board_plan_overdue_item,
+                &[
+                    ("action", &super::council_plan::action_text(d, t, item)),
+                    ("owner", &owner),
+                    (
+                        "date",
+                        &t.long_date(item.step.due.as_deref().unwrap_or_default()),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    Some(view! {
+        <div class="cmm-board__plan">
+            <Heading depth=2 class="cmm-heading-m">{t.board_plan_heading}</Heading>
+            <p class="cmm-body">{fill(t.board_plan_counts, &[("counts", &counts)])}</p>
+            <Heading depth=3 class="cmm-heading-s">{t.board_plan_overdue}</Heading>
+            {if late.is_empty() {
+                view! { <p class="cmm-body">{t.board_plan_none_overdue}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="cmm-list cmm-list--number cmm-board__overdue">
+                        {late.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </div>
+    })
 }

@@ -10,6 +10,7 @@ use crate::browser::focus::focus_by_id;
 
 pub const SUMMARY: &str = "cmm-summary-heading";
 pub const PLAN: &str = "cmm-plan-heading";
+pub const COUNCIL_PLAN: &str = "cmm-cplan-heading";
 pub const CHARTS: &str = "cmm-charts-heading";
 pub const DOWNLOADS: &str = "cmm-downloads-heading";
 
@@ -22,6 +23,7 @@ pub fn Contents(individual: impl Fn() -> bool + Send + Sync + 'static) -> impl I
     } else {
         t.roadmap_heading
     };
+    let individual = Signal::derive(individual);
     let link = move |id: &'static str, name: &'static str| {
         view! {
             <li>
@@ -37,7 +39,8 @@ pub fn Contents(individual: impl Fn() -> bool + Send + Sync + 'static) -> impl I
             <Heading depth=2 class="cmm-heading-s" id="cmm-contents-heading">{t.contents_heading}</Heading>
             <ol class="cmm-list cmm-contents__list">
                 {link(SUMMARY, t.summary_heading)}
-                {move || link(PLAN, if individual() { t.plan_heading } else { roadmap })}
+                {move || link(PLAN, if individual.get() { t.plan_heading } else { roadmap })}
+                {move || (!individual.get() && !shared).then(|| link(COUNCIL_PLAN, t.cplan_heading))}
                 {link(CHARTS, t.charts_and_figures_heading)}
                 {link(DOWNLOADS, t.downloads_heading)}
             </ol>

@@ -5,6 +5,7 @@ mod answers;
 pub mod board;
 mod compare;
 mod contents;
+mod council_plan;
 pub mod exports;
 mod giving;
 mod plan;
@@ -285,12 +286,15 @@ pub fn ResultsBody(
             })
         })
     };
-    let individual = move || {
+    // A memo, so the sections it chooses are drawn again only when the audience changes (not
+    // for every saved change, which would take focus from the plan's fields).
+    let individual = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
                 .is_some_and(|d| d.framework.audience == Audience::Individual)
         })
-    };
+    });
+    let individual = move || individual.get();
     view! {
         <PageHeading caption=caption().unwrap_or_default()>{if read_only { t.shared_heading } else { t.results_heading }}</PageHeading>
         <div class="cmm-panel">
@@ -303,7 +307,11 @@ pub fn ResultsBody(
             if individual() {
                 view! { <plan::PlanSection /> }.into_any()
             } else {
-                view! { <roadmap::RoadmapSection /> }.into_any()
+                view! {
+                    <roadmap::RoadmapSection />
+                    {(!read_only).then(|| view! { <council_plan::CouncilPlanSection /> })}
+                }
+                .into_any()
             }
         }}
         <Heading depth=2 class="cmm-heading-m" id=contents::CHARTS focusable=true>{t.charts_and_figures_heading}</Heading>

@@ -9,7 +9,7 @@ use super::{use_results, ReadOnly};
 use crate::app::blocks::{Checkbox, DateInput};
 use crate::app::downloads::{file_name, offer_csv};
 use crate::app::state::{use_app, App};
-use crate::domain::assessment::PlanStep;
+use crate::domain::assessment::{PlanStep, Status};
 use crate::domain::dates::file_date;
 use crate::domain::plan::{development_plan, plan_csv, PlanItem, PlanWords};
 use crate::text::fill;
@@ -109,13 +109,13 @@ pub fn PlanSection() -> impl IntoView {
                     .as_deref()
                     .map(|d| fill(t.plan_due_on, &[("date", &t.long_date(d))]));
                 view! {
-                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done
+                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done()
                         class:cmm-plan__item--later=later class:cmm-plan__item--shown=move || show_all.get()>
                         <strong class="cmm-plan__question">{fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])}</strong>
                         {(!climb.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{climb}</span> })}
                         <span class="cmm-roadmap__action">{action}</span>
                         {due_text.map(|d| view! { <span class="cmm-plan__due cmm-print-only">{d}</span> })}
-                        {item.step.done.then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
+                        {item.step.done().then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
                         <div class="cmm-plan__controls cmm-no-print" hidden=read_only>
                             <DateInput id=date_id legend=t.plan_due_label
                                 hidden_legend=fill(t.plan_for, &[("name", &question)])
@@ -124,8 +124,10 @@ pub fn PlanSection() -> impl IntoView {
                             <Checkbox id=format!("cmm-plan-done-{}", item.question_id)
                                 label=t.plan_done_label
                                 hidden_label=fill(t.plan_for, &[("name", &question)])
-                                checked=Signal::derive(move || step.with_value(|s| s.done))
-                                on_change=Callback::new(move |on: bool| set(&|s: &mut PlanStep| s.done = on)) />
+                                checked=Signal::derive(move || step.with_value(PlanStep::done))
+                                on_change=Callback::new(move |on: bool| set(&|s: &mut PlanStep| {
+                                    s.status = if on { Status::Done } else { Status::NotStarted };
+                                })) />
                         </div>
                     </li>
                 }

@@ -4,8 +4,10 @@
 use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
+use super::council_plan::PlanControls;
 use super::{use_results, ReadOnly};
 use crate::app::state::use_app;
+use crate::domain::plan::PlanItem;
 use crate::domain::roadmap::{build, RoadmapItem, Step};
 use crate::domain::scoring::display_level;
 use crate::domain::{Framework, Level};
@@ -79,7 +81,9 @@ pub fn RoadmapSection() -> impl IntoView {
     };
     let themes = move || {
         let (roadmap, benchmark_targets) = plan.get()?;
-        results.with(|r| {
+        // Drawn again only when the roadmap changes, not for every change to a plan step, so
+        // the plan's fields under each action keep focus and what is typed.
+        results.with_untracked(|r| {
             let r = r.as_ref()?;
             let f = &r.framework;
             let id = r.assessment.id.clone();
@@ -109,11 +113,15 @@ pub fn RoadmapSection() -> impl IntoView {
                                     .map(|item| {
                                         let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
                                         let (from, action) = describe(f, t, item);
+                                        let controls = (!read_only).then(|| {
+                                            view! { <PlanControls item=PlanItem::from_roadmap(item) question=question.clone() /> }
+                                        });
                                         view! {
                                             <li class="cmm-roadmap__item">
                                                 <strong>{question}</strong>
                                                 {(!from.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{from}</span> })}
                                                 <span class="cmm-roadmap__action">{action}</span>
+                                                {controls}
                                             </li>
                                         }
                                     })

@@ -1,0 +1,394 @@
+//! A council's improvement plan: the roadmap's actions it takes on, each with an owner, a due
+//! date, a status and a note (the controls sit under each roadmap action), then the plan itself
+//! with its colours, what has been achieved, and the plan as CSV and as calendar reminders.
+
+use leptos::prelude::*;
+
+use super::{use_results, ReadOnly, ResultsData};
+use crate::app::blocks::{Checkbox, DateInput, Heading};
+use crate::app::downloads::{file_name, offer_csv, offer_text};
+use crate::app::state::{use_app, App};
+use crate::domain::assessment::{PlanStep, Status};
+use crate::domain::calendar::{calendar, CalendarEvent};
+use crate::domain::dates::{a_year_after, file_date};
+use crate::domain::plan::{
+    accept, council_plan, council_plan_csv, plan_events, rag, CouncilPlan, CouncilPlanWords,
+    PlanItem, Rag, RagCounts,
+};
+use crate::text::{fill, Text};
+
+/// The words for a status.
+pub fn status_name(t: &Text, s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => t.plan_status_not_started,
+        Status::InProgress => t.plan_status_in_progress,
+        Status::Done => t.plan_status_done,
+        Status::Blocked => t.plan_status_blocked,
+    }
+}
+
+/// The word for a colour, and its tag's modifier.
+pub fn colour(t: &Text, rag: Option<Rag>) -> (&'static str, &'static str) {
+    match rag {
+        Some(Rag::Red) => (t.rag_red, "red"),
+        Some(Rag::Amber) => (t.rag_amber, "amber"),
+        Some(Rag::Green) => (t.rag_green, "green"),
+        None => (t.rag_none, "grey"),
+    }
+}
+
+pub fn counts_text(t: &Text, c: RagCounts) -> String {
+    fill(
+        t.cplan_counts,
+        &[
+            ("red", &c.red),
+            ("amber", &c.amber),
+            ("green", &c.green),
+            ("undated", &c.undated),
+        ],
+    )
+}
+
+/// The action's words: the rung's action, or finding out for a "Don't know".
+pub fn action_text(d: &ResultsData, t: &Text, item: &PlanItem) -> String {
+    if item.action.is_empty() {
+        let question = d
+            .framework
+            .question(&item.question_id)
+            .map(|q| q.title.clone())
+            .unwrap_or_default();
+        fill(t.roadmap_find_out, &[("question", &question)])
+    } else {
+        item.action.clone()
+    }
+}
+
+/// The plan as the results stand.
+pub fn plan_of(d: &ResultsData) -> CouncilPlan {
+    council_plan(&d.framework, &d.assessment, &d.targets())
+}
+
+/// Taking a roadmap action into the plan, and its owner, date, status and note once taken.
+/// Drawn once per roadmap action: its fields keep what is typed (and focus) while the plan
+/// around them changes.
+#[component]
+pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let results = use_results();
+    let q = item.question_id.clone();
+    let key = StoredValue::new((
+        results.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| r.assessment.id.clone())
+                .unwrap_or_default()
+        }),
+        q.clone(),
+    ));
+    // The step as saved, when it belongs to this rung (one reached is achieved, not this).
+    let saved = {
+        let q = q.clone();
+        Memo::new(move |_| {
+            results.with(|r| {
+                let r = r.as_ref()?;
+                let step = r.assessment.plan.get(&q)?;
+                let rating = r.assessment.answers.get(&q).and_then(|a| a.rating);
+                (step.accepted && !step.reached_by(rating)).then(|| step.clone())
+            })
+        })
+    };
+    let taken = Memo::new(move |_| saved.with(Option::is_some));
+    let change = move |f: Box<dyn FnOnce(&mut PlanStep)>| {
+        key.with_value(|(a, q)| app.saved.change_plan_step(a, q, f));
+    };
+    let item = StoredValue::new(item);
+    let hidden = fill(t.plan_for, &[("name", &question)]);
+    let id = format!("cmm-cplan-{q}");
+    let fields = {
+        let (id, hidden) = (id.clone(), hidden.clone());
+        move || {
+            taken.get().then(|| {
+                let step = saved.get_untracked().unwrap_or_default();
+                let status_id = format!("{id}-status");
+                let owner_id = format!("{id}-owner");
+                let note_id = format!("{id}-note");
+                let options = Status::ALL
+                    .iter()
+                    .map(|s| {
+                        let s = *s;
+                        view! { <option value=format!("{s:?}") selected=step.status == s>{status_name(t, s)}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="cmm-cplan__fields">
+                        <div class="cmm-form-group cmm-form-group--inline">
+                            <label class="cmm-label" for=owner_id.clone()>
+                                {t.cplan_owner_label}<span class="cmm-visually-hidden">{hidden.clone()}</span>
+                            </label>
+                            <div class="cmm-hint" id=format!("{owner_id}-hint")>{t.cplan_owner_hint}</div>
+                            <input class="cmm-input" type="text" id=owner_id.clone() maxlength="120" autocomplete="off"
+                                aria-describedby=format!("{owner_id}-hint")
+                                prop:value=step.owner.clone()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev).trim().to_string();
+                                    change(Box::new(move |s| s.owner = v));
+                                } />
+                        </div>
+                        <DateInput id=format!("{id}-due") legend=t.cplan_due_label hidden_legend=hidden.clone()
+                            value=step.due.clone()
+                            on_change=Callback::new(move |due: Option<String>| change(Box::new(move |s| s.due = due))) />
+                        <div class="cmm-form-group cmm-form-group--inline">
+                            <label class="cmm-label" for=status_id.clone()>
+                                {t.cplan_status_label}<span class="cmm-visually-hidden">{hidden.clone()}</span>
+                            </label>
+                            <select class="cmm-select" id=status_id on:change=move |ev| {
+                                let status = match event_target_value(&ev).as_str() {
+                                    "InProgress" => Status::InProgress,
+                                    "Done" => Status::Done,
+                                    "Blocked" => Status::Blocked,
+                                    _ => Status::NotStarted,
+                                };
+                                change(Box::new(move |s| s.status = status));
+                            }>{options}</select>
+                        </div>
+                        <div class="cmm-form-group cmm-form-group--inline">
+                            <label class="cmm-label" for=note_id.clone()>
+                                {t.cplan_note_label}<span class="cmm-visually-hidden">{hidden.clone()}</span>
+                            </label>
+                            <textarea class="cmm-textarea" id=note_id rows="2" maxlength="1000"
+                                prop:value=step.note.clone()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |s| s.note = v));
+                                }></textarea>
+                        </div>
+                    </div>
+                }
+            })
+        }
+    };
+    view! {
+        <div class="cmm-cplan__controls cmm-no-print">
+            <Checkbox id=format!("{id}-add") label=t.cplan_add hidden_label=hidden
+                checked=Signal::derive(move || taken.get())
+                on_change=Callback::new(move |on: bool| {
+                    let chosen = item.get_value();
+                    change(Box::new(move |s| {
+                        *s = if on {
+                            accept(&PlanItem { step: s.clone(), ..chosen })
+                        } else {
+                            PlanStep { accepted: false, ..s.clone() }
+                        };
+                    }));
+                }) />
+            {fields}
+        </div>
+    }
+}
+
+fn download_csv(app: App, d: &ResultsData, plan: &CouncilPlan, today: &str) {
+    let t = app.t();
+    let words = CouncilPlanWords {
+        headers: [
+            t.csv_theme,
+            t.csv_question,
+            t.plan_csv_now,
+            t.plan_csv_next,
+            t.cplan_col_action,
+            t.cplan_col_owner,
+            t.cplan_col_due,
+            t.cplan_col_status,
+            t.cplan_col_colour,
+            t.cplan_note_label,
+        ],
+        find_out: t.plan_find_out,
+        statuses: Status::ALL.map(|s| status_name(t, s)),
+        colours: [t.rag_red, t.rag_amber, t.rag_green],
+        undated: t.rag_none,
+    };
+    let csv = council_plan_csv(&d.framework, &plan.actions, &words, today);
+    let name = file_name(
+        app,
+        t.file_improvement_plan,
+        &file_date(&d.assessment.created),
+        "csv",
+    );
+    offer_csv(app, &name, &csv);
+}
+
+fn download_calendar(app: App, d: &ResultsData, plan: &CouncilPlan, reassess: Option<String>) {
+    let t = app.t();
+    let mut events = plan_events(&d.assessment.id, &plan.actions, |item| {
+        let f = &d.framework;
+        let theme = f
+            .theme(&item.theme_id)
+            .map(|th| th.title.clone())
+            .unwrap_or_default();
+        let question = f
+            .question(&item.question_id)
+            .map(|q| q.title.clone())
+            .unwrap_or_default();
+        let owner = if item.step.owner.is_empty() {
+            t.cplan_no_owner.to_string()
+        } else {
+            item.step.owner.clone()
+        };
+        (
+            fill(
+                t.ics_action_summary,
+                &[("action", &action_text(d, t, item))],
+            ),
+            fill(
+                t.ics_action_description,
+                &[
+                    ("theme", &theme),
+                    ("question", &question),
+                    ("owner", &owner),
+                    ("status", &status_name(t, item.step.status)),
+                ],
+            ),
+        )
+    });
+    if let Some(date) = reassess {
+        events.push(CalendarEvent {
+            uid: format!("{}-reassess@cm-self-assessment", d.assessment.id),
+            date,
+            summary: fill(
+                t.ics_reassess_summary,
+                &[("organisation", &t.assessment_name(&d.assessment))],
+            ),
+            description: t.ics_reassess_description.to_string(),
+        });
+    }
+    let ics = calendar(&events, &crate::browser::now_iso());
+    let name = file_name(
+        app,
+        t.file_reminders,
+        &file_date(&d.assessment.created),
+        "ics",
+    );
+    offer_text(app, &name, "text/calendar;charset=utf-8", &ics);
+}
+
+#[component]
+pub fn CouncilPlanSection() -> impl IntoView {
+    let app = use_app();
+    let t = app.t();
+    let results = use_results();
+    let read_only = expect_context::<ReadOnly>().0;
+    let today = crate::browser::today();
+    let plan = Memo::new(move |_| results.with(|r| r.as_ref().map(plan_of)));
+    let default_reassess =
+        results.with_untracked(|r| r.as_ref().and_then(|r| a_year_after(&r.assessment.created)));
+    let reassess = RwSignal::new(default_reassess.clone());
+    let body = {
+        let today = today.clone();
+        move || {
+            let plan = plan.get()?;
+            results.with(|r| {
+                let d = r.as_ref()?;
+                let f = &d.framework;
+                let title = |item: &PlanItem| {
+                    let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                    let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                    fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])
+                };
+                let rows = plan
+                    .actions
+                    .iter()
+                    .map(|item| {
+                        let (word, tone) = colour(t, rag(&item.step, &today));
+                        let owner = if item.step.owner.is_empty() { t.cplan_no_owner.to_string() } else { item.step.owner.clone() };
+                        let due = item.step.due.as_deref().map_or(t.cplan_no_date.to_string(), |d| t.long_date(d));
+                        view! {
+                            <tr class="cmm-table__row">
+                                <td class="cmm-table__cell" data-label=t.cplan_col_action>
+                                    <strong class="cmm-cplan__title">{title(item)}</strong>
+                                    <span class="cmm-cplan__action">{action_text(d, t, item)}</span>
+                                    {item.step.carried.then(|| view! { <span class="cmm-cplan__carried">{t.cplan_carried}</span> })}
+                                    {(!item.step.note.is_empty()).then(|| view! { <span class="cmm-cplan__note">{item.step.note.clone()}</span> })}
+                                </td>
+                                <td class="cmm-table__cell" data-label=t.cplan_col_owner>{owner}</td>
+                                <td class="cmm-table__cell" data-label=t.cplan_col_due>{due}</td>
+                                <td class="cmm-table__cell" data-label=t.cplan_col_status>{status_name(t, item.step.status)}</td>
+                                <td class="cmm-table__cell" data-label=t.cplan_col_colour>
+                                    <strong class=format!("cmm-tag cmm-tag--{tone}")>{word}</strong>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let table = (!plan.actions.is_empty()).then(|| view! {
+                    <p class="cmm-body cmm-cplan__counts">{counts_text(t, plan.counts(&today))}</p>
+                    <table class="cmm-table cmm-table--stack cmm-cplan__table">
+                        <caption class="cmm-table__caption">{t.cplan_caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="cmm-table__header">{t.cplan_col_action}</th>
+                                <th scope="col" class="cmm-table__header">{t.cplan_col_owner}</th>
+                                <th scope="col" class="cmm-table__header">{t.cplan_col_due}</th>
+                                <th scope="col" class="cmm-table__header">{t.cplan_col_status}</th>
+                                <th scope="col" class="cmm-table__header">{t.cplan_col_colour}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                });
+                let empty = plan.actions.is_empty().then(|| view! { <p class="cmm-body">{t.cplan_empty}</p> });
+                let achieved = (!plan.achieved.is_empty()).then(|| {
+                    let items = plan
+                        .achieved
+                        .iter()
+                        .map(|item| {
+                            let when = if item.step.carried { t.cplan_achieved_since } else { t.cplan_achieved_now };
+                            view! { <li>{format!("{} ({when})", title(item))}</li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <Heading depth=3 class="cmm-heading-s">{t.cplan_achieved_heading}</Heading>
+                        <p class="cmm-body">{t.cplan_achieved_intro}</p>
+                        <ul class="cmm-list cmm-list--bullet cmm-cplan__achieved">{items}</ul>
+                    }
+                });
+                Some(view! { {empty}{table}{achieved} })
+            })
+        }
+    };
+    let has_actions =
+        Memo::new(move |_| plan.with(|p| p.as_ref().is_some_and(|p| !p.actions.is_empty())));
+    let downloads = move || {
+        (!app.limits.get().no_downloads && has_actions.get()).then(|| {
+            let today = crate::browser::today();
+            view! {
+                <div class="cmm-cplan__downloads cmm-no-print">
+                    {(!read_only).then(|| view! {
+                        <DateInput id="cmm-cplan-reassess" legend=t.cplan_reassess_label value=default_reassess.clone()
+                            hint=t.cplan_reassess_hint
+                            on_change=Callback::new(move |date: Option<String>| reassess.set(date)) />
+                    })}
+                    <div class="cmm-button-group">
+                        <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                            if let (Some(d), Some(p)) = (results.get_untracked(), plan.get_untracked()) {
+                                download_calendar(app, &d, &p, reassess.get_untracked());
+                            }
+                        }>{t.cplan_ics}</button>
+                        <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
+                            if let (Some(d), Some(p)) = (results.get_untracked(), plan.get_untracked()) {
+                                download_csv(app, &d, &p, &today);
+                            }
+                        }>{t.cplan_csv}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! {
+        <section class="cmm-cplan" aria-labelledby=super::contents::COUNCIL_PLAN>
+            <Heading depth=2 class="cmm-heading-m" id=super::contents::COUNCIL_PLAN focusable=true>{t.cplan_heading}</Heading>
+            <p class="cmm-body">{t.cplan_intro}</p>
+            <p class="cmm-body cmm-cplan__rule">{t.rag_rule}</p>
+            {body}
+            {downloads}
+        </section>
+    }
+}
