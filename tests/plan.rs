@@ -9,8 +9,8 @@ mod common;
 use cm_maturity::domain::assessment::{PlanStep, Status};
 use cm_maturity::domain::calendar::calendar;
 use cm_maturity::domain::plan::{
-    accept, council_plan, council_plan_csv, development_plan, plan_csv, plan_events, rag,
-    CouncilPlanWords, PlanWords, Rag, RagCounts,
+    accept, council_plan, council_plan_csv, development_plan, owners, plan_csv, plan_events, rag,
+    CouncilPlanWords, PlanFilter, PlanWords, Rag, RagCounts,
 };
 use cm_maturity::domain::roadmap::targets_from_benchmark;
 use cm_maturity::domain::saved::{load, SavedData};
@@ -372,4 +372,56 @@ fn the_council_plan_csv_has_owner_date_status_and_colour() {
     );
     assert_eq!(lines.len(), 2);
     assert!(lines[1].contains(",\"'=HYPERLINK(\"\"x\"\")\",2026-12-01,In progress,Red,\"Waiting, for the new, template\""), "{}", lines[1]);
+}
+
+#[test]
+fn filters_keep_the_actions_of_one_theme_status_or_owner() {
+    let (fw, mut a, targets) = council_case();
+    let proposals = council_plan(&fw, &a, &targets).proposals;
+    let owners_typed = ["Head of Procurement", " head of procurement ", "Finance"];
+    for (i, owner) in owners_typed.iter().enumerate() {
+        let mut s = accept(&proposals[i]);
+        s.owner = owner.to_string();
+        s.status = if i == 2 {
+            Status::Blocked
+        } else {
+            Status::InProgress
+        };
+        a.set_plan_step(&proposals[i].question_id, s, "2026-11-02T09:00:00Z");
+    }
+    let plan = council_plan(&fw, &a, &targets);
+    assert_eq!(owners(&plan.actions), ["Head of Procurement", "Finance"]);
+    let count = |f: PlanFilter| plan.actions.iter().filter(|i| f.keeps(i)).count();
+    assert_eq!(count(PlanFilter::default()), 3);
+    assert_eq!(
+        count(PlanFilter {
+            owner: Some("HEAD OF PROCUREMENT".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(PlanFilter {
+            status: Some(Status::Blocked),
+            ..Default::default()
+        }),
+        1
+    );
+    let theme = plan.actions[0].theme_id.clone();
+    let in_theme = plan.actions.iter().filter(|i| i.theme_id == theme).count();
+    assert_eq!(
+        count(PlanFilter {
+            theme: Some(theme),
+            ..Default::default()
+        }),
+        in_theme
+    );
+    assert_eq!(
+        count(PlanFilter {
+            status: Some(Status::Done),
+            owner: Some("Finance".into()),
+            ..Default::default()
+        }),
+        0
+    );
 }

@@ -154,6 +154,42 @@ pub fn overdue(step: &PlanStep, today: &str) -> bool {
         )
 }
 
+/// Which of a plan's actions to show: each choice left empty shows all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlanFilter {
+    pub theme: Option<String>,
+    pub status: Option<Status>,
+    /// Owners are matched as typed, ignoring case and the spaces around them.
+    pub owner: Option<String>,
+}
+
+impl PlanFilter {
+    pub fn keeps(&self, item: &PlanItem) -> bool {
+        self.theme.as_ref().is_none_or(|t| *t == item.theme_id)
+            && self.status.is_none_or(|s| s == item.step.status)
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| same_owner(o, &item.step.owner))
+    }
+}
+
+fn same_owner(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The owners named in a plan, each once (as first typed), in the order they appear.
+pub fn owners(actions: &[PlanItem]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in actions {
+        let owner = a.step.owner.trim();
+        if !owner.is_empty() && !out.iter().any(|o| same_owner(o, owner)) {
+            out.push(owner.to_string());
+        }
+    }
+    out
+}
+
 /// A council's improvement plan.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouncilPlan {

@@ -146,7 +146,7 @@ test('script mode: two widgets in Shadow DOM, strict CSP, styles kept apart both
   await page.screenshot({ path: 'test-results/demo-script.png', fullPage: true });
 
   await page.reload();
-  await page.locator('#widget-a').getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await page.locator('#widget-a').getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
   await page.locator('#widget-b').getByRole('button', { name: 'Start', exact: true }).waitFor();
   await page.context().close();
 });

@@ -69,6 +69,8 @@ test('a council takes three actions into its plan, keeps them, sees their colour
     await takeOn(page, questions[2], { owner: 'Contracts team', due: stuck, status: 'Blocked' });
     await page.getByRole('textbox', { name: `Note (optional) for ${questions[2]}` }).fill('Waiting for the new template');
     await page.getByRole('textbox', { name: `Note (optional) for ${questions[2]}` }).press('Tab');
+    await page.locator('.cmm-roadmap__item', { has: page.locator('.cmm-cplan__fields') }).first()
+      .screenshot({ path: `test-results/cplan-roadmap-item-${width}.png` });
     // Focus stays where the user is: the plan's fields are not redrawn under them.
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'INPUT');
 
@@ -83,6 +85,23 @@ test('a council takes three actions into its plan, keeps them, sees their colour
     assert.deepEqual(rows.map((r) => r[3]), ['Not started', 'In progress', 'Blocked']);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
     assert.match(await plan.innerText(), /worked out, never chosen/);
+    // Filters: by status, then by owner; the choice keeps focus and the counts stay whole.
+    const status = page.getByRole('combobox', { name: 'Status', exact: true });
+    const chooser = await status.elementHandle();
+    await status.focus();
+    await status.selectOption({ label: 'Blocked' });
+    await plan.getByText('Showing 1 of 3 actions.').waitFor();
+    assert.equal(await plan.locator('tbody tr').count(), 1);
+    assert.match(await plan.locator('tbody').innerText(), /Contracts team/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cmm-cplan-filter-status');
+    assert.ok(await chooser.evaluate((el) => el.isConnected), 'the filter is not drawn again when chosen');
+    await status.selectOption({ label: 'Every status' });
+    await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption({ label: 'Head of Procurement' });
+    await plan.getByText('Showing 1 of 3 actions.').waitFor();
+    assert.match(await plan.locator('tbody').innerText(), /Head of Procurement/);
+    await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption({ label: 'Every owner' });
+    await plan.locator('tbody tr').nth(2).waitFor();
+    assert.match(await plan.innerText(), /2 red, 1 amber, 0 green, 0 with no date/);
     if (width === 375) {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= 375, `the plan reflows at 375 px (${wide} px)`);
@@ -117,6 +136,13 @@ test('a council takes three actions into its plan, keeps them, sees their colour
       assert.equal(lines[0], 'Theme,Question,Level now,Next level,Action,Owner,Due,Status,Colour,Note (optional)');
       assert.equal(lines.length, 4);
       assert.match(lines[3], /Contracts team,\d{4}-\d\d-\d\d,Blocked,Red,Waiting for the new template$/);
+
+      // On paper: the plan's table, without its controls.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await plan.locator('table').isVisible(), true, 'the plan is in the printed report');
+      assert.equal(await page.getByRole('checkbox', { name: `Add to the improvement plan for ${questions[0]}` }).isVisible(), false);
+      assert.equal(await plan.locator('.cmm-cplan__filters').isVisible(), false);
+      await page.emulateMedia({ media: 'screen' });
 
       await page.getByRole('link', { name: 'Board summary (one page)' }).click();
       await page.getByRole('heading', { level: 1, name: 'Board summary' }).waitFor();

@@ -176,11 +176,12 @@ test('results put the summary and the roadmap before the charts, with a contents
   const at = (name) => order.indexOf(name);
   assert.ok(at('Contents') < at('Summary'), order.join(' | '));
   assert.ok(at('Summary') < at('Your improvement roadmap'), order.join(' | '));
-  assert.ok(at('Your improvement roadmap') < at('Charts and figures'), order.join(' | '));
+  assert.ok(at('Your improvement roadmap') < at('Your improvement plan'), order.join(' | '));
+  assert.ok(at('Your improvement plan') < at('Charts and figures'), order.join(' | '));
   assert.ok(at('Charts and figures') < at('Download and share'), order.join(' | '));
   const contents = page.getByRole('navigation', { name: 'Contents' });
   assert.deepEqual(await contents.getByRole('link').allInnerTexts(),
-    ['Summary', 'Your improvement roadmap', 'Charts and figures', 'Download and share']);
+    ['Summary', 'Your improvement roadmap', 'Your improvement plan', 'Charts and figures', 'Download and share']);
   const url = page.url();
   await contents.getByRole('link', { name: 'Download and share' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'cmm-downloads-heading');

@@ -86,8 +86,12 @@ test('a quick check can be completed and its results read with the keyboard alon
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /^contract-management-maturity-radar-\d{4}-\d{2}-\d{2}\.png$/);
 
-  // Back up the page with Shift+Tab to the navigation, and return to the overview.
-  await tabTo(page, button('Overview'), { back: true });
+  // Back up the page with Shift+Tab to the navigation (behind its Menu button at this width),
+  // open it, and return to the overview.
+  await tabTo(page, button('Menu'), { back: true });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'), 'true');
+  await tabTo(page, button('Overview'));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
   assert.equal(await page.getByText('Completed').count(), 8);

@@ -102,14 +102,14 @@ test('inside a council\'s page, a full journey leaves the host\'s address and hi
     await widget.getByRole('link', { name: i < 7 ? 'Next theme' : 'Check your answers' }).click();
   }
   await widget.getByRole('link', { name: 'See your results' }).click();
-  await widget.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await widget.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
   await widget.getByRole('link', { name: 'Your assessments' }).click();
-  await widget.getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
+  await widget.getByRole('heading', { level: 2, name: 'Your assessments' }).waitFor();
   assert.equal(page.url(), before.url, 'the address is the host\'s');
   assert.equal(await page.evaluate(() => history.length), before.length, 'no history entries added');
   // A reload returns the widget to where this tab was.
   await page.reload();
-  await page.locator('#widget-a').getByRole('heading', { level: 1, name: 'Your assessments' }).waitFor();
+  await page.locator('#widget-a').getByRole('heading', { level: 2, name: 'Your assessments' }).waitFor();
   await page.context().close();
 });
 

@@ -19,7 +19,8 @@ async function writeSnippet(page, { mode }) {
   await page.getByLabel('Council name').fill('Anytown Borough Council');
   assert.equal(await page.getByLabel('Storage name').inputValue(), 'anytown-borough-council');
   await page.getByLabel('Link and accent colour (optional)').fill('#ffdd00');
-  await page.getByText(/#ffdd00 has a contrast of 1\.3:1 with white/).waitFor();
+  await page.locator('.cmm-error-message', { hasText: /#ffdd00 has a contrast of 1\.3:1 with white/ }).waitFor();
+  assert.match(await page.locator('.cmm-error-summary').innerText(), /#ffdd00 has a contrast of 1\.3:1 with white/);
   assert.deepEqual(await axe(page), [], 'snippet page with a warning');
   await page.getByLabel('Link and accent colour (optional)').fill('#005a30');
   await page.getByRole('checkbox', { name: 'Team view' }).uncheck();

@@ -152,7 +152,7 @@ test('a host element with id="echarts", a host\'s own older ECharts and a failed
   await widget.getByRole('button', { name: 'Continue' }).click();
   await widget.locator('fieldset input[type=radio]').nth(2).check();
   await widget.getByRole('link', { name: 'Results', exact: true }).click();
-  await widget.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  await widget.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
   // The first download of the chart library failed: a message, and the figures are still there.
   const failed = widget.getByRole('alert').filter({ hasText: 'The chart could not be drawn' }).first();
   await failed.waitFor();

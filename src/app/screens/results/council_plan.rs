@@ -12,8 +12,8 @@ use crate::domain::assessment::{PlanStep, Status};
 use crate::domain::calendar::{calendar, CalendarEvent};
 use crate::domain::dates::{a_year_after, file_date};
 use crate::domain::plan::{
-    accept, council_plan, council_plan_csv, plan_events, rag, CouncilPlan, CouncilPlanWords,
-    PlanItem, Rag, RagCounts,
+    accept, council_plan, council_plan_csv, owners, plan_events, rag, CouncilPlan,
+    CouncilPlanWords, PlanFilter, PlanItem, Rag, RagCounts,
 };
 use crate::text::{fill, Text};
 
@@ -281,10 +281,12 @@ pub fn CouncilPlanSection() -> impl IntoView {
     let default_reassess =
         results.with_untracked(|r| r.as_ref().and_then(|r| a_year_after(&r.assessment.created)));
     let reassess = RwSignal::new(default_reassess.clone());
+    let filter = RwSignal::new(PlanFilter::default());
     let body = {
         let today = today.clone();
         move || {
             let plan = plan.get()?;
+            let filter = filter.get();
             results.with(|r| {
                 let d = r.as_ref()?;
                 let f = &d.framework;
@@ -293,10 +295,19 @@ pub fn CouncilPlanSection() -> impl IntoView {
                     let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
                     fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])
                 };
-                let rows = plan
-                    .actions
+                let shown: Vec<&PlanItem> = plan.actions.iter().filter(|i| filter.keeps(i)).collect();
+                let showing = (filter != PlanFilter::default()).then(|| {
+                    let words = if shown.is_empty() {
+                        t.cplan_filter_none.to_string()
+                    } else {
+                        fill(t.cplan_showing, &[("shown", &shown.len()), ("total", &plan.actions.len())])
+                    };
+                    view! { <p class="cmm-body cmm-cplan__showing" role="status">{words}</p> }
+                });
+                let rows = shown
                     .iter()
                     .map(|item| {
+                        let item: &PlanItem = item;
                         let (word, tone) = colour(t, rag(&item.step, &today));
                         let owner = if item.step.owner.is_empty() { t.cplan_no_owner.to_string() } else { item.step.owner.clone() };
                         let due = item.step.due.as_deref().map_or(t.cplan_no_date.to_string(), |d| t.long_date(d));
@@ -318,8 +329,9 @@ pub fn CouncilPlanSection() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let table = (!plan.actions.is_empty()).then(|| view! {
-                    <p class="cmm-body cmm-cplan__counts">{counts_text(t, plan.counts(&today))}</p>
+                let counts = (!plan.actions.is_empty())
+                    .then(|| view! { <p class="cmm-body cmm-cplan__counts">{counts_text(t, plan.counts(&today))}</p> });
+                let table = (!shown.is_empty()).then(|| view! {
                     <table class="cmm-table cmm-table--stack cmm-cplan__table">
                         <caption class="cmm-table__caption">{t.cplan_caption}</caption>
                         <thead>
@@ -350,7 +362,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                         <ul class="cmm-list cmm-list--bullet cmm-cplan__achieved">{items}</ul>
                     }
                 });
-                Some(view! { {empty}{table}{achieved} })
+                Some(view! { {empty}{counts}{showing}{table}{achieved} })
             })
         }
     };
@@ -382,11 +394,79 @@ pub fn CouncilPlanSection() -> impl IntoView {
             }
         })
     };
+    // The choices offered, drawn again only when they change (not when one is chosen).
+    let choices = Memo::new(move |_| {
+        let plan = plan.get()?;
+        (plan.actions.len() > 1).then(|| {
+            let mut themes: Vec<String> = Vec::new();
+            for a in &plan.actions {
+                if !themes.contains(&a.theme_id) {
+                    themes.push(a.theme_id.clone());
+                }
+            }
+            (themes, owners(&plan.actions))
+        })
+    });
+    let filters = move || {
+        let (themes, owner_names) = choices.get()?;
+        let current = filter.get_untracked();
+        results.with_untracked(|r| {
+            let f = &r.as_ref()?.framework;
+            let theme_options = themes
+                .iter()
+                .map(|id| {
+                    let title = f.theme(id).map(|th| th.title.clone()).unwrap_or_default();
+                    view! { <option value=id.clone() selected=current.theme.as_ref() == Some(id)>{title}</option> }
+                })
+                .collect_view();
+            let status_options = Status::ALL
+                .iter()
+                .map(|s| view! { <option value=format!("{s:?}") selected=current.status == Some(*s)>{status_name(t, *s)}</option> })
+                .collect_view();
+            let owner_options = owner_names
+                .iter()
+                .map(|o| view! { <option value=o.clone() selected=current.owner.as_ref() == Some(o)>{o.clone()}</option> })
+                .collect_view();
+            let chosen = move |v: String| (!v.is_empty()).then_some(v);
+            Some(view! {
+                <fieldset class="cmm-fieldset cmm-cplan__filters cmm-no-print">
+                    <legend class="cmm-fieldset__legend cmm-fieldset__legend--s">{t.cplan_filter_legend}</legend>
+                    <div class="cmm-cplan__filter">
+                        <label class="cmm-label" for="cmm-cplan-filter-theme">{t.cplan_filter_theme}</label>
+                        <select class="cmm-select" id="cmm-cplan-filter-theme"
+                            on:change=move |ev| filter.update(|f| f.theme = chosen(event_target_value(&ev)))>
+                            <option value="">{t.cplan_filter_all_themes}</option>
+                            {theme_options}
+                        </select>
+                    </div>
+                    <div class="cmm-cplan__filter">
+                        <label class="cmm-label" for="cmm-cplan-filter-status">{t.cplan_filter_status}</label>
+                        <select class="cmm-select" id="cmm-cplan-filter-status"
+                            on:change=move |ev| filter.update(|f| {
+                                f.status = Status::ALL.into_iter().find(|s| format!("{s:?}") == event_target_value(&ev));
+                            })>
+                            <option value="">{t.cplan_filter_all_statuses}</option>
+                            {status_options}
+                        </select>
+                    </div>
+                    <div class="cmm-cplan__filter">
+                        <label class="cmm-label" for="cmm-cplan-filter-owner">{t.cplan_filter_owner}</label>
+                        <select class="cmm-select" id="cmm-cplan-filter-owner"
+                            on:change=move |ev| filter.update(|f| f.owner = chosen(event_target_value(&ev)))>
+                            <option value="">{t.cplan_filter_all_owners}</option>
+                            {owner_options}
+                        </select>
+                    </div>
+                </fieldset>
+            })
+        })
+    };
     view! {
         <section class="cmm-cplan" aria-labelledby=super::contents::COUNCIL_PLAN>
             <Heading depth=2 class="cmm-heading-m" id=super::contents::COUNCIL_PLAN focusable=true>{t.cplan_heading}</Heading>
             <p class="cmm-body">{t.cplan_intro}</p>
             <p class="cmm-body cmm-cplan__rule">{t.rag_rule}</p>
+            {filters}
             {body}
             {downloads}
         </section>
