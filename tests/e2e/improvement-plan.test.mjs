@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework } from './helpers.mjs';
-import { answersFor, answerTheme, download, openWith, press, savedData } from './flows.mjs';
+import { answersFor, answerTheme, download, openWith, press, savedData, seedStorage } from './flows.mjs';
 
 let env;
 let framework;
@@ -219,3 +219,31 @@ function parseIcs(text) {
   }
   return events;
 }
+
+test('in Welsh the plan, its colours, the rule and the fields are in Welsh', async () => {
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  const data = seeded();
+  const [q0, q1] = framework.themes.slice(0, 2).map((t) => t.questions[0]);
+  data.assessments[0].plan = {
+    [q0.id]: { due: day(-3).iso, status: 'notStarted', owner: 'Pennaeth Caffael', accepted: true, aim: 3 },
+    [q1.id]: { due: day(200).iso, status: 'done', owner: 'Cyllid', accepted: true, aim: 3 },
+  };
+  await seedStorage(page, env.server.url, { 'cmm:data': JSON.stringify(data), 'cmm:last': 'now', 'cmm:lang': 'cy' });
+  await page.goto(`${env.server.url}#/results`);
+  await page.getByRole('heading', { level: 2, name: 'Eich cynllun gweithredu' }).waitFor();
+  const plan = page.locator('.cmm-cplan');
+  await plan.locator('tbody tr').nth(1).waitFor();
+  const text = await plan.innerText();
+  assert.match(text, /1 coch, 0 ambr, 1 gwyrdd, 0 heb ddyddiad/);
+  assert.match(text, /Caiff lliw pob cam ei gyfrifo, nid ei ddewis/);
+  assert.match(text, /Heb ddechrau/);
+  assert.match(text, /Wedi’i wneud/);
+  assert.doesNotMatch(text, /\b(Owner|Due|Status|Colour|Red|Green|Not started|Done)\b/, 'no English left in the plan');
+  const q0cy = (await loadFramework('framework.json', 'cy')).themes[0].questions[0].title;
+  const due = page.getByRole('group', { name: `Dyddiad dyledus ar gyfer ${q0cy}` });
+  assert.deepEqual(await due.locator('label').allInnerTexts(), ['Diwrnod', 'Mis', 'Blwyddyn']);
+  assert.equal(await page.getByRole('textbox', { name: `Perchennog ar gyfer ${q0cy}` }).inputValue(), 'Pennaeth Caffael');
+  assert.deepEqual(await axe(page), [], 'the plan in Welsh');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

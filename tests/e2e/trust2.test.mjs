@@ -198,6 +198,19 @@ test('a thousand returns are read with a progress bar, and too many files are re
   await again.getByLabel("Councils' returns").setInputFiles(many);
   await again.getByText(/at most 10,?000 files/).waitFor({ timeout: 60000 });
   await again.context().close();
+
+  // More than 100 MB chosen together is refused whole, before anything is read.
+  const large = await programmePage();
+  await large.getByLabel("Councils' returns").evaluate((input) => {
+    const chosen = new DataTransfer();
+    for (const name of ['a.json', 'b.json']) chosen.items.add(new File([new Uint8Array(51 * 1024 * 1024)], name));
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await large.getByText(/more than 100 MB together/).waitFor({ timeout: 20000 });
+  assert.doesNotMatch(await large.locator('.cmm-app').innerText(), /Using \d+ returns/);
+  assert.equal(await large.getByRole('progressbar').count(), 0, 'nothing was read');
+  await large.context().close();
 });
 
 /** A site with the widget in /cm/ and another tenant's folder beside it. */
