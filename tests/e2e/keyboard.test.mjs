@@ -1,4 +1,5 @@
-// Keyboard only: a quick check from start to results with Tab, Shift+Tab, Space, Enter and the
+// Keyboard only, the three journeys: a council's quick check from start to results, a learner's
+// assessment and a dated plan step, an SRO's shared results and board picture; Tab, Shift+Tab, Space, Enter and the
 // arrow keys; every stop has a visible focus indicator, and focus is never lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,6 +97,83 @@ test('a quick check can be completed and its results read with the keyboard alon
   await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
   assert.equal(await page.getByText('Completed').count(), 8);
   await page.screenshot({ path: 'test-results/keyboard-overview-375.png', fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a learner rates their practice and dates a step of their plan with the keyboard alone', async () => {
+  const page = await env.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  // The council's framework is chosen first; the arrow key moves to the learner's.
+  await tabTo(page, (f) => f.type === 'radio' && f.text.startsWith('Contract management maturity'));
+  await page.keyboard.press('ArrowDown');
+  assert.match((await focusState(page)).text, /^Contract management practice/);
+  await tabTo(page, (f) => f.type === 'radio' && f.text === 'Full assessment');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, button('Start'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+  await tabTo(page, button('Continue'));
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 8; i++) {
+    await page.locator('h1:focus').waitFor();
+    await tabTo(page, (f) => f.type === 'radio');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await tabTo(page, button(i < 7 ? 'Next theme' : 'Check your answers'));
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+  await tabTo(page, button('See your results'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+
+  // The first step of the plan: its date typed in three fields, then ticked as done.
+  await tabTo(page, (f) => f.tag === 'INPUT' && f.text === 'Day', { limit: 120 });
+  await page.keyboard.type('31');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2027');
+  await tabTo(page, (f) => f.type === 'checkbox' && f.text.startsWith('Done'));
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(700);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('cmm:data')));
+  const steps = Object.values(saved.assessments[0].plan);
+  assert.deepEqual(steps, [{ due: '2027-03-31', status: 'done' }]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an SRO opens shared results, their board summary and its picture with the keyboard alone', async () => {
+  const owner = await env.newPage();
+  await owner.goto(env.server.url);
+  await owner.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await owner.getByRole('radio', { name: 'Quick check' }).check();
+  await owner.getByRole('button', { name: 'Start', exact: true }).click();
+  await owner.getByRole('button', { name: 'Continue' }).click();
+  for (let i = 0; i < 8; i++) {
+    await owner.locator('fieldset input[type=radio]').nth(2).check();
+    await owner.getByRole('link', { name: i < 7 ? 'Next theme' : 'Check your answers' }).click();
+  }
+  await owner.getByRole('link', { name: 'See your results' }).click();
+  await owner.getByRole('button', { name: 'Create a share link' }).click();
+  const link = await owner.getByLabel('Share link').inputValue();
+  await owner.context().close();
+
+  const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Shared results' }).waitFor();
+  await tabTo(page, button('Board summary (one page)'), { limit: 120 });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Board summary' }).waitFor();
+  await tabTo(page, button('Download as a picture (PNG)'));
+  const [picture] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(picture.suggestedFilename(), /\.png$/);
+  await tabTo(page, button('Back to'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Shared results' }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
