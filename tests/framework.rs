@@ -1204,3 +1204,46 @@ fn legal_statements_by_nation() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_resource_must_be_an_https_link_a_page_cannot_misread() {
+    let mut v = default_value();
+    let ok = json!({ "title": "Procurement Act 2023, section 52", "url": "https://www.legislation.gov.uk/ukpga/2023/54/section/52", "kind": "legislation" });
+    v["themes"][0]["questions"][0]["resources"] = json!([ok]);
+    let fw = Framework::from_json(&v.to_string()).expect("an https resource is accepted");
+    let r = &fw.themes[0].questions[0].resources[0];
+    assert_eq!(
+        r.url,
+        "https://www.legislation.gov.uk/ukpga/2023/54/section/52"
+    );
+
+    for bad in [
+        "javascript:alert(1)",
+        "http://example.gov.uk/guide",
+        "//example.gov.uk/guide",
+        "https://example.gov.uk/a\" onmouseover=\"alert(1)",
+        "https://example.gov.uk/a b",
+        "https://user@evil.example/",
+        "https:///nohost",
+        "data:text/html,<script>alert(1)</script>",
+    ] {
+        let mut v = default_value();
+        v["themes"][0]["questions"][0]["resources"] =
+            json!([{ "title": "Guide", "url": bad, "kind": "guidance" }]);
+        let found = problems(&v);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("themes[0].questions[0].resources[0].url")
+                    && m.contains("https address")),
+            "{bad}: {found:?}"
+        );
+    }
+    let mut v = default_value();
+    v["themes"][0]["questions"][0]["resources"] =
+        json!([{ "title": "Guide", "url": "https://example.gov.uk/", "kind": "rumour" }]);
+    assert!(
+        Framework::from_json(&v.to_string()).is_err(),
+        "an unknown kind is refused"
+    );
+}

@@ -134,6 +134,7 @@ pub struct Theme<T = String> {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
 pub struct Question<T = String> {
     pub id: String,
     /// A short name for summaries and tables.
@@ -153,6 +154,44 @@ pub struct Question<T = String> {
     /// Exactly five rungs, level 1 first.
     pub levels: Vec<Rung<T>>,
     pub guidance: Guidance<T>,
+    /// Help that exists outside the tool for climbing this question's ladder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource<T>>,
+}
+
+/// A page outside the tool that helps with an action: the law a rung cites, a guide, a
+/// template or a process map. Only an https address is accepted, shown as an ordinary link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(deserialize = "T: Deserialize<'de>", serialize = "T: Serialize"))]
+pub struct Resource<T = String> {
+    pub title: T,
+    pub url: String,
+    pub kind: ResourceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ResourceKind {
+    Legislation,
+    Guidance,
+    Template,
+    ProcessMap,
+}
+
+/// An address a resource may link to: https, a host, and nothing a page could misread (no
+/// spaces, quotes, angle brackets or backslashes).
+pub fn is_link_address(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !host.contains('@')
+        && url.len() <= 2000
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`".contains(c))
 }
 
 /// One rung of a question's ladder: what is observably true at that level, and what to do next.
@@ -448,6 +487,13 @@ impl Framework<Localised> {
                         }
                     }
                 }
+                for (i, resource) in question.resources.iter().enumerate() {
+                    let rp = format!("{qp}.resources[{i}]");
+                    resource.title.check(&mut c, format!("{rp}.title"), langs);
+                    if !is_link_address(&resource.url) {
+                        c.add(format!("{rp}.url"), Issue::NotALink(resource.url.clone()));
+                    }
+                }
                 for (i, term) in question.terms.iter().enumerate() {
                     if !term_ids.contains(term.as_str()) {
                         c.add(format!("{qp}.terms[{i}]"), Issue::UnknownTerm(term.clone()));
@@ -662,6 +708,15 @@ impl<T> Framework<T> {
                                     })
                                     .collect(),
                             },
+                            resources: q
+                                .resources
+                                .iter()
+                                .map(|r| Resource {
+                                    title: f(&r.title),
+                                    url: r.url.clone(),
+                                    kind: r.kind,
+                                })
+                                .collect(),
                         })
                         .collect(),
                 })

@@ -44,6 +44,8 @@ pub enum Issue {
     /// A text without one of the languages the file declares.
     MissingLanguage(String),
     NotADate(String),
+    /// An address a link may not go to (only https addresses may).
+    NotALink(String),
     /// A nation the frameworks' law is not written for (only England and Wales are).
     LawNotWrittenFor(String),
     SampleSizeRequired,

@@ -194,6 +194,7 @@ impl Text {
                 fill(self.problem_missing_language, &[("language", code)])
             }
             Issue::NotADate(v) => fill(self.problem_not_a_date, &[("found", v)]),
+            Issue::NotALink(v) => fill(self.problem_not_a_link, &[("found", v)]),
             Issue::LawNotWrittenFor(v) => fill(self.problem_law_nation, &[("found", v)]),
             Issue::SampleSizeRequired => self.problem_sample_size.into(),
             Issue::ExpectationWithData => self.problem_expectation_data.into(),

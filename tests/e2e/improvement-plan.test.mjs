@@ -62,6 +62,15 @@ test('a council takes three actions into its plan, keeps them, sees their colour
     await openWith(page, env.server.url, seeded(), { current: 'now', route: 'results' });
     await page.getByRole('heading', { level: 2, name: 'Your improvement plan' }).waitFor();
     assert.match(await page.locator('.cmm-cplan').innerText(), /No actions are in the plan yet/);
+    // Each action's help: the legislation its question cites, as ordinary https links.
+    const links = page.locator('.cmm-roadmap__items .cmm-resources a');
+    assert.ok(await links.count() > 5, 'actions link to the law they cite');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.rel, a.target]));
+    for (const [href, rel, target] of hrefs) {
+      assert.match(href, /^https:\/\/www\.(legislation\.gov\.uk|gov\.uk)\//);
+      assert.equal(rel, 'noopener noreferrer');
+      assert.equal(target, '');
+    }
     const questions = framework.themes.slice(0, 3).map((t) => t.questions[0].title);
     const [late, soon, stuck] = [day(-1), day(10), day(90)];
     await takeOn(page, questions[0], { owner: 'Head of Procurement', due: soon, status: 'In progress' });

@@ -11,6 +11,7 @@ use crate::app::state::{use_app, App};
 use crate::domain::assessment::{PlanStep, Status};
 use crate::domain::calendar::{calendar, CalendarEvent};
 use crate::domain::dates::{a_year_after, file_date};
+use crate::domain::framework::{is_link_address, Resource, ResourceKind};
 use crate::domain::plan::{
     accept, council_plan, council_plan_csv, owners, plan_events, rag, CouncilPlan,
     CouncilPlanWords, PlanFilter, PlanItem, Rag, RagCounts,
@@ -61,6 +62,48 @@ pub fn action_text(d: &ResultsData, t: &Text, item: &PlanItem) -> String {
     } else {
         item.action.clone()
     }
+}
+
+/// The help a framework lists for a question, as ordinary links: only https addresses reach
+/// here (the framework's check refuses others), and they open with no referrer.
+#[component]
+pub fn Resources(resources: Vec<Resource>) -> impl IntoView {
+    let t = use_app().t();
+    (!resources.is_empty()).then(|| {
+        let links = resources
+            .into_iter()
+            .filter(|r| is_link_address(&r.url))
+            .map(|r| {
+                let kind = match r.kind {
+                    ResourceKind::Legislation => t.resource_legislation,
+                    ResourceKind::Guidance => t.resource_guidance,
+                    ResourceKind::Template => t.resource_template,
+                    ResourceKind::ProcessMap => t.resource_process_map,
+                };
+                view! {
+                    <li>
+                        <a class="cmm-link" href=r.url rel="noopener noreferrer">
+                            {fill(t.resource_link, &[("title", &r.title), ("kind", &kind)])}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="cmm-resources cmm-no-print">
+                <span class="cmm-resources__title">{t.cplan_resources}</span>
+                <ul class="cmm-list cmm-resources__list">{links}</ul>
+            </div>
+        }
+    })
+}
+
+/// The resources a framework lists for a question.
+pub fn resources_of(d: &ResultsData, question_id: &str) -> Vec<Resource> {
+    d.framework
+        .question(question_id)
+        .map(|q| q.resources.clone())
+        .unwrap_or_default()
 }
 
 /// The plan as the results stand.
@@ -318,6 +361,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                                     <span class="cmm-cplan__action">{action_text(d, t, item)}</span>
                                     {item.step.carried.then(|| view! { <span class="cmm-cplan__carried">{t.cplan_carried}</span> })}
                                     {(!item.step.note.is_empty()).then(|| view! { <span class="cmm-cplan__note">{item.step.note.clone()}</span> })}
+                                    <Resources resources=resources_of(d, &item.question_id) />
                                 </td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_owner>{owner}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_due>{due}</td>
