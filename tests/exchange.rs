@@ -56,6 +56,24 @@ fn an_export_imports_back_unchanged() {
 }
 
 #[test]
+fn an_export_of_format_1_with_ticked_plan_steps_imports_with_them_done() {
+    let fw = learner();
+    let q = fw.questions().next().unwrap().1.id.clone();
+    let text = format!(
+        r#"{{"format":"cm-maturity-export","formatVersion":1,"appVersion":"0.1.0","exported":"2026-11-27T10:00:00Z","assessments":[{{"id":"l1","frameworkId":"{}","frameworkVersion":"{}","kind":"full","created":"2026-11-01T09:00:00Z","updated":"2026-11-01T09:00:00Z","plan":{{"{q}":{{"due":"2027-03-31","done":true}}}}}}]}}"#,
+        fw.id, fw.version
+    );
+    let got = parse_import(&text, &[&fw]).expect("a format 1 export still imports");
+    let step = &got[0].plan[&q];
+    assert_eq!(step.status, cm_maturity::domain::Status::Done);
+    assert_eq!(step.due.as_deref(), Some("2027-03-31"));
+    // A file written now says format 2, so a build that reads only format 1 calls it newer.
+    let again = export(&got, "0.1.0", "2026-12-04T10:00:00Z");
+    assert!(again.contains("\"formatVersion\": 2"), "{again}");
+    assert_eq!(parse_import(&again, &[&fw]).unwrap(), got);
+}
+
+#[test]
 fn a_backup_of_saved_data_also_imports() {
     let fw = framework();
     let mut data = SavedData::default();

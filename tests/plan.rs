@@ -304,13 +304,25 @@ fn the_calendar_file_has_one_event_per_open_dated_action_and_escapes_a_hostile_o
         a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
     }
     let plan = council_plan(&fw, &a, &targets);
-    let mut events = plan_events(&a.id, &plan.actions, |i| {
+    let mut events = plan_events(&fw.id, &plan.actions, |i| {
         (
             format!("Due: {}", i.question_id),
             format!("Owner: {}", i.step.owner),
         )
     });
     assert_eq!(events.len(), 1, "done and undated actions make no event");
+    // The same action after a reassessment keeps its event's id, so a calendar updates it.
+    let next = a.reassess_from("c-2".into(), &fw, "2027-11-01T09:00:00Z");
+    let carried = council_plan(&fw, &next, &targets);
+    let again = plan_events(&fw.id, &carried.actions, |_| (String::new(), String::new()));
+    assert_eq!(again[0].uid, events[0].uid);
+    assert_eq!(
+        events[0].uid,
+        format!(
+            "{}-{}-level-3@cm-self-assessment",
+            fw.id, proposals[0].question_id
+        )
+    );
     events.push(cm_maturity::domain::calendar::CalendarEvent {
         uid: "c-1-reassess@cm-self-assessment".into(),
         date: "2027-11-01".into(),
@@ -424,4 +436,41 @@ fn filters_keep_the_actions_of_one_theme_status_or_owner() {
         }),
         0
     );
+}
+
+#[test]
+fn a_step_already_reached_is_not_carried_to_the_next_assessment() {
+    let (fw, mut a, targets) = council_case();
+    let item = council_plan(&fw, &a, &targets).proposals[0].clone();
+    let mut s = accept(&item);
+    s.status = Status::InProgress;
+    a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    a.set_rating(
+        &item.question_id,
+        Rating::Level(Level::new(3).unwrap()),
+        "2026-11-03T09:00:00Z",
+    );
+    let next = a.reassess_from("c-2".into(), &fw, "2027-11-01T09:00:00Z");
+    assert!(
+        next.plan.is_empty(),
+        "reached in the assessment before: achieved there, not carried"
+    );
+}
+
+#[test]
+fn an_unreadable_due_date_sorts_last_not_first() {
+    let (fw, mut a, targets) = council_case();
+    let proposals = council_plan(&fw, &a, &targets).proposals;
+    for (item, due) in proposals.iter().zip(["soon", "2027-01-31"]) {
+        let mut s = accept(item);
+        s.due = Some(due.into());
+        a.set_plan_step(&item.question_id, s, "2026-11-02T09:00:00Z");
+    }
+    let plan = council_plan(&fw, &a, &targets);
+    let order: Vec<_> = plan
+        .actions
+        .iter()
+        .map(|i| i.step.due.as_deref().unwrap())
+        .collect();
+    assert_eq!(order, ["2027-01-31", "soon"]);
 }

@@ -117,6 +117,41 @@ fn renamed_questions_follow_and_dropped_ones_are_set_aside() {
 }
 
 #[test]
+fn a_plan_step_follows_its_renamed_question_and_never_replaces_one_kept_under_the_new_id() {
+    let v2 = small_version("2.0.0", |v| {
+        v["themes"][0]["questions"][1]["id"] = json!("a2-new");
+        v["themes"][0]["questions"][1]["formerIds"] = json!(["a2"]);
+    });
+    let mut data = load(include_str!("fixtures/saved/v1.json")).unwrap().data;
+    let a = &mut data.assessments[0];
+    let step = |owner: &str| cm_maturity::domain::PlanStep {
+        owner: owner.into(),
+        accepted: true,
+        ..Default::default()
+    };
+    a.set_plan_step("a2", step("Head of Procurement"), "2026-11-02T09:00:00Z");
+    let mut both = a.clone();
+    a.reconcile(&v2);
+    assert_eq!(a.plan["a2-new"].owner, "Head of Procurement");
+    assert!(!a.plan.contains_key("a2"));
+    assert_eq!(
+        a.stamp(cm_maturity::domain::assessment::Field::Plan("a2-new")),
+        "2026-11-02T09:00:00Z"
+    );
+
+    both.set_plan_step("a2-new", step("Finance"), "2026-11-03T09:00:00Z");
+    both.reconcile(&v2);
+    assert_eq!(
+        both.plan["a2-new"].owner, "Finance",
+        "the step under the new id stays"
+    );
+    assert_eq!(
+        both.plan["a2"].owner, "Head of Procurement",
+        "the other is kept, not lost"
+    );
+}
+
+#[test]
 fn an_answer_under_a_former_id_never_overwrites_a_live_one() {
     let mut v: Value = serde_json::from_str(include_str!("fixtures/framework-small.json")).unwrap();
     v["themes"][0]["questions"][0]["formerIds"] = json!(["zz-old"]);

@@ -294,12 +294,15 @@ impl Assessment {
         next.name = String::new();
         next.created = now.to_string();
         next.updated = now.to_string();
-        // Open actions come across (marked as carried); done ones stay with the assessment
-        // that did them.
+        // Open actions come across (marked as carried); done or reached ones stay with the
+        // assessment that did them.
         next.plan = self
             .plan
             .iter()
-            .filter(|(_, step)| step.accepted && !step.done())
+            .filter(|(q, step)| {
+                let rating = self.answers.get(*q).and_then(|a| a.rating);
+                step.accepted && !step.done() && !step.reached_by(rating)
+            })
             .map(|(q, step)| {
                 let mut step = step.clone();
                 step.carried = true;
@@ -552,6 +555,31 @@ impl Assessment {
                 }
             }
             self.set_aside_answer(id, &old_version, answer);
+        }
+        // Plan steps follow a renamed question too, never over a step kept under its new id
+        // (a step of a question no longer asked stays, unused, so it comes back with it).
+        let steps = std::mem::take(&mut self.plan);
+        let mut renamed = Vec::new();
+        for (id, step) in steps {
+            match framework.current_id(&id) {
+                Some(current) if current != id => renamed.push((current.to_string(), id, step)),
+                _ => {
+                    self.plan.insert(id, step);
+                }
+            }
+        }
+        for (current, former, step) in renamed {
+            match self.plan.entry(current.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(step);
+                    if let Some(when) = self.stamps.remove(&Field::Plan(&former).key()) {
+                        self.stamps.insert(Field::Plan(&current).key(), when);
+                    }
+                }
+                Entry::Occupied(_) => {
+                    self.plan.insert(former, step);
+                }
+            }
         }
         self.framework_version = framework.version.clone();
     }

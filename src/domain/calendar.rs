@@ -53,12 +53,13 @@ fn push_line(out: &mut String, line: &str) {
 
 /// "20270331" from "2027-03-31"; `None` when it is not a date.
 fn basic_date(iso: &str) -> Option<String> {
-    let (y, m, d) = super::dates::ymd(iso)?;
+    let (y, m, d) = super::dates::real_date(iso)?;
     Some(format!("{y:04}{m:02}{d:02}"))
 }
 
 /// The day after a date, as an all-day event's end (DTEND is exclusive).
 fn next_day(iso: &str) -> Option<String> {
+    super::dates::real_date(iso)?;
     let day = super::dates::day_of(iso)?;
     let (y, m, d) = super::dates::civil(day + 1);
     Some(format!("{y:04}{m:02}{d:02}"))

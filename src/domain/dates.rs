@@ -84,6 +84,12 @@ impl DateIssue {
     }
 }
 
+/// A calendar date that exists (no 31 April), in years a calendar file can write.
+pub fn real_date(iso: &str) -> Option<(u32, u32, u32)> {
+    let (y, m, d) = ymd(iso)?;
+    ((1000..=9998).contains(&y) && d <= days_in_month(y, m)).then_some((y, m, d))
+}
+
 /// Days in a month of a year, leap years counted.
 fn days_in_month(y: u32, m: u32) -> u32 {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
@@ -94,7 +100,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 pub fn from_parts(day: &str, month: &str, year: &str) -> Result<Option<String>, DateIssue> {
     let read = |s: &str| {
         let s = s.trim();
-        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+        (!s.is_empty() && s.len() <= 9 && s.chars().all(|c| c.is_ascii_digit()))
             .then(|| s.parse::<u32>().ok())
             .flatten()
     };
@@ -196,10 +202,20 @@ mod tests {
         );
         assert_eq!(from_parts("1", "", ""), Err(DateIssue::Incomplete));
         assert_eq!(from_parts("1", "1", "27"), Err(DateIssue::YearDigits));
+        assert_eq!(from_parts("1", "1", "02027"), Err(DateIssue::YearDigits));
         assert_eq!(from_parts("-1", "1", "2027"), Err(DateIssue::NotReal));
         assert!(DateIssue::Missing(DatePart::Day).concerns(DatePart::Day));
         assert!(!DateIssue::Missing(DatePart::Day).concerns(DatePart::Year));
         assert!(DateIssue::NotReal.concerns(DatePart::Month));
+    }
+
+    #[test]
+    fn only_dates_that_exist_are_real() {
+        assert_eq!(real_date("2028-02-29"), Some((2028, 2, 29)));
+        assert_eq!(real_date("2027-02-29"), None);
+        assert_eq!(real_date("2027-04-31"), None);
+        assert_eq!(real_date("9999-12-31"), None);
+        assert_eq!(real_date("0000-01-01"), None);
     }
 
     #[test]

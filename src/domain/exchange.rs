@@ -9,7 +9,9 @@ use super::json_issue::JsonIssue;
 use super::saved::{self, SavedData};
 
 pub const EXPORT_FORMAT: &str = "cm-maturity-export";
-pub const EXPORT_FORMAT_VERSION: u32 = 1;
+/// 2: plan steps carry a status (and owner, note, aim) in place of a `done` tick, so a build
+/// that reads only format 1 says the file is newer rather than malformed.
+pub const EXPORT_FORMAT_VERSION: u32 = 2;
 /// Far above any real export (a full assessment with long notes is a few tens of KB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -76,6 +78,10 @@ pub fn parse_import(text: &str, frameworks: &[&Framework]) -> Result<Vec<Assessm
             return Err(ImportError::UnknownVersion(
                 u32::try_from(version).unwrap_or(u32::MAX),
             ));
+        }
+        let mut value = value;
+        if version < 2 {
+            saved::done_ticks_to_status(&mut value);
         }
         let file: ExportFile = serde_json::from_value(value)
             .map_err(|e| ImportError::Malformed(JsonIssue::from_error(&e)))?;

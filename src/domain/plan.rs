@@ -280,8 +280,11 @@ pub fn council_plan(
             plan.actions.push(item);
         }
     }
-    plan.actions
-        .sort_by_key(|a| (a.step.due.is_none(), a.step.due.as_deref().and_then(day_of)));
+    plan.actions.sort_by_key(|a| {
+        // Soonest first; undated (or unreadable) dates last.
+        let day = a.step.due.as_deref().and_then(day_of);
+        (day.is_none(), day)
+    });
     plan.achieved.sort_by_key(|a| !a.step.carried);
     plan
 }
@@ -362,8 +365,11 @@ pub fn accept(item: &PlanItem) -> PlanStep {
 }
 
 /// Calendar events for the open actions with dates: summary and description from `words`.
+/// Each event's id names the framework, the question and the rung aimed at, not the
+/// assessment, so the file downloaded again after a reassessment updates the same events
+/// rather than adding copies.
 pub fn plan_events(
-    assessment_id: &str,
+    framework_id: &str,
     actions: &[PlanItem],
     words: impl Fn(&PlanItem) -> (String, String),
 ) -> Vec<CalendarEvent> {
@@ -373,8 +379,12 @@ pub fn plan_events(
         .filter_map(|a| {
             let date = a.step.due.clone()?;
             let (summary, description) = words(a);
+            let rung = a
+                .step
+                .aim
+                .map_or("find-out".to_string(), |l| format!("level-{}", l.get()));
             Some(CalendarEvent {
-                uid: format!("{assessment_id}-{}@cm-self-assessment", a.question_id),
+                uid: format!("{framework_id}-{}-{rung}@cm-self-assessment", a.question_id),
                 date,
                 summary,
                 description,

@@ -242,20 +242,30 @@ fn v2_to_v3(mut value: Value) -> (Value, Option<String>) {
 
 /// Schema 5 replaced a plan step's `done` tick with a status.
 fn v4_to_v5(mut value: Value) -> Value {
-    if let Some(assessments) = value.get_mut("assessments").and_then(Value::as_array_mut) {
-        for a in assessments {
-            let Some(plan) = a.get_mut("plan").and_then(Value::as_object_mut) else {
-                continue;
-            };
-            for step in plan.values_mut().filter_map(Value::as_object_mut) {
-                if step.remove("done") == Some(Value::Bool(true)) {
-                    step.insert("status".into(), "done".into());
-                }
+    done_ticks_to_status(&mut value);
+    value["schemaVersion"] = 5.into();
+    value
+}
+
+/// A plan step's `done` tick as the status that replaced it, in every assessment of a saved
+/// data or export document (exports before format 2 carry the tick too).
+pub fn done_ticks_to_status(document: &mut Value) {
+    let Some(assessments) = document
+        .get_mut("assessments")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for a in assessments {
+        let Some(plan) = a.get_mut("plan").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        for step in plan.values_mut().filter_map(Value::as_object_mut) {
+            if step.remove("done") == Some(Value::Bool(true)) {
+                step.insert("status".into(), "done".into());
             }
         }
     }
-    value["schemaVersion"] = 5.into();
-    value
 }
 
 /// The framework of one saved assessment, read without checking the rest (to know which
