@@ -198,6 +198,14 @@ test('a reassessment brings the open actions across and shows the one its answer
   assert.equal(rows, 1, 'the blocked action is still open');
   assert.match(await plan.locator('tbody').innerText(), /From the last assessment/);
   assert.deepEqual(await axe(page), [], 'plan after a reassessment');
+
+  // Its next rung, taken on, starts fresh: nothing of the achieved step's owner or status.
+  await page.getByRole('checkbox', { name: `Add to the improvement plan for ${q0.title}` }).check();
+  assert.equal(await page.getByRole('textbox', { name: `Owner for ${q0.title}` }).inputValue(), '');
+  assert.equal(await page.getByRole('combobox', { name: `Status for ${q0.title}` }).inputValue(), 'NotStarted');
+  await page.waitForTimeout(700);
+  const step = (await savedData(page)).assessments[1].plan[q0.id];
+  assert.deepEqual(step, { accepted: true, aim: 4 });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

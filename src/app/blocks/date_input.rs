@@ -37,6 +37,9 @@ pub fn DateInput(
         (DatePart::Year, RwSignal::new(y), t.date_year, 4),
     ];
     let issue = RwSignal::new(None::<DateIssue>);
+    // The date these fields last gave: focus passing through them unchanged saves nothing (a
+    // save would stamp this tab's copy as newest and undo another tab's change).
+    let last = StoredValue::new(value.clone());
     let read = move || {
         let [(_, day, ..), (_, month, ..), (_, year, ..)] = parts;
         match from_parts(
@@ -46,7 +49,10 @@ pub fn DateInput(
         ) {
             Ok(date) => {
                 issue.set(None);
-                on_change.run(date);
+                if last.with_value(|l| *l != date) {
+                    last.set_value(date.clone());
+                    on_change.run(date);
+                }
             }
             Err(e) => issue.set(Some(e)),
         }
@@ -116,7 +122,10 @@ pub fn DateInput(
                     {hint.map(|h| view! { {h}<br /> })}
                     {t.date_hint}
                 </div>
-                {move || message().map(|m| view! { <ErrorMessage id=error_id.clone() message=m.to_string() /> })}
+                // Announced when it appears: focus has already left the fields by then.
+                <div aria-live="polite">
+                    {move || message().map(|m| view! { <ErrorMessage id=error_id.clone() message=m.to_string() /> })}
+                </div>
                 <div class="cmm-date-input">{fields}</div>
             </fieldset>
         </div>

@@ -218,7 +218,10 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
                     let chosen = item.get_value();
                     change(Box::new(move |s| {
                         *s = if on {
-                            accept(&PlanItem { step: s.clone(), ..chosen })
+                            // Taken on again, the same rung keeps its owner, date and note; a
+                            // step kept for another rung (one already reached) is not this one's.
+                            let kept = if s.aim == chosen.to { s.clone() } else { PlanStep::default() };
+                            accept(&PlanItem { step: kept, ..chosen })
                         } else {
                             PlanStep { accepted: false, ..s.clone() }
                         };
@@ -261,7 +264,7 @@ fn download_csv(app: App, d: &ResultsData, plan: &CouncilPlan, today: &str) {
 
 fn download_calendar(app: App, d: &ResultsData, plan: &CouncilPlan, reassess: Option<String>) {
     let t = app.t();
-    let mut events = plan_events(&d.assessment.id, &plan.actions, |item| {
+    let mut events = plan_events(&d.framework.id, &plan.actions, |item| {
         let f = &d.framework;
         let theme = f
             .theme(&item.theme_id)
@@ -323,7 +326,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
     let plan = Memo::new(move |_| results.with(|r| r.as_ref().map(plan_of)));
     let default_reassess =
         results.with_untracked(|r| r.as_ref().and_then(|r| a_year_after(&r.assessment.created)));
-    let reassess = RwSignal::new(default_reassess.clone());
+    let reassess = RwSignal::new(default_reassess);
     let filter = RwSignal::new(PlanFilter::default());
     let body = {
         let today = today.clone();
@@ -356,13 +359,13 @@ pub fn CouncilPlanSection() -> impl IntoView {
                         let due = item.step.due.as_deref().map_or(t.cplan_no_date.to_string(), |d| t.long_date(d));
                         view! {
                             <tr class="cmm-table__row">
-                                <td class="cmm-table__cell" data-label=t.cplan_col_action>
+                                <th scope="row" class="cmm-table__cell cmm-cplan__row-head" data-label=t.cplan_col_action>
                                     <strong class="cmm-cplan__title">{title(item)}</strong>
                                     <span class="cmm-cplan__action">{action_text(d, t, item)}</span>
                                     {item.step.carried.then(|| view! { <span class="cmm-cplan__carried">{t.cplan_carried}</span> })}
                                     {(!item.step.note.is_empty()).then(|| view! { <span class="cmm-cplan__note">{item.step.note.clone()}</span> })}
                                     <Resources resources=resources_of(d, &item.question_id) />
-                                </td>
+                                </th>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_owner>{owner}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_due>{due}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_status>{status_name(t, item.step.status)}</td>
@@ -418,7 +421,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
             view! {
                 <div class="cmm-cplan__downloads cmm-no-print">
                     {(!read_only).then(|| view! {
-                        <DateInput id="cmm-cplan-reassess" legend=t.cplan_reassess_label value=default_reassess.clone()
+                        <DateInput id="cmm-cplan-reassess" legend=t.cplan_reassess_label value=reassess.get_untracked()
                             hint=t.cplan_reassess_hint
                             on_change=Callback::new(move |date: Option<String>| reassess.set(date)) />
                     })}
@@ -450,6 +453,23 @@ pub fn CouncilPlanSection() -> impl IntoView {
             }
             (themes, owners(&plan.actions))
         })
+    });
+    // A choice whose option has gone (its owner renamed, the plan down to one action) is let
+    // go, so no hidden filter is left hiding actions.
+    Effect::new(move |_| {
+        let stale = choices.with(|c| {
+            let f = filter.get_untracked();
+            match c {
+                None => f != PlanFilter::default(),
+                Some((themes, owners)) => {
+                    f.theme.as_ref().is_some_and(|t| !themes.contains(t))
+                        || f.owner.as_ref().is_some_and(|o| !owners.contains(o))
+                }
+            }
+        });
+        if stale {
+            filter.set(PlanFilter::default());
+        }
     });
     let filters = move || {
         let (themes, owner_names) = choices.get()?;

@@ -56,11 +56,23 @@ pub fn PlanSection() -> impl IntoView {
                 .and_then(|r| r.benchmark.as_ref().map(|b| b.title.clone()))
         })
     };
+    // The list is drawn again only when its steps change, not their dates or ticks: a save
+    // must not rebuild the fields the learner is typing in (or take focus from the next one).
+    let shape = Memo::new(move |_| {
+        plan.get().map(|list| {
+            list.into_iter()
+                .map(|item| PlanItem {
+                    step: PlanStep::default(),
+                    ..item
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     // The next few steps first; the rest a click away on screen, and all of them in print.
     let show_all = RwSignal::new(false);
     let items = move || {
-        let list = plan.get()?;
-        let (framework, assessment_id) = results.with(|r| {
+        let list = shape.get()?;
+        let (framework, assessment_id) = results.with_untracked(|r| {
             r.as_ref()
                 .map(|r| (r.framework.clone(), r.assessment.id.clone()))
         })?;
@@ -94,40 +106,45 @@ pub fn PlanSection() -> impl IntoView {
                 };
                 let qid = StoredValue::new(item.question_id.clone());
                 let aid = StoredValue::new(assessment_id.clone());
-                let step = StoredValue::new(item.step.clone());
                 let date_id = format!("cmm-plan-due-{}", item.question_id);
-                let set = move |change: &dyn Fn(&mut PlanStep)| {
-                    let mut next = step.get_value();
-                    change(&mut next);
-                    step.set_value(next.clone());
-                    aid.with_value(|a| qid.with_value(|q| app.saved.set_plan_step(a, q, next)));
+                // The step as saved now, for what the page shows of it.
+                let step = Memo::new(move |_| {
+                    results.with(|r| {
+                        qid.with_value(|q| {
+                            r.as_ref()
+                                .and_then(|r| r.assessment.plan.get(q).cloned())
+                                .unwrap_or_default()
+                        })
+                    })
+                });
+                let set = move |change: Box<dyn FnOnce(&mut PlanStep)>| {
+                    aid.with_value(|a| qid.with_value(|q| app.saved.change_plan_step(a, q, change)));
                 };
                 let later = i >= FIRST_STEPS;
-                let due_text = item
-                    .step
-                    .due
-                    .as_deref()
-                    .map(|d| fill(t.plan_due_on, &[("date", &t.long_date(d))]));
+                let first = step.get_untracked();
+                let due_text = move || {
+                    step.with(|s| s.due.as_deref().map(|d| fill(t.plan_due_on, &[("date", &t.long_date(d))])))
+                };
                 view! {
-                    <li class="cmm-plan__item" class:cmm-plan__item--done=item.step.done()
+                    <li class="cmm-plan__item" class:cmm-plan__item--done=move || step.with(PlanStep::done)
                         class:cmm-plan__item--later=later class:cmm-plan__item--shown=move || show_all.get()>
                         <strong class="cmm-plan__question">{fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])}</strong>
                         {(!climb.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{climb}</span> })}
                         <span class="cmm-roadmap__action">{action}</span>
-                        {due_text.map(|d| view! { <span class="cmm-plan__due cmm-print-only">{d}</span> })}
-                        {item.step.done().then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
+                        {move || due_text().map(|d| view! { <span class="cmm-plan__due cmm-print-only">{d}</span> })}
+                        {move || step.with(PlanStep::done).then(|| view! { <span class="cmm-plan__done cmm-print-only">{t.plan_done_yes}</span> })}
                         <div class="cmm-plan__controls cmm-no-print" hidden=read_only>
                             <DateInput id=date_id legend=t.plan_due_label
                                 hidden_legend=fill(t.plan_for, &[("name", &question)])
-                                value=item.step.due.clone()
-                                on_change=Callback::new(move |due: Option<String>| set(&|s: &mut PlanStep| s.due = due.clone())) />
+                                value=first.due.clone()
+                                on_change=Callback::new(move |due: Option<String>| set(Box::new(move |s| s.due = due))) />
                             <Checkbox id=format!("cmm-plan-done-{}", item.question_id)
                                 label=t.plan_done_label
                                 hidden_label=fill(t.plan_for, &[("name", &question)])
-                                checked=Signal::derive(move || step.with_value(PlanStep::done))
-                                on_change=Callback::new(move |on: bool| set(&|s: &mut PlanStep| {
+                                checked=Signal::derive(move || step.with(PlanStep::done))
+                                on_change=Callback::new(move |on: bool| set(Box::new(move |s| {
                                     s.status = if on { Status::Done } else { Status::NotStarted };
-                                })) />
+                                }))) />
                         </div>
                     </li>
                 }
