@@ -72,36 +72,42 @@ pub struct PlanWords<'a> {
     pub not_done: &'a str,
 }
 
+/// The cells every plan CSV starts with: theme, question, the level now and next, the action.
+fn row_start(framework: &Framework, item: &PlanItem, find_out: &str) -> [String; 5] {
+    let theme = framework
+        .theme(&item.theme_id)
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    let question = framework
+        .question(&item.question_id)
+        .map(|q| q.title.clone())
+        .unwrap_or_default();
+    let level = |l: Option<Level>| {
+        l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))
+            .unwrap_or_default()
+    };
+    let action = if item.action.is_empty() {
+        find_out.to_string()
+    } else {
+        item.action.clone()
+    };
+    [theme, question, level(item.from), level(item.to), action]
+}
+
 /// The plan as CSV: theme, question, the level now and next, the action, target date, done.
 pub fn plan_csv(framework: &Framework, items: &[PlanItem], words: &PlanWords) -> String {
     let mut out = String::new();
     write_row(&mut out, &words.headers);
     for item in items {
-        let theme = framework
-            .theme(&item.theme_id)
-            .map(|t| t.title.as_str())
-            .unwrap_or_default();
-        let question = framework
-            .question(&item.question_id)
-            .map(|q| q.title.as_str())
-            .unwrap_or_default();
-        let level = |l: Option<Level>| {
-            l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))
-                .unwrap_or_default()
-        };
-        let action = if item.action.is_empty() {
-            words.find_out
-        } else {
-            item.action.as_str()
-        };
+        let [theme, question, now, next, action] = row_start(framework, item, words.find_out);
         write_row(
             &mut out,
             &[
-                theme,
-                question,
-                &level(item.from),
-                &level(item.to),
-                action,
+                &theme,
+                &question,
+                &now,
+                &next,
+                &action,
                 item.step.due.as_deref().unwrap_or_default(),
                 if item.step.done() {
                     words.done
@@ -415,23 +421,7 @@ pub fn council_plan_csv(
     let mut out = String::new();
     write_row(&mut out, &words.headers);
     for item in actions {
-        let theme = framework
-            .theme(&item.theme_id)
-            .map(|t| t.title.as_str())
-            .unwrap_or_default();
-        let question = framework
-            .question(&item.question_id)
-            .map(|q| q.title.as_str())
-            .unwrap_or_default();
-        let level = |l: Option<Level>| {
-            l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))
-                .unwrap_or_default()
-        };
-        let action = if item.action.is_empty() {
-            words.find_out
-        } else {
-            item.action.as_str()
-        };
+        let [theme, question, now, next, action] = row_start(framework, item, words.find_out);
         let status = Status::ALL
             .iter()
             .position(|s| *s == item.step.status)
@@ -445,11 +435,11 @@ pub fn council_plan_csv(
         write_row(
             &mut out,
             &[
-                theme,
-                question,
-                &level(item.from),
-                &level(item.to),
-                action,
+                &theme,
+                &question,
+                &now,
+                &next,
+                &action,
                 &item.step.owner,
                 item.step.due.as_deref().unwrap_or_default(),
                 status,
