@@ -47,6 +47,19 @@ pub fn development_plan(
 }
 
 impl PlanItem {
+    /// The titles of the item's theme and question (empty for one the framework lacks).
+    pub fn titles(&self, framework: &Framework) -> (String, String) {
+        let theme = framework
+            .theme(&self.theme_id)
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        let question = framework
+            .question(&self.question_id)
+            .map(|q| q.title.clone())
+            .unwrap_or_default();
+        (theme, question)
+    }
+
     /// A roadmap action as a plan item with nothing yet kept for it.
     pub fn from_roadmap(item: &RoadmapItem) -> PlanItem {
         let (from, to, action) = match &item.step {
@@ -74,14 +87,7 @@ pub struct PlanWords<'a> {
 
 /// The cells every plan CSV starts with: theme, question, the level now and next, the action.
 fn row_start(framework: &Framework, item: &PlanItem, find_out: &str) -> [String; 5] {
-    let theme = framework
-        .theme(&item.theme_id)
-        .map(|t| t.title.clone())
-        .unwrap_or_default();
-    let question = framework
-        .question(&item.question_id)
-        .map(|q| q.title.clone())
-        .unwrap_or_default();
+    let (theme, question) = item.titles(framework);
     let level = |l: Option<Level>| {
         l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))
             .unwrap_or_default()

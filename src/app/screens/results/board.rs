@@ -356,15 +356,14 @@ fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
         .most_overdue(&today, 3)
         .into_iter()
         .map(|item| {
-            let owner = if item.step.owner.is_empty() {
-                t.cplan_no_owner.to_string()
-            } else {
-                item.step.owner.clone()
-            };
+            let owner = super::council_plan::owner_text(t, &item.step);
             fill(
                 t.board_plan_overdue_item,
                 &[
-                    ("action", &super::council_plan::action_text(d, t, item)),
+                    (
+                        "action",
+                        &super::council_plan::action_text(&d.framework, t, item),
+                    ),
                     ("owner", &owner),
                     (
                         "date",

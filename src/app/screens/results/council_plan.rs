@@ -16,6 +16,7 @@ use crate::domain::plan::{
     accept, council_plan, council_plan_csv, owners, plan_events, rag, CouncilPlan,
     CouncilPlanWords, PlanFilter, PlanItem, Rag, RagCounts,
 };
+use crate::domain::Framework;
 use crate::text::{fill, Text};
 
 /// The words for a status.
@@ -51,17 +52,31 @@ pub fn counts_text(t: &Text, c: RagCounts) -> String {
 }
 
 /// The action's words: the rung's action, or finding out for a "Don't know".
-pub fn action_text(d: &ResultsData, t: &Text, item: &PlanItem) -> String {
+pub fn action_text(f: &Framework, t: &Text, item: &PlanItem) -> String {
     if item.action.is_empty() {
-        let question = d
-            .framework
-            .question(&item.question_id)
-            .map(|q| q.title.clone())
-            .unwrap_or_default();
+        let (_, question) = item.titles(f);
         fill(t.roadmap_find_out, &[("question", &question)])
     } else {
         item.action.clone()
     }
+}
+
+/// Who owns a step, or that nobody does yet.
+pub fn owner_text(t: &Text, step: &PlanStep) -> String {
+    if step.owner.is_empty() {
+        t.cplan_no_owner.to_string()
+    } else {
+        step.owner.clone()
+    }
+}
+
+/// A status as a choice's value in a list, and back.
+fn status_value(s: Status) -> String {
+    format!("{s:?}")
+}
+
+fn status_from_value(value: &str) -> Option<Status> {
+    Status::ALL.into_iter().find(|s| status_value(*s) == value)
 }
 
 /// The help a framework lists for a question, as ordinary links: only https addresses reach
@@ -99,9 +114,8 @@ pub fn Resources(resources: Vec<Resource>) -> impl IntoView {
 }
 
 /// The resources a framework lists for a question.
-pub fn resources_of(d: &ResultsData, question_id: &str) -> Vec<Resource> {
-    d.framework
-        .question(question_id)
+pub fn resources_of(f: &Framework, question_id: &str) -> Vec<Resource> {
+    f.question(question_id)
         .map(|q| q.resources.clone())
         .unwrap_or_default()
 }
@@ -159,7 +173,7 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let s = *s;
-                        view! { <option value=format!("{s:?}") selected=step.status == s>{status_name(t, s)}</option> }
+                        view! { <option value=status_value(s) selected=step.status == s>{status_name(t, s)}</option> }
                     })
                     .collect_view();
                 view! {
@@ -185,12 +199,7 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
                                 {t.cplan_status_label}<span class="cmm-visually-hidden">{hidden.clone()}</span>
                             </label>
                             <select class="cmm-select" id=status_id on:change=move |ev| {
-                                let status = match event_target_value(&ev).as_str() {
-                                    "InProgress" => Status::InProgress,
-                                    "Done" => Status::Done,
-                                    "Blocked" => Status::Blocked,
-                                    _ => Status::NotStarted,
-                                };
+                                let status = status_from_value(&event_target_value(&ev)).unwrap_or_default();
                                 change(Box::new(move |s| s.status = status));
                             }>{options}</select>
                         </div>
@@ -265,24 +274,12 @@ fn download_csv(app: App, d: &ResultsData, plan: &CouncilPlan, today: &str) {
 fn download_calendar(app: App, d: &ResultsData, plan: &CouncilPlan, reassess: Option<String>) {
     let t = app.t();
     let mut events = plan_events(&d.framework.id, &plan.actions, |item| {
-        let f = &d.framework;
-        let theme = f
-            .theme(&item.theme_id)
-            .map(|th| th.title.clone())
-            .unwrap_or_default();
-        let question = f
-            .question(&item.question_id)
-            .map(|q| q.title.clone())
-            .unwrap_or_default();
-        let owner = if item.step.owner.is_empty() {
-            t.cplan_no_owner.to_string()
-        } else {
-            item.step.owner.clone()
-        };
+        let (theme, question) = item.titles(&d.framework);
+        let owner = owner_text(t, &item.step);
         (
             fill(
                 t.ics_action_summary,
-                &[("action", &action_text(d, t, item))],
+                &[("action", &action_text(&d.framework, t, item))],
             ),
             fill(
                 t.ics_action_description,
@@ -337,8 +334,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                 let d = r.as_ref()?;
                 let f = &d.framework;
                 let title = |item: &PlanItem| {
-                    let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
-                    let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
+                    let (theme, question) = item.titles(f);
                     fill(t.plan_item_title, &[("theme", &theme), ("question", &question)])
                 };
                 let shown: Vec<&PlanItem> = plan.actions.iter().filter(|i| filter.keeps(i)).collect();
@@ -355,16 +351,16 @@ pub fn CouncilPlanSection() -> impl IntoView {
                     .map(|item| {
                         let item: &PlanItem = item;
                         let (word, tone) = colour(t, rag(&item.step, &today));
-                        let owner = if item.step.owner.is_empty() { t.cplan_no_owner.to_string() } else { item.step.owner.clone() };
+                        let owner = owner_text(t, &item.step);
                         let due = item.step.due.as_deref().map_or(t.cplan_no_date.to_string(), |d| t.long_date(d));
                         view! {
                             <tr class="cmm-table__row">
                                 <th scope="row" class="cmm-table__cell cmm-cplan__row-head" data-label=t.cplan_col_action>
                                     <strong class="cmm-cplan__title">{title(item)}</strong>
-                                    <span class="cmm-cplan__action">{action_text(d, t, item)}</span>
+                                    <span class="cmm-cplan__action">{action_text(f, t, item)}</span>
                                     {item.step.carried.then(|| view! { <span class="cmm-cplan__carried">{t.cplan_carried}</span> })}
                                     {(!item.step.note.is_empty()).then(|| view! { <span class="cmm-cplan__note">{item.step.note.clone()}</span> })}
-                                    <Resources resources=resources_of(d, &item.question_id) />
+                                    <Resources resources=resources_of(f, &item.question_id) />
                                 </th>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_owner>{owner}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_due>{due}</td>
@@ -485,7 +481,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                 .collect_view();
             let status_options = Status::ALL
                 .iter()
-                .map(|s| view! { <option value=format!("{s:?}") selected=current.status == Some(*s)>{status_name(t, *s)}</option> })
+                .map(|s| view! { <option value=status_value(*s) selected=current.status == Some(*s)>{status_name(t, *s)}</option> })
                 .collect_view();
             let owner_options = owner_names
                 .iter()
@@ -507,7 +503,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                         <label class="cmm-label" for="cmm-cplan-filter-status">{t.cplan_filter_status}</label>
                         <select class="cmm-select" id="cmm-cplan-filter-status"
                             on:change=move |ev| filter.update(|f| {
-                                f.status = Status::ALL.into_iter().find(|s| format!("{s:?}") == event_target_value(&ev));
+                                f.status = status_from_value(&event_target_value(&ev));
                             })>
                             <option value="">{t.cplan_filter_all_statuses}</option>
                             {status_options}

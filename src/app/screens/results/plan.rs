@@ -85,8 +85,7 @@ pub fn PlanSection() -> impl IntoView {
             .enumerate()
             .map(|(i, item)| {
                 let f = &framework;
-                let question = f.question(&item.question_id).map(|q| q.title.clone()).unwrap_or_default();
-                let theme = f.theme(&item.theme_id).map(|th| th.title.clone()).unwrap_or_default();
+                let (theme, question) = item.titles(f);
                 let climb = match (item.from, item.to) {
                     (Some(from), Some(to)) => fill(
                         t.roadmap_from,
@@ -99,11 +98,7 @@ pub fn PlanSection() -> impl IntoView {
                     ),
                     _ => String::new(),
                 };
-                let action = if item.action.is_empty() {
-                    fill(t.roadmap_find_out, &[("question", &question)])
-                } else {
-                    item.action.clone()
-                };
+                let action = super::council_plan::action_text(f, t, &item);
                 let qid = StoredValue::new(item.question_id.clone());
                 let aid = StoredValue::new(assessment_id.clone());
                 let date_id = format!("cmm-plan-due-{}", item.question_id);

@@ -4,7 +4,7 @@
 use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
-use super::council_plan::{PlanControls, Resources};
+use super::council_plan::{resources_of, PlanControls, Resources};
 use super::{use_results, ReadOnly};
 use crate::app::state::use_app;
 use crate::domain::plan::PlanItem;
@@ -121,7 +121,7 @@ pub fn RoadmapSection() -> impl IntoView {
                                                 <strong>{question}</strong>
                                                 {(!from.is_empty()).then(|| view! { <span class="cmm-roadmap__from">{from}</span> })}
                                                 <span class="cmm-roadmap__action">{action}</span>
-                                                <Resources resources=f.question(&item.question_id).map(|q| q.resources.clone()).unwrap_or_default() />
+                                                <Resources resources=resources_of(f, &item.question_id) />
                                                 {controls}
                                             </li>
                                         }
