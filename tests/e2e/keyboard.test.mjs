@@ -45,6 +45,20 @@ async function tabTo(page, matches, { back = false, limit = 60 } = {}) {
 /** A button or link (navigation is links) whose text starts with `name`. */
 const button = (name) => (f) => (f.tag === 'BUTTON' || f.tag === 'A') && f.text.startsWith(name);
 
+/** Answers the first question of each of eight themes: `down` arrow presses from the first
+ * rung, Space to confirm, then on to the next theme (or to check your answers). */
+async function answerEightThemes(page, down) {
+  for (let i = 0; i < 8; i++) {
+    await page.locator('h1:focus').waitFor();
+    await tabTo(page, (f) => f.type === 'radio');
+    for (let n = 0; n < down; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    assert.ok((await focusState(page)).checked);
+    await tabTo(page, button(i < 7 ? 'Next theme' : 'Check your answers'));
+    await page.keyboard.press('Enter');
+  }
+}
+
 test('a quick check can be completed and its results read with the keyboard alone', async () => {
   const page = await env.newPage({ viewport: { width: 375, height: 800 } });
   await page.goto(env.server.url);
@@ -64,17 +78,8 @@ test('a quick check can be completed and its results read with the keyboard alon
 
   await tabTo(page, button('Continue'));
   await page.keyboard.press('Enter');
-  for (let i = 0; i < 8; i++) {
-    await page.locator('h1:focus').waitFor();
-    await tabTo(page, (f) => f.type === 'radio');
-    // From the first rung, two steps down is level 3; Space confirms it.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Space');
-    assert.ok((await focusState(page)).checked);
-    await tabTo(page, button(i < 7 ? 'Next theme' : 'Check your answers'));
-    await page.keyboard.press('Enter');
-  }
+  // From the first rung, two steps down is level 3.
+  await answerEightThemes(page, 2);
   await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   assert.doesNotMatch(await page.locator('.cmm-app').innerText(), /Not answered/);
   await tabTo(page, button('See your results'));
@@ -116,14 +121,7 @@ test('a learner rates their practice and dates a step of their plan with the key
   await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
   await tabTo(page, button('Continue'));
   await page.keyboard.press('Enter');
-  for (let i = 0; i < 8; i++) {
-    await page.locator('h1:focus').waitFor();
-    await tabTo(page, (f) => f.type === 'radio');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Space');
-    await tabTo(page, button(i < 7 ? 'Next theme' : 'Check your answers'));
-    await page.keyboard.press('Enter');
-  }
+  await answerEightThemes(page, 1);
   await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   await tabTo(page, button('See your results'));
   await page.keyboard.press('Enter');
