@@ -4,7 +4,8 @@
 //! are facts from the register, its Welsh name is there for Welsh councils, and a council that
 //! was replaced in a reorganisation leads to its successor.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,38 @@ pub struct Register {
     /// The words the licence asks to be shown wherever the data is.
     pub attribution: String,
     pub councils: Vec<Council>,
+    /// Councils by code and by name, made the first time one is looked up: the Programme page
+    /// looks up every return three times, and 10,000 returns against a scan of the whole
+    /// register took seconds.
+    #[serde(skip)]
+    index: Index,
+}
+
+/// Where each council is in [`Register::councils`], by what it is looked up by.
+#[derive(Debug, Clone, Default)]
+struct Index(OnceLock<Lookup>);
+
+#[derive(Debug, Clone)]
+struct Lookup {
+    /// Register codes, upper case.
+    code: HashMap<String, usize>,
+    /// GSS codes, current and former, upper case (the first council that has one).
+    gss: HashMap<String, usize>,
+    /// Names as [`name_key`] makes them; `None` where two councils share one.
+    name: HashMap<String, Option<usize>>,
+}
+
+/// The index is made from the councils, so two registers are equal when their councils are.
+impl PartialEq for Index {
+    fn eq(&self, _: &Index) -> bool {
+        true
+    }
+}
+
+/// A name as [`Register::named`] compares it: folded, without a closing "council".
+fn name_key(name: &str) -> String {
+    let f = fold(name);
+    f.strip_suffix(" council").map(str::to_string).unwrap_or(f)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,10 +224,41 @@ impl Register {
         c.finish(self)
     }
 
+    fn lookup(&self) -> &Lookup {
+        self.index.0.get_or_init(|| {
+            let mut lookup = Lookup {
+                code: HashMap::new(),
+                gss: HashMap::new(),
+                name: HashMap::new(),
+            };
+            for (i, c) in self.councils.iter().enumerate() {
+                lookup.code.entry(c.code.to_uppercase()).or_insert(i);
+                for gss in std::iter::once(&c.gss).chain(&c.former_gss) {
+                    lookup.gss.entry(gss.to_uppercase()).or_insert(i);
+                }
+                let names: HashSet<String> = std::iter::once(c.short.as_str())
+                    .chain([c.name.as_str()])
+                    .chain(c.short_cy.as_deref())
+                    .chain(c.name_cy.as_deref())
+                    .chain(c.alt.iter().map(String::as_str))
+                    .map(name_key)
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                for key in names {
+                    lookup
+                        .name
+                        .entry(key)
+                        .and_modify(|at| *at = None)
+                        .or_insert(Some(i));
+                }
+            }
+            lookup
+        })
+    }
+
     pub fn get(&self, code: &str) -> Option<&Council> {
-        self.councils
-            .iter()
-            .find(|c| c.code.eq_ignore_ascii_case(code))
+        let at = *self.lookup().code.get(&code.to_uppercase())?;
+        self.councils.get(at)
     }
 
     /// A council by its register code or its GSS code (current or former).
@@ -204,10 +268,8 @@ impl Register {
             return None;
         }
         self.get(code).or_else(|| {
-            self.councils.iter().find(|c| {
-                c.gss.eq_ignore_ascii_case(code)
-                    || c.former_gss.iter().any(|g| g.eq_ignore_ascii_case(code))
-            })
+            let at = *self.lookup().gss.get(&code.to_uppercase())?;
+            self.councils.get(at)
         })
     }
 
@@ -294,24 +356,12 @@ impl Register {
     /// The council a name is, if it is exactly one council's name (any of its names, ignoring
     /// case, accents, spacing and a closing "council"): for returns that give no code.
     pub fn named(&self, name: &str) -> Option<&Council> {
-        let strip = |s: &str| {
-            let f = fold(s);
-            f.strip_suffix(" council").map(str::to_string).unwrap_or(f)
-        };
-        let wanted = strip(name);
+        let wanted = name_key(name);
         if wanted.is_empty() {
             return None;
         }
-        let mut hits = self.councils.iter().filter(|c| {
-            std::iter::once(c.short.as_str())
-                .chain([c.name.as_str()])
-                .chain(c.short_cy.as_deref())
-                .chain(c.name_cy.as_deref())
-                .chain(c.alt.iter().map(String::as_str))
-                .any(|n| strip(n) == wanted)
-        });
-        let first = hits.next()?;
-        hits.next().is_none().then_some(first)
+        let at = (*self.lookup().name.get(&wanted)?)?;
+        self.councils.get(at)
     }
 }
 
