@@ -186,10 +186,22 @@ test('a thousand returns are read with a progress bar, and too many files are re
   const page = await programmePage();
   const files = [];
   for (let n = 0; n < 1000; n++) files.push(asFile(`r${n}.json`, councilReturn(`Council ${n}`, { level: 1 + (n % 5) })));
+  // Everything the page says while it works, as it says it (the bar and the words come and go).
+  await page.evaluate(() => {
+    window.__seen = { bars: [], words: new Set() };
+    new MutationObserver(() => {
+      for (const bar of document.querySelectorAll('progress')) window.__seen.bars.push([bar.value, bar.max]);
+      for (const s of document.querySelectorAll('[role="status"]')) window.__seen.words.add(s.textContent.trim());
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   await page.getByLabel("Councils' returns").setInputFiles(files);
-  await page.getByRole('progressbar').first().waitFor({ timeout: 10000 }).catch(() => {});
   await page.getByText(/Using 1,?000 returns from 1,?000 councils/).waitFor({ timeout: 60000 });
   assert.match(await page.locator('.cmm-app').innerText(), /All programme councils: 1,?000 councils/);
+  const seen = await page.evaluate(() => ({ bars: window.__seen.bars, words: [...window.__seen.words] }));
+  assert.ok(seen.bars.some(([value, max]) => max === 1000 && value > 0 && value < 1000), `the bar moved part way: ${JSON.stringify(seen.bars.slice(0, 5))}`);
+  assert.ok(seen.words.some((w) => /^Reading \d[\d,]* of 1,000 files/.test(w)), `the files were counted aloud: ${seen.words}`);
+  assert.ok(seen.words.includes('Working out the figures…'), `the figures were said to be under way: ${seen.words}`);
+  assert.equal(await page.getByRole('progressbar').count(), 0, 'the bar goes when reading ends');
   await page.context().close();
 
   const again = await programmePage();

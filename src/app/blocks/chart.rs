@@ -90,6 +90,8 @@ pub fn ChartView(
         }
         drawing_started.set_value(true);
         spawn_local(async move {
+            // Each drawing in a turn of its own, not in the one that made the page.
+            crate::browser::next_turn().await;
             let rendered = match echarts::ensure_loaded().await {
                 Ok(()) => echarts::render(&el, &drawing),
                 Err(e) => Err(e),
@@ -135,6 +137,7 @@ pub fn ChartView(
         let this = generation.get_value();
         let (w, h) = if tall { PRINT_SIZE_TALL } else { PRINT_SIZE };
         spawn_local(async move {
+            crate::browser::next_turn().await;
             let Ok(svg) = echarts::export_image(&drawing, ImageKind::Svg, w, h).await else {
                 return;
             };

@@ -18,8 +18,8 @@ use crate::charts::{
 };
 use crate::domain::dates::file_date;
 use crate::domain::programme::{
-    build_benchmarks_scored, councils, programme_figures_scored, read_returns,
-    without_duplicates_scored, BuildMeta, Cell, ProgrammeFigures, Scored,
+    build_benchmarks_of, programme_figures_of, read_returns, BuildMeta, Cell, Cohort,
+    ProgrammeFigures, Scored, Seen,
 };
 use crate::domain::scoring::display_level;
 use crate::domain::{BenchmarkFile, Framework};
@@ -51,11 +51,14 @@ const MAX_TOTAL_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 /// How often the progress bar moves while files are read, in files.
 const PROGRESS_EVERY: usize = 25;
 
-/// What the page has read: the returns (each scored once, as it was read), and each file it
-/// could not use.
+/// What the page has read: the returns (each scored once, as it was read, and each assessment
+/// with the same answers once), and each file it could not use.
 #[derive(Clone, Default)]
 struct Read {
-    returns: Vec<Scored>,
+    /// Shared with the figures being worked out, which take turns with the page.
+    returns: Arc<Vec<Scored>>,
+    seen: Seen,
+    duplicates: usize,
     problems: Vec<String>,
     files: usize,
 }
@@ -67,6 +70,11 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let framework = StoredValue::new(framework);
     // Councils are told apart by their register codes once the register is here.
     app.councils.get(app.catalogue);
+    // The chart library runs its script while the page waits for files, not in the same turn
+    // as the figures it draws (a chart that finds it missing loads it, or says it could not).
+    spawn_local(async {
+        let _ = crate::browser::echarts::ensure_loaded().await;
+    });
     let read = RwSignal::new(Read::default());
     // Files read so far out of those chosen, while reading.
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -99,20 +107,35 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
         progress.set(Some((0, total)));
         spawn_local(async move {
             // Read into a list of this task's own; the figures are worked out once, at the end.
-            let mut batch = Read::default();
+            let mut batch = Read {
+                seen: read.with_untracked(|r| r.seen.clone()),
+                ..Read::default()
+            };
             for (done, file) in list.into_iter().enumerate() {
                 let name = file.name();
                 let outcome = match files::read_text(&file).await {
                     Ok(text) => framework.with_value(|f| {
                         read_returns(&text, f, &now_iso())
-                            .map(|list| list.into_iter().map(|r| Scored::new(f, r)).collect())
+                            .map(|list| {
+                                list.into_iter()
+                                    .map(|r| Scored::new(f, r))
+                                    .collect::<Vec<_>>()
+                            })
                             .map_err(|e| t.return_error(&e))
                     }),
                     Err(e) => Err(files::describe(t, &e)),
                 };
                 batch.files += 1;
                 match outcome {
-                    Ok(list) => batch.returns.extend::<Vec<Scored>>(list),
+                    Ok(list) => {
+                        for s in list {
+                            if batch.seen.first(&s.r) {
+                                Arc::make_mut(&mut batch.returns).push(s);
+                            } else {
+                                batch.duplicates += 1;
+                            }
+                        }
+                    }
                     Err(message) => batch.problems.push(fill(
                         t.import_failed,
                         &[("file", &name), ("message", &message)],
@@ -126,41 +149,67 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             }
             read.update(|r| {
                 r.files += batch.files;
-                r.returns.extend(batch.returns);
+                Arc::make_mut(&mut r.returns).extend(Arc::unwrap_or_clone(batch.returns));
+                r.seen = batch.seen;
+                r.duplicates += batch.duplicates;
                 r.problems.extend(batch.problems);
             });
             progress.set(None);
         });
     };
-    // Everything below is worked out from the returns read, once each choice is read.
-    let summary = Memo::new(move |_| {
-        let r = read.get();
-        let (returns, duplicates) = without_duplicates_scored(r.returns);
+    // Everything below is worked out from the returns read, once each choice is read, a step
+    // at a time with the page answering between steps; a newer choice (or the register
+    // arriving) starts again and the older work stops.
+    let summary = RwSignal::new(None::<Summary>);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
         let register = app.councils.ready();
-        let register = register.as_deref();
-        framework.with_value(|f| {
-            let figures = programme_figures_scored(f, &returns, register);
-            let found = councils(returns.iter().map(|s| &s.r), register);
-            let councils = found.count;
+        let (returns, duplicates, files) =
+            read.with(|r| (Arc::clone(&r.returns), r.duplicates, r.files));
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        summary.set(None);
+        if files == 0 {
+            return;
+        }
+        spawn_local(async move {
+            let current = move || generation.try_get_value() == Some(this);
+            let cohort = Cohort::new(&returns, register.as_deref());
+            crate::browser::next_turn().await;
+            let Some(figures) = framework
+                .try_with_value(|f| programme_figures_of(f, &cohort))
+                .filter(|_| current())
+            else {
+                return;
+            };
+            crate::browser::next_turn().await;
             let synthetic = returns.iter().any(|s| s.r.synthetic);
             let meta = BuildMeta {
-                source: fill(t.programme_source, &[("count", &councils)]),
+                source: fill(t.programme_source, &[("count", &cohort.councils)]),
                 synthetic,
                 date: file_date(&now_iso()),
                 method: t.programme_method.to_string(),
                 titles: t.group_titles(),
             };
-            let file = build_benchmarks_scored(f, &returns, &meta, register);
-            Summary {
-                returns: returns.len(),
-                councils,
-                duplicates,
-                by_name_only: found.by_name_only,
-                figures,
-                file,
-                synthetic,
+            let Some(file) = framework
+                .try_with_value(|f| build_benchmarks_of(f, &cohort, &meta))
+                .filter(|_| current())
+            else {
+                return;
+            };
+            crate::browser::next_turn().await;
+            if current() {
+                summary.try_set(Some(Summary {
+                    returns: returns.len(),
+                    councils: cohort.councils,
+                    duplicates,
+                    by_name_only: cohort.by_name_only,
+                    figures,
+                    file,
+                    synthetic,
+                }));
             }
-        })
+        });
     });
     view! {
         <PageHeading>{t.programme_heading}</PageHeading>
@@ -185,8 +234,10 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             if read.with(|r| r.files == 0) {
                 return view! { <p class="cmm-body">{t.programme_empty}</p> }.into_any();
             }
-            let s = summary.get();
-            view! { <Figures app s framework=framework.get_value() /> }.into_any()
+            match summary.get() {
+                Some(s) => view! { <Figures app s framework=framework.get_value() /> }.into_any(),
+                None => view! { <p class="cmm-body cmm-loading" role="status">{t.programme_working}</p> }.into_any(),
+            }
         }}
     }
 }

@@ -232,33 +232,30 @@ fn read_unchecked(
 /// export), with the same answers, counts once whatever name it gives. Returns the kept ones
 /// and how many duplicates were skipped.
 pub fn without_duplicates(returns: Vec<Return>) -> (Vec<Return>, usize) {
-    let mut seen = HashSet::new();
-    let mut kept = Vec::new();
-    let mut skipped = 0;
-    for r in returns {
-        let key = (r.assessment_id.clone(), r.answers.clone());
-        if seen.insert(key) {
-            kept.push(r);
-        } else {
-            skipped += 1;
-        }
-    }
-    (kept, skipped)
+    let mut seen = Seen::default();
+    let (kept, skipped): (Vec<Return>, Vec<Return>) =
+        returns.into_iter().partition(|r| seen.first(r));
+    (kept, skipped.len())
 }
 
 /// [`without_duplicates`] for returns already scored.
 pub fn without_duplicates_scored(returns: Vec<Scored>) -> (Vec<Scored>, usize) {
-    let mut seen = HashSet::new();
-    let mut kept = Vec::new();
-    let mut skipped = 0;
-    for s in returns {
-        if seen.insert((s.r.assessment_id.clone(), s.r.answers.clone())) {
-            kept.push(s);
-        } else {
-            skipped += 1;
-        }
+    let mut seen = Seen::default();
+    let (kept, skipped): (Vec<Scored>, Vec<Scored>) =
+        returns.into_iter().partition(|s| seen.first(&s.r));
+    (kept, skipped.len())
+}
+
+/// The returns seen so far, as [`without_duplicates`] tells them apart: for reading returns a
+/// few at a time (the Programme page) with the same outcome as reading them all at once.
+#[derive(Debug, Clone, Default)]
+pub struct Seen(HashSet<(String, BTreeMap<String, Rating>)>);
+
+impl Seen {
+    /// Whether `r` is the first return of its assessment with its answers.
+    pub fn first(&mut self, r: &Return) -> bool {
+        self.0.insert((r.assessment_id.clone(), r.answers.clone()))
     }
-    (kept, skipped)
 }
 
 /// Median and quartiles by linear interpolation between ranks (the method of Excel's
@@ -288,12 +285,36 @@ fn round2(v: f64) -> f64 {
 pub struct Scored {
     pub r: Return,
     pub scores: Scores,
+    /// Each theme's level, in the framework's order.
+    themes: Vec<Option<f64>>,
+    /// Each question's level, in the framework's order (for the figures of every group, which
+    /// would otherwise look each answer up again per group).
+    questions: Vec<Option<f64>>,
 }
 
 impl Scored {
     pub fn new(framework: &Framework, r: Return) -> Scored {
         let scores = score(framework, &r.as_assessment());
-        Scored { r, scores }
+        let themes = framework
+            .themes
+            .iter()
+            .map(|t| scores.theme(&t.id).and_then(|ts| ts.level))
+            .collect();
+        let questions = framework
+            .questions()
+            .map(|(_, q)| {
+                r.answers
+                    .get(&q.id)
+                    .and_then(|a| a.level())
+                    .map(|l| f64::from(l.get()))
+            })
+            .collect();
+        Scored {
+            r,
+            scores,
+            themes,
+            questions,
+        }
     }
 
     /// Returns order by assessment date, then by when they were made.
@@ -309,20 +330,27 @@ pub fn scored(framework: &Framework, returns: &[Return]) -> Vec<Scored> {
         .collect()
 }
 
-/// The returns with the council each is from.
-struct Cohort<'a> {
+/// The returns with the council each is from, worked out once for all the figures made from
+/// them.
+pub struct Cohort<'a> {
     all: &'a [Scored],
     council: Vec<Option<usize>>,
     predecessor: Vec<Option<String>>,
+    /// How many councils there are.
+    pub councils: usize,
+    /// How many returns were known only by a name.
+    pub by_name_only: usize,
 }
 
 impl<'a> Cohort<'a> {
-    fn new(all: &'a [Scored], register: Option<&Register>) -> Cohort<'a> {
+    pub fn new(all: &'a [Scored], register: Option<&Register>) -> Cohort<'a> {
         let found = councils(all.iter().map(|s| &s.r), register);
         Cohort {
             all,
             council: found.of,
             predecessor: found.predecessor,
+            councils: found.count,
+            by_name_only: found.by_name_only,
         }
     }
 
@@ -380,11 +408,9 @@ fn benchmark_of(
     let themes: Vec<FigureData> = framework
         .themes
         .iter()
-        .filter_map(|t| {
-            let values = councils
-                .iter()
-                .filter_map(|s| s.scores.theme(&t.id).and_then(|ts| ts.level))
-                .collect();
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let values = councils.iter().filter_map(|s| s.themes[i]).collect();
             figure(&t.id, values)
         })
         .collect();
@@ -393,12 +419,9 @@ fn benchmark_of(
     }
     let questions = framework
         .questions()
-        .filter_map(|(_, q)| {
-            let values = councils
-                .iter()
-                .filter_map(|s| s.r.answers.get(&q.id).and_then(|a| a.level()))
-                .map(|l| f64::from(l.get()))
-                .collect();
+        .enumerate()
+        .filter_map(|(i, (_, q))| {
+            let values = councils.iter().filter_map(|s| s.questions[i]).collect();
             figure(&q.id, values)
         })
         .collect();
@@ -462,6 +485,16 @@ pub fn build_benchmarks_scored(
     meta: &BuildMeta,
     register: Option<&Register>,
 ) -> BenchmarkFile {
+    build_benchmarks_of(framework, &Cohort::new(all, register), meta)
+}
+
+/// [`build_benchmarks`] from a cohort already worked out.
+pub fn build_benchmarks_of(
+    framework: &Framework,
+    cohort: &Cohort,
+    meta: &BuildMeta,
+) -> BenchmarkFile {
+    let all = cohort.all;
     let fill = |name: &str| meta.titles.group.replace("{group}", name);
     let t = &meta.titles;
     let mut groups: Vec<(String, String, Group, Kind)> = vec![(
@@ -518,7 +551,6 @@ pub fn build_benchmarks_scored(
             Kind::Partition(2),
         ));
     }
-    let cohort = Cohort::new(all, register);
     let candidates: Vec<Candidate> = groups
         .iter()
         .map(|(_, _, group, kind)| Candidate {
@@ -606,11 +638,7 @@ fn before_and_after(
     list.sort_by(|a, b| a.0.when().cmp(&b.0.when()));
     let levels = |s: &Scored| Levels {
         overall: s.scores.overall,
-        themes: framework
-            .themes
-            .iter()
-            .map(|t| s.scores.theme(&t.id).and_then(|x| x.level))
-            .collect(),
+        themes: s.themes.clone(),
     };
     if list.iter().all(|(_, former)| former.is_none()) {
         if list.len() < 2 {
@@ -631,14 +659,8 @@ fn before_and_after(
         themes: framework
             .themes
             .iter()
-            .map(|t| {
-                median(
-                    firsts
-                        .values()
-                        .filter_map(|s| s.scores.theme(&t.id).and_then(|x| x.level))
-                        .collect(),
-                )
-            })
+            .enumerate()
+            .map(|(i, _)| median(firsts.values().filter_map(|s| s.themes[i]).collect()))
             .collect(),
     };
     Some((before, levels(after.0)))
@@ -655,7 +677,12 @@ pub fn programme_figures_scored(
     all: &[Scored],
     register: Option<&Register>,
 ) -> ProgrammeFigures {
-    let cohort = Cohort::new(all, register);
+    programme_figures_of(framework, &Cohort::new(all, register))
+}
+
+/// [`programme_figures`] from a cohort already worked out.
+pub fn programme_figures_of(framework: &Framework, cohort: &Cohort) -> ProgrammeFigures {
+    let all = cohort.all;
     let mut by_council: BTreeMap<usize, Vec<(&Scored, Option<&String>)>> = BTreeMap::new();
     for (i, s) in all.iter().enumerate() {
         if let Some(c) = cohort.council[i] {
