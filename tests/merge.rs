@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use cm_maturity::domain::assessment::{Field, PlanStep, Status};
+use cm_maturity::domain::assessment::{Field, PlanPart, PlanStep, Status};
 use cm_maturity::domain::saved::{self, write_over, Changes, SavedData};
 use cm_maturity::domain::{Assessment, AssessmentKind, Level, Rating};
 use common::{cases, small};
@@ -69,7 +69,9 @@ enum Op {
     /// Notes wait before they are saved.
     Note(usize, u8),
     Target(usize, Option<u8>),
-    Plan(usize, bool),
+    /// One part of a step: its status, owner or due date (by the second number), to a value
+    /// (by the third).
+    Plan(usize, u8, u8),
     Rename(u8),
     /// The note's timer fires (or the page is hidden).
     Flush,
@@ -82,7 +84,7 @@ fn op() -> impl Strategy<Value = Op> {
         (0..4usize, 1..=5u8).prop_map(|(q, l)| Op::Rating(q, l)),
         (0..4usize, 0..3u8).prop_map(|(q, n)| Op::Note(q, n)),
         (0..2usize, proptest::option::of(1..=5u8)).prop_map(|(t, l)| Op::Target(t, l)),
-        (0..4usize, any::<bool>()).prop_map(|(q, d)| Op::Plan(q, d)),
+        (0..4usize, 0..3u8, 0..4u8).prop_map(|(q, part, n)| Op::Plan(q, part, n)),
         (0..3u8).prop_map(Op::Rename),
         Just(Op::Flush),
         Just(Op::Event),
@@ -100,7 +102,16 @@ fn value(a: &Assessment, field: &str) -> String {
             .map(|x| x.note.clone())
             .unwrap_or_default(),
         "target" => format!("{:?}", a.targets.get(id)),
-        "plan" => format!("{:?}", a.plan.get(id)),
+        part if part.starts_with("plan.") => {
+            let step = a.plan.get(id).cloned().unwrap_or_default();
+            match &part["plan.".len()..] {
+                "status" => format!("{:?}", step.status),
+                "owner" => step.owner,
+                "due" => format!("{:?}", step.due),
+                "accepted" => step.accepted.to_string(),
+                other => panic!("no test edits {other}"),
+            }
+        }
         _ => a.name.clone(),
     }
 }
@@ -123,44 +134,50 @@ proptest! {
         for (clock, (who, op)) in steps.iter().enumerate() {
             let now = format!("2026-06-01T00:00:{:02}.{:03}Z", clock / 1000, clock % 1000);
             let tab = &mut tabs[*who];
-            let mut edited = None;
+            let mut edited = Vec::new();
             {
                 let a = tab.data.get_mut("shared").unwrap();
                 match op {
                     Op::Rating(q, l) => {
                         a.set_rating(&questions[*q], Rating::Level(Level::new(*l).unwrap()), &now);
-                        edited = Some(Field::Rating(&questions[*q]).key());
+                        edited = vec![Field::Rating(&questions[*q]).key()];
                     }
                     Op::Note(q, n) => {
                         let text = if *n == 0 { String::new() } else { format!("note {n} at {now}") };
                         a.set_note(&questions[*q], &text, &now);
-                        edited = Some(Field::Note(&questions[*q]).key());
+                        edited = vec![Field::Note(&questions[*q]).key()];
                     }
                     Op::Target(t, l) => {
                         a.set_target(&themes[*t % themes.len()], l.and_then(Level::new), &now);
-                        edited = Some(Field::Target(&themes[*t % themes.len()]).key());
+                        edited = vec![Field::Target(&themes[*t % themes.len()]).key()];
                     }
-                    Op::Plan(q, done) => {
-                        let step = PlanStep {
-                            due: Some("2027-01-01".into()),
-                            status: if *done { Status::Done } else { Status::InProgress },
-                            owner: format!("owner at {now}"),
-                            accepted: true,
-                            ..PlanStep::default()
-                        };
-                        a.set_plan_step(&questions[*q], step, &now);
-                        edited = Some(Field::Plan(&questions[*q]).key());
+                    Op::Plan(q, part, n) => {
+                        let before = a.plan.get(&questions[*q]).cloned().unwrap_or_default();
+                        let mut step = PlanStep { accepted: true, ..before.clone() };
+                        match part {
+                            0 => step.status = Status::ALL[usize::from(*n)],
+                            1 => step.owner = format!("owner {n} at {now}"),
+                            _ => step.due = Some(format!("2027-01-0{}", n + 1)),
+                        }
+                        a.set_plan_step(&questions[*q], step.clone(), &now);
+                        edited = PlanPart::ALL
+                            .into_iter()
+                            .filter(|p| p.differs(&before, &step))
+                            .map(|p| Field::PlanPart(&questions[*q], p).key())
+                            .collect();
                     }
                     Op::Rename(n) => {
                         a.rename(&format!("name {n}"), &now);
-                        edited = Some(Field::Name.key());
+                        edited = vec![Field::Name.key()];
                     }
                     Op::Flush | Op::Event => {}
                 }
             }
-            if let Some(field) = edited {
-                let shown = value(tab.data.get("shared").unwrap(), &field);
-                newest.insert(field, shown);
+            for field in &edited {
+                let shown = value(tab.data.get("shared").unwrap(), field);
+                newest.insert(field.clone(), shown);
+            }
+            if !edited.is_empty() {
                 tab.changes.changed("shared");
                 match op {
                     Op::Note(..) => tab.waiting = true,
@@ -279,5 +296,109 @@ fn answers_restored_by_reconciling_survive_the_merge() {
     assert_eq!(
         Assessment::merged(&edited, &ours).rating("ppl-support"),
         Some(common::level(4))
+    );
+}
+
+/// Two tabs on one plan step: an owner typed in one, the status changed in the other. Both are
+/// kept, and so is the due date the first set before either.
+#[test]
+fn an_owner_set_in_one_tab_and_a_status_in_another_on_one_step_are_both_kept() {
+    let fw = small();
+    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
+    let mut start = Assessment::new(
+        "a".into(),
+        &fw,
+        AssessmentKind::Full,
+        "2026-01-01T00:00:00.000Z",
+    );
+    let step = PlanStep {
+        due: Some("2027-03-31".into()),
+        accepted: true,
+        ..PlanStep::default()
+    };
+    start.set_plan_step(&q, step.clone(), "2026-01-01T00:00:00.500Z");
+    let mut storage = Some(
+        SavedData {
+            assessments: vec![start],
+            ..SavedData::default()
+        }
+        .to_json(),
+    );
+    let mut owning = Tab::open(&storage);
+    let mut updating = Tab::open(&storage);
+    let owned = PlanStep {
+        owner: "Head of Procurement".into(),
+        ..step.clone()
+    };
+    owning
+        .data
+        .get_mut("a")
+        .unwrap()
+        .set_plan_step(&q, owned, "2026-01-01T00:00:01.000Z");
+    owning.changes.changed("a");
+    let started = PlanStep {
+        status: Status::InProgress,
+        ..step.clone()
+    };
+    updating
+        .data
+        .get_mut("a")
+        .unwrap()
+        .set_plan_step(&q, started, "2026-01-01T00:00:02.000Z");
+    updating.changes.changed("a");
+    updating.persist(&mut storage);
+    owning.persist(&mut storage);
+    let data = saved::load(storage.as_deref().unwrap()).unwrap().data;
+    let kept = &data.get("a").unwrap().plan[&q];
+    assert_eq!(kept.owner, "Head of Procurement");
+    assert_eq!(kept.status, Status::InProgress);
+    assert_eq!(kept.due.as_deref(), Some("2027-03-31"));
+    assert!(kept.accepted);
+}
+
+/// Data saved before plan steps had a time per part (schema 5 stamped the whole step): the
+/// step's time stands for each part's, so a later edit of one part wins that part only.
+#[test]
+fn a_step_stamped_whole_counts_that_time_for_each_part() {
+    let fw = small();
+    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
+    let mut old = Assessment::new(
+        "a".into(),
+        &fw,
+        AssessmentKind::Full,
+        "2026-01-01T00:00:00.000Z",
+    );
+    old.plan.insert(
+        q.clone(),
+        PlanStep {
+            owner: "Finance".into(),
+            status: Status::Blocked,
+            accepted: true,
+            ..PlanStep::default()
+        },
+    );
+    old.stamps
+        .insert(Field::Plan(&q).key(), "2026-01-01T00:00:05.000Z".into());
+    assert_eq!(
+        old.plan_stamp(&q, PlanPart::Status),
+        "2026-01-01T00:00:05.000Z"
+    );
+    let mut later = old.clone();
+    let step = PlanStep {
+        status: Status::InProgress,
+        ..old.plan[&q].clone()
+    };
+    later.set_plan_step(&q, step, "2026-01-01T00:00:09.000Z");
+    let mut earlier = old.clone();
+    let step = PlanStep {
+        owner: "Legal".into(),
+        ..old.plan[&q].clone()
+    };
+    earlier.set_plan_step(&q, step, "2026-01-01T00:00:01.000Z");
+    let merged = Assessment::merged(&later, &earlier);
+    assert_eq!(merged.plan[&q].status, Status::InProgress);
+    assert_eq!(
+        merged.plan[&q].owner, "Finance",
+        "an edit older than the step's time loses"
     );
 }

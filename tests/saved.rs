@@ -4,6 +4,7 @@
 
 mod common;
 
+use cm_maturity::domain::assessment::PlanPart;
 use cm_maturity::domain::saved::{load, Changes, LoadError, SavedData, SCHEMA_VERSION};
 use cm_maturity::domain::{Answer, Assessment, AssessmentKind, Framework, Level, Rating};
 use common::{level, small};
@@ -134,10 +135,11 @@ fn a_plan_step_follows_its_renamed_question_and_never_replaces_one_kept_under_th
     a.reconcile(&v2);
     assert_eq!(a.plan["a2-new"].owner, "Head of Procurement");
     assert!(!a.plan.contains_key("a2"));
-    assert_eq!(
-        a.stamp(cm_maturity::domain::assessment::Field::Plan("a2-new")),
-        "2026-11-02T09:00:00Z"
-    );
+    // Each part's time goes with it.
+    for part in [PlanPart::Owner, PlanPart::Accepted] {
+        assert_eq!(a.plan_stamp("a2-new", part), "2026-11-02T09:00:00Z");
+        assert_eq!(a.plan_stamp("a2", part), "");
+    }
 
     both.set_plan_step("a2-new", step("Finance"), "2026-11-03T09:00:00Z");
     both.reconcile(&v2);

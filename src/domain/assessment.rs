@@ -161,7 +161,12 @@ pub enum Field<'a> {
     Rating(&'a str),
     Note(&'a str),
     Target(&'a str),
+    /// A whole plan step, as schema 5 stamped it before its parts had times of their own (read
+    /// as the time of each part that has none).
     Plan(&'a str),
+    /// One part of a plan step, so that an owner typed in one tab and a status chosen in
+    /// another are both kept.
+    PlanPart(&'a str, PlanPart),
     Name,
     Context,
     CompareWith,
@@ -176,6 +181,7 @@ impl Field<'_> {
             Field::Note(q) => format!("note:{q}"),
             Field::Target(t) => format!("target:{t}"),
             Field::Plan(q) => format!("plan:{q}"),
+            Field::PlanPart(q, part) => format!("plan.{}:{q}", part.code()),
             Field::Name => "name".into(),
             Field::Context => "context".into(),
             Field::CompareWith => "compareWith".into(),
@@ -206,6 +212,68 @@ impl Status {
 
     pub fn is_not_started(&self) -> bool {
         *self == Status::NotStarted
+    }
+}
+
+/// The parts of a [`PlanStep`], each changed, stamped and merged between tabs on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanPart {
+    Due,
+    Status,
+    Owner,
+    Note,
+    Accepted,
+    Aim,
+    Carried,
+}
+
+impl PlanPart {
+    pub const ALL: [PlanPart; 7] = [
+        PlanPart::Due,
+        PlanPart::Status,
+        PlanPart::Owner,
+        PlanPart::Note,
+        PlanPart::Accepted,
+        PlanPart::Aim,
+        PlanPart::Carried,
+    ];
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanPart::Due => "due",
+            PlanPart::Status => "status",
+            PlanPart::Owner => "owner",
+            PlanPart::Note => "note",
+            PlanPart::Accepted => "accepted",
+            PlanPart::Aim => "aim",
+            PlanPart::Carried => "carried",
+        }
+    }
+
+    /// Whether two steps differ in this part.
+    pub fn differs(&self, a: &PlanStep, b: &PlanStep) -> bool {
+        match self {
+            PlanPart::Due => a.due != b.due,
+            PlanPart::Status => a.status != b.status,
+            PlanPart::Owner => a.owner != b.owner,
+            PlanPart::Note => a.note != b.note,
+            PlanPart::Accepted => a.accepted != b.accepted,
+            PlanPart::Aim => a.aim != b.aim,
+            PlanPart::Carried => a.carried != b.carried,
+        }
+    }
+
+    /// This part of `from`, put into `to`.
+    pub fn copy(&self, from: &PlanStep, to: &mut PlanStep) {
+        match self {
+            PlanPart::Due => to.due = from.due.clone(),
+            PlanPart::Status => to.status = from.status,
+            PlanPart::Owner => to.owner = from.owner.clone(),
+            PlanPart::Note => to.note = from.note.clone(),
+            PlanPart::Accepted => to.accepted = from.accepted,
+            PlanPart::Aim => to.aim = from.aim,
+            PlanPart::Carried => to.carried = from.carried,
+        }
     }
 }
 
@@ -281,6 +349,15 @@ impl Assessment {
             .get(&field.key())
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// When a part of a plan step was last changed: its own time, else (saved by schema 5,
+    /// which stamped the whole step) the step's.
+    pub fn plan_stamp(&self, question_id: &str, part: PlanPart) -> &str {
+        match self.stamp(Field::PlanPart(question_id, part)) {
+            "" => self.stamp(Field::Plan(question_id)),
+            when => when,
+        }
     }
 
     fn touch(&mut self, field: Field, now: &str) {
@@ -365,14 +442,19 @@ impl Assessment {
         self.updated = now.to_string();
     }
 
-    /// Keeps a plan step; an empty one is removed.
+    /// Keeps a plan step; an empty one is removed. Only the parts that changed are stamped.
     pub fn set_plan_step(&mut self, question_id: &str, step: PlanStep, now: &str) {
+        let before = self.plan.get(question_id).cloned().unwrap_or_default();
+        for part in PlanPart::ALL {
+            if part.differs(&before, &step) {
+                self.touch(Field::PlanPart(question_id, part), now);
+            }
+        }
         if step == PlanStep::default() {
             self.plan.remove(question_id);
         } else {
             self.plan.insert(question_id.to_string(), step);
         }
-        self.touch(Field::Plan(question_id), now);
         self.updated = now.to_string();
     }
 
@@ -462,12 +544,21 @@ impl Assessment {
         }
         let mut steps: BTreeSet<String> = ours.plan.keys().cloned().collect();
         steps.extend(stamped(ours, "plan:"));
+        for part in PlanPart::ALL {
+            steps.extend(stamped(ours, &format!("plan.{}:", part.code())));
+        }
         for q in &steps {
-            if ours_newer(Field::Plan(q)) {
-                match ours.plan.get(q) {
-                    Some(s) => out.plan.insert(q.clone(), s.clone()),
-                    None => out.plan.remove(q),
-                };
+            let mine = ours.plan.get(q).cloned().unwrap_or_default();
+            let mut step = theirs.plan.get(q).cloned().unwrap_or_default();
+            for part in PlanPart::ALL {
+                if ours.plan_stamp(q, part) > theirs.plan_stamp(q, part) {
+                    part.copy(&mine, &mut step);
+                }
+            }
+            if step == PlanStep::default() {
+                out.plan.remove(q);
+            } else {
+                out.plan.insert(q.clone(), step);
             }
         }
         if ours_newer(Field::Name) {
@@ -572,8 +663,17 @@ impl Assessment {
             match self.plan.entry(current.clone()) {
                 Entry::Vacant(slot) => {
                     slot.insert(step);
-                    if let Some(when) = self.stamps.remove(&Field::Plan(&former).key()) {
-                        self.stamps.insert(Field::Plan(&current).key(), when);
+                    let fields = std::iter::once((Field::Plan(&former), Field::Plan(&current)))
+                        .chain(PlanPart::ALL.map(|part| {
+                            (
+                                Field::PlanPart(&former, part),
+                                Field::PlanPart(&current, part),
+                            )
+                        }));
+                    for (from, to) in fields {
+                        if let Some(when) = self.stamps.remove(&from.key()) {
+                            self.stamps.insert(to.key(), when);
+                        }
                     }
                 }
                 Entry::Occupied(_) => {
