@@ -10,7 +10,7 @@ use cm_maturity::domain::assessment::{PlanStep, Status};
 use cm_maturity::domain::calendar::calendar;
 use cm_maturity::domain::plan::{
     accept, council_plan, council_plan_csv, development_plan, owners, plan_csv, plan_events, rag,
-    CouncilPlanWords, PlanFilter, PlanWords, Rag, RagCounts,
+    take_on, CouncilPlanWords, PlanFilter, PlanWords, Rag, RagCounts,
 };
 use cm_maturity::domain::roadmap::targets_from_benchmark;
 use cm_maturity::domain::saved::{load, SavedData};
@@ -265,6 +265,43 @@ fn a_reassessment_carries_open_actions_and_shows_those_reached() {
         .unwrap();
     assert_eq!((again.from, again.to), (Level::new(3), Level::new(4)));
     assert!(!again.step.accepted);
+
+    // Taking the next rung on keeps the record of the one reached.
+    let mut onward = next.clone();
+    let q = &reached.question_id;
+    let rating = onward.answers.get(q).and_then(|x| x.rating);
+    let s = take_on(again, &onward.plan[q], rating);
+    onward.set_plan_step(q, s, "2027-11-03T09:00:00Z");
+    let plan = council_plan(&fw, &onward, &targets);
+    assert_eq!(plan.achieved.len(), 1, "the rung reached is still achieved");
+    assert_eq!(plan.achieved[0].to, Level::new(3));
+    assert_eq!(plan.achieved[0].step.due.as_deref(), Some("2027-03-31"));
+    let taken: Vec<_> = plan
+        .actions
+        .iter()
+        .filter(|i| &i.question_id == q)
+        .collect();
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].to, Level::new(4));
+    assert!(taken[0].step.due.is_none(), "the next rung starts afresh");
+    // Taken off and on again, the same rung keeps what it had, and the record stays.
+    let mut s = onward.plan[q].clone();
+    s.owner = "Head of Legal".into();
+    s.accepted = false;
+    onward.set_plan_step(q, s, "2027-11-04T09:00:00Z");
+    let s = take_on(again, &onward.plan[q], rating);
+    assert_eq!(
+        (s.owner.as_str(), s.accepted, s.earlier.len()),
+        ("Head of Legal", true, 1)
+    );
+    // The next reassessment carries the open rung, not the record of the one reached here.
+    onward.set_plan_step(q, s, "2027-11-05T09:00:00Z");
+    let later = onward.reassess_from("c-3".into(), &fw, "2028-11-01T09:00:00Z");
+    assert!(later.plan[q].earlier.is_empty());
+    assert!(council_plan(&fw, &later, &targets)
+        .achieved
+        .iter()
+        .all(|i| &i.question_id != q));
 
     // A question the framework dropped: its carried action is dropped too, never shown blank.
     let mut gone = next.clone();

@@ -225,10 +225,11 @@ pub enum PlanPart {
     Accepted,
     Aim,
     Carried,
+    Earlier,
 }
 
 impl PlanPart {
-    pub const ALL: [PlanPart; 7] = [
+    pub const ALL: [PlanPart; 8] = [
         PlanPart::Due,
         PlanPart::Status,
         PlanPart::Owner,
@@ -236,6 +237,7 @@ impl PlanPart {
         PlanPart::Accepted,
         PlanPart::Aim,
         PlanPart::Carried,
+        PlanPart::Earlier,
     ];
 
     pub fn code(&self) -> &'static str {
@@ -247,6 +249,7 @@ impl PlanPart {
             PlanPart::Accepted => "accepted",
             PlanPart::Aim => "aim",
             PlanPart::Carried => "carried",
+            PlanPart::Earlier => "earlier",
         }
     }
 
@@ -260,6 +263,7 @@ impl PlanPart {
             PlanPart::Accepted => a.accepted != b.accepted,
             PlanPart::Aim => a.aim != b.aim,
             PlanPart::Carried => a.carried != b.carried,
+            PlanPart::Earlier => a.earlier != b.earlier,
         }
     }
 
@@ -273,6 +277,7 @@ impl PlanPart {
             PlanPart::Accepted => to.accepted = from.accepted,
             PlanPart::Aim => to.aim = from.aim,
             PlanPart::Carried => to.carried = from.carried,
+            PlanPart::Earlier => to.earlier = from.earlier.clone(),
         }
     }
 }
@@ -303,6 +308,10 @@ pub struct PlanStep {
     /// Brought from the assessment before, still open when this one was started.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// Steps of this question that this assessment reached before the next rung was taken on,
+    /// oldest first, so the plan still shows them achieved (each with no `earlier` of its own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<PlanStep>,
 }
 
 impl PlanStep {
@@ -383,6 +392,8 @@ impl Assessment {
             .map(|(q, step)| {
                 let mut step = step.clone();
                 step.carried = true;
+                // What was reached before belongs to the assessment that reached it.
+                step.earlier.clear();
                 (q.clone(), step)
             })
             .collect();

@@ -292,6 +292,13 @@ pub fn council_plan(
             plan.actions.push(item);
         }
     }
+    // Rungs reached before the next was taken on.
+    for (q, step) in &assessment.plan {
+        for earlier in &step.earlier {
+            plan.achieved
+                .push(achieved(framework, assessment, q, earlier.clone()));
+        }
+    }
     plan.actions.sort_by_key(|a| {
         // Soonest first; undated (or unreadable) dates last.
         let day = a.step.due.as_deref().and_then(day_of);
@@ -373,6 +380,33 @@ pub fn accept(item: &PlanItem) -> PlanStep {
         accepted: true,
         aim: item.to,
         ..item.step.clone()
+    }
+}
+
+/// A roadmap action taken on where the question already has a step (`current`). The same rung
+/// taken on again keeps its owner, date and note. Another rung starts afresh, and a step the
+/// answers (`rating`) reach is kept as achieved with it, so taking on the next rung never
+/// hides the one just reached.
+pub fn take_on(item: &PlanItem, current: &PlanStep, rating: Option<Rating>) -> PlanStep {
+    if current.aim == item.to {
+        return accept(&PlanItem {
+            step: current.clone(),
+            ..item.clone()
+        });
+    }
+    let mut earlier = current.earlier.clone();
+    if current.accepted && current.reached_by(rating) {
+        earlier.push(PlanStep {
+            earlier: Vec::new(),
+            ..current.clone()
+        });
+    }
+    PlanStep {
+        earlier,
+        ..accept(&PlanItem {
+            step: PlanStep::default(),
+            ..item.clone()
+        })
     }
 }
 

@@ -14,7 +14,9 @@ use super::json_issue::JsonIssue;
 /// 4: assessments carry change times per field (`stamps`) and a council's register codes.
 /// 5: plan steps carry a status (in place of `done`), an owner, a note, whether a council took
 /// them into its plan, the rung they aim at, and whether they came from the assessment before.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: each part of a plan step has its own change time, and a step keeps the rungs of its
+/// question reached before the next was taken on (`earlier`).
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -177,6 +179,13 @@ pub fn load(raw: &str) -> Result<Loaded, LoadError> {
                 v4
             }
             4 => v4_to_v5(value),
+            // Schema 6 only adds optional fields (plan steps' parts stamped apart, and the
+            // rungs reached before the next was taken on).
+            5 => {
+                let mut v6 = value;
+                v6["schemaVersion"] = 6.into();
+                v6
+            }
             // Version 0: no migration starts there.
             _ => return Err(LoadError::Corrupt(JsonIssue::Other)),
         };

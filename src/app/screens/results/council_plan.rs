@@ -13,7 +13,7 @@ use crate::domain::calendar::{calendar, CalendarEvent};
 use crate::domain::dates::{a_year_after, file_date};
 use crate::domain::framework::{is_link_address, Resource, ResourceKind};
 use crate::domain::plan::{
-    accept, council_plan, council_plan_csv, owners, plan_events, rag, CouncilPlan,
+    council_plan, council_plan_csv, owners, plan_events, rag, take_on, CouncilPlan,
     CouncilPlanWords, PlanFilter, PlanItem, Rag, RagCounts,
 };
 use crate::domain::Framework;
@@ -225,12 +225,12 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
                 checked=Signal::derive(move || taken.get())
                 on_change=Callback::new(move |on: bool| {
                     let chosen = item.get_value();
+                    let rating = results.with_untracked(|r| {
+                        r.as_ref()?.assessment.answers.get(&chosen.question_id)?.rating
+                    });
                     change(Box::new(move |s| {
                         *s = if on {
-                            // Taken on again, the same rung keeps its owner, date and note; a
-                            // step kept for another rung (one already reached) is not this one's.
-                            let kept = if s.aim == chosen.to { s.clone() } else { PlanStep::default() };
-                            accept(&PlanItem { step: kept, ..chosen })
+                            take_on(&chosen, s, rating)
                         } else {
                             PlanStep { accepted: false, ..s.clone() }
                         };
