@@ -25,7 +25,51 @@ fn text(organisation: &str) -> BoardText {
             ("Extra".into(), "Never shown".into()),
         ],
         footer: "Self-assessment: 36 of 36 questions answered, 2 Don't know.".into(),
+        ..BoardText::default()
     }
+}
+
+#[test]
+fn a_councils_plan_is_on_the_slide_above_its_gaps() {
+    let mut t = text("Anytown Council");
+    t.plan = vec![
+        "Improvement plan: 1 red, 2 amber, 3 green.".into(),
+        "Most overdue: Write exit plans (owner: Head of Legal; due 31 January 2027)".into(),
+    ];
+    let svg = board_svg(&t, Some("PHN2Zy8+"));
+    let at = |needle: &str| svg.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("1 red, 2 amber, 3 green") < at("Largest gaps"));
+    assert!(at("Most overdue: Write exit plans") < at("Largest gaps"));
+    // Still clear of the footer rule, with all three gaps.
+    assert!(svg.contains("3. Risk"));
+    let rule: f64 = svg
+        .split(r#"<line x1="60" x2="1540" y1=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let last_above = svg
+        .split(r#"<text x=""#)
+        .skip(1)
+        .filter_map(|t| {
+            t.split(r#"y=""#)
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse::<f64>()
+                .ok()
+        })
+        .filter(|y| *y < rule)
+        .fold(0.0, f64::max);
+    assert!(
+        last_above < rule - 10.0,
+        "{last_above} against the rule at {rule}"
+    );
+    // A learner's slide (no plan) says nothing of one.
+    assert!(!board_svg(&text("Anytown Council"), None).contains("Improvement plan"));
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub struct BoardText {
     pub overall: String,
     /// Progress since the last assessment, or that this is the first.
     pub progress: String,
+    /// A council's improvement plan, when it has one: its colours, then its most overdue
+    /// action (a line each, filled in by the caller).
+    pub plan: Vec<String>,
     pub gaps_heading: String,
     /// Up to three: a heading (theme and question) and the next step.
     pub gaps: Vec<(String, String)>,
@@ -160,6 +163,12 @@ fn left_column(text: &BoardText, top: f64, s: Settings) -> Canvas {
     c.text((LEFT, COLUMN), Style(64.0, 700, INK), &text.overall, 1);
     c.gap(6.0);
     c.text((LEFT, COLUMN), Style(26.0, 400, INK), &text.progress, 2);
+    if !text.plan.is_empty() {
+        c.gap(12.0);
+        for line in &text.plan {
+            c.text((LEFT, COLUMN), Style(22.0, 400, INK), line, 2);
+        }
+    }
     c.gap(26.0);
     c.text((LEFT, COLUMN), Style(32.0, 700, INK), &text.gaps_heading, 1);
     for (i, (heading, step)) in text.gaps.iter().take(3).enumerate() {

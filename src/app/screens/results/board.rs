@@ -112,6 +112,14 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
             .map(|l| t.level_with_name(f, l))
             .unwrap_or_else(|| t.no_rated_answers.to_string()),
         progress,
+        // On the slide the date and owner come first, so a long action is what is cut short.
+        plan: plan_glance(t, d, t.board_picture_overdue)
+            .map(|(counts, late)| {
+                std::iter::once(fill(t.board_picture_plan, &[("counts", &counts)]))
+                    .chain(late.into_iter().take(1))
+                    .collect()
+            })
+            .unwrap_or_default(),
         gaps_heading: t.board_gaps.to_string(),
         gaps,
         footer: fill(
@@ -341,8 +349,10 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
     }
 }
 
-/// A council's improvement plan at a glance: its colours and the actions longest overdue.
-fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
+/// A council's improvement plan at a glance: its colours in words, and its three actions longest
+/// overdue (each as the words to fill `template` with). `None` for a learner, or a council with
+/// no actions in its plan.
+fn plan_glance(t: &Text, d: &ResultsData, template: &str) -> Option<(String, Vec<String>)> {
     if d.framework.audience == crate::domain::Audience::Individual {
         return None;
     }
@@ -352,13 +362,13 @@ fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
     }
     let today = crate::browser::today();
     let counts = super::council_plan::counts_text(t, plan.counts(&today));
-    let late: Vec<String> = plan
+    let late = plan
         .most_overdue(&today, 3)
         .into_iter()
         .map(|item| {
             let owner = super::council_plan::owner_text(t, &item.step);
             fill(
-                t.board_plan_overdue_item,
+                template,
                 &[
                     (
                         "action",
@@ -373,6 +383,11 @@ fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
             )
         })
         .collect();
+    Some((counts, late))
+}
+
+fn board_plan(t: &'static Text, d: &ResultsData) -> Option<impl IntoView> {
+    let (counts, late) = plan_glance(t, d, t.board_plan_overdue_item)?;
     Some(view! {
         <div class="cmm-board__plan">
             <Heading depth=2 class="cmm-heading-m">{t.board_plan_heading}</Heading>
