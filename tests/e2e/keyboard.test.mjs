@@ -1,9 +1,10 @@
 // Keyboard only, the three journeys: a council's quick check from start to results, a learner's
 // assessment and a dated plan step, an SRO's shared results and board picture; Tab, Shift+Tab, Space, Enter and the
-// arrow keys; every stop has a visible focus indicator, and focus is never lost.
+// arrow keys; a council's plan action with its owner, date and status; every stop has a visible focus indicator, and focus is never lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup } from './helpers.mjs';
+import { setup, loadFramework } from './helpers.mjs';
+import { openWith } from './flows.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -172,6 +173,56 @@ test('an SRO opens shared results, their board summary and its picture with the 
   await tabTo(page, button('Back to'));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Shared results' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a council takes an action into its plan, gives it an owner, date and status, and downloads its reminders with the keyboard alone', async () => {
+  const framework = await loadFramework();
+  const answers = {};
+  for (const theme of framework.themes) for (const q of theme.questions) answers[q.id] = { rating: 2 };
+  const data = {
+    schemaVersion: 4,
+    assessments: [{
+      id: 'now', frameworkId: framework.id, frameworkVersion: framework.version, kind: 'full',
+      organisation: 'Keyboard Council', created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z',
+      answers, targets: Object.fromEntries(framework.themes.map((t) => [t.id, 4])),
+    }],
+  };
+  const page = await env.newPage({ viewport: { width: 375, height: 800 } });
+  await openWith(page, env.server.url, data, { current: 'now', route: 'results' });
+  await page.getByRole('heading', { level: 2, name: 'Your improvement plan' }).waitFor();
+  const question = framework.themes[0].questions[0].title;
+
+  const add = await tabTo(page, (f) => f.type === 'checkbox' && f.text.startsWith('Add to the improvement plan'), { limit: 200 });
+  assert.match(add.text, new RegExp(`for ${question.replace(/[?()]/g, '.')}$`), 'the first action is the first question’s');
+  await page.keyboard.press('Space');
+  assert.ok((await focusState(page)).checked, 'Space takes the action on');
+  // Its fields appear after it, in order: owner, due date, status.
+  await tabTo(page, (f) => f.tag === 'INPUT' && f.text.startsWith('Owner'), { limit: 3 });
+  await page.keyboard.type('Head of Procurement');
+  await tabTo(page, (f) => f.tag === 'INPUT' && f.text === 'Day', { limit: 3 });
+  await page.keyboard.type('31');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2027');
+  await tabTo(page, (f) => f.tag === 'SELECT' && f.text.startsWith('Status'), { limit: 3 });
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(700);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('cmm:data')));
+  const step = saved.assessments[0].plan[framework.themes[0].questions[0].id];
+  assert.deepEqual(
+    { owner: step.owner, due: step.due, status: step.status, accepted: step.accepted, aim: step.aim },
+    { owner: 'Head of Procurement', due: '2027-03-31', status: 'inProgress', accepted: true, aim: 3 },
+  );
+  assert.match(await page.locator('.cmm-cplan tbody').innerText(), /Head of Procurement/);
+
+  // On to the plan's own controls: its reminders download with Enter.
+  await tabTo(page, button('Download reminders (calendar file)'), { limit: 300 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /\.ics$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
