@@ -16,6 +16,7 @@ use super::Placement;
 use crate::browser::fetch::FetchError;
 use crate::browser::{self, embed, fetch};
 use crate::domain::config::{Builtin, ConfigProblem, EmbedConfig};
+use crate::domain::resources::ResourcesFile;
 use crate::domain::share::is_share_hash;
 use crate::domain::{Framework, Localised};
 use crate::text::{self, fill, Boot, Lang, Part, Text};
@@ -26,6 +27,74 @@ struct Loaded {
     frameworks: Vec<(Builtin, Framework<Localised>, Source, String, Source)>,
     /// Offered frameworks left to load after the first screen.
     later: Vec<Builtin>,
+    /// Why the council's own resources file was not used, if it was not.
+    resources: Option<ResourcesFailure>,
+}
+
+/// Why a council's resources file was not added to its framework: the framework is used
+/// without it, and the page says why.
+#[derive(Debug, Clone)]
+pub enum ResourcesFailure {
+    Fetch(String, FetchError),
+    Invalid(String, crate::domain::Problems),
+}
+
+impl ResourcesFailure {
+    /// The file, then each reason, in words.
+    pub fn lines(&self, t: &Text) -> Vec<String> {
+        match self {
+            ResourcesFailure::Fetch(url, e) => vec![fetch_error(t, url, e)],
+            ResourcesFailure::Invalid(url, p) => {
+                std::iter::once(fill(t.resources_problems, &[("file", url)]))
+                    .chain(t.problems(p))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The council's framework with its own resources added, when the page names a resources
+/// file (fetched while the framework was); otherwise as it is. A file that cannot be used
+/// leaves the framework as it is and says why.
+async fn with_resources(
+    doc: Framework<Localised>,
+    request: Option<(
+        String,
+        impl std::future::Future<Output = Result<String, FetchError>>,
+    )>,
+) -> (Framework<Localised>, Option<ResourcesFailure>) {
+    let Some((url, request)) = request else {
+        return (doc, None);
+    };
+    let json = match request.await {
+        Ok(json) => json,
+        Err(e) => return (doc, Some(ResourcesFailure::Fetch(url, e))),
+    };
+    match ResourcesFile::parse(&json, &doc) {
+        Ok(file) => (file.add_to(doc), None),
+        Err(p) => {
+            let p = located(Document::Resources, json, p).await;
+            (doc, Some(ResourcesFailure::Invalid(url, p)))
+        }
+    }
+}
+
+/// The request for the council's resources file, if the page names one.
+fn resources_request(
+    config: &EmbedConfig,
+    builtin: Builtin,
+    base: &str,
+) -> Option<(
+    String,
+    impl std::future::Future<Output = Result<String, FetchError>>,
+)> {
+    let url = config
+        .resources_url
+        .as_ref()
+        .filter(|_| builtin == Builtin::Council)?;
+    let url = embed::resolve(url, base);
+    let request = fetch::text(&url);
+    Some((url, request))
 }
 
 enum Failure {
@@ -124,7 +193,7 @@ pub fn BootScreen(
                     embedded: placement == Placement::Script,
                 };
                 view! {
-                    <Shell setup lang text=loaded.text frameworks=entries later=loaded.later.clone() warnings root=root.clone() />
+                    <Shell setup lang text=loaded.text frameworks=entries later=loaded.later.clone() warnings resources=loaded.resources.clone() root=root.clone() />
                 }
                 .into_any()
             }
@@ -149,7 +218,8 @@ async fn load(
         .filter(|b| needed.contains(b))
         .map(|b| {
             let (url, source) = framework_file(config, *b, base);
-            (*b, url.clone(), source, fetch::text(&url))
+            let resources = resources_request(config, *b, base);
+            (*b, url.clone(), source, fetch::text(&url), resources)
         })
         .collect();
     let text = match text_request.await {
@@ -167,7 +237,8 @@ async fn load(
         return Err(Failure::Settings(text, fatal));
     }
     let mut frameworks = Vec::new();
-    for (builtin, url, source, request) in requests {
+    let mut resources = None;
+    for (builtin, url, source, request, resources_request) in requests {
         let fail = |lines: Vec<String>| {
             Failure::Framework(
                 text,
@@ -185,6 +256,8 @@ async fn load(
                 return Err(fail(text.problems(&p)));
             }
         };
+        let (doc, failure) = with_resources(doc, resources_request).await;
+        resources = resources.or(failure);
         let (bench_url, bench_source) = benchmarks_file(config, builtin, base);
         frameworks.push((builtin, doc, source, bench_url, bench_source));
     }
@@ -198,6 +271,7 @@ async fn load(
         text,
         frameworks,
         later,
+        resources,
     })
 }
 
@@ -234,6 +308,7 @@ pub fn load_rest(catalogue: Catalogue) {
         let (url, source) = framework_file(&config, builtin, &base);
         let request = fetch::text(&url);
         let (bench_url, bench_source) = benchmarks_file(&config, builtin, &base);
+        let resources = resources_request(&config, builtin, &base);
         leptos::task::spawn_local(async move {
             // A framework that cannot be loaded now is simply not offered; the start page says
             // so only if nothing at all could be loaded, which start-up already reported.
@@ -244,6 +319,8 @@ pub fn load_rest(catalogue: Catalogue) {
                     return;
                 }
             };
+            // (A resources file that cannot be used here is left out, as a framework is.)
+            let (doc, _) = with_resources(doc, resources).await;
             let entry = Entry::new(builtin, doc, source, bench_source);
             load_benchmarks(&entry, bench_url);
             catalogue.add_entry(entry);

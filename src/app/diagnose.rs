@@ -9,6 +9,7 @@ use crate::text::Text;
 pub enum Document {
     Framework,
     Text,
+    Resources,
 }
 
 #[cfg_attr(
@@ -19,6 +20,7 @@ fn locate_in(kind: Document, json: String) -> Result<Problems, LoadFailed> {
     Ok(match kind {
         Document::Framework => Framework::diagnose(&json),
         Document::Text => Text::diagnose(&json),
+        Document::Resources => crate::domain::resources::ResourcesFile::diagnose(&json),
     })
 }
 

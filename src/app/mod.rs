@@ -174,6 +174,7 @@ fn refuse_foreign_content(
     for (setting, url) in [
         ("framework", &mut config.framework_url),
         ("benchmarks", &mut config.benchmarks_url),
+        ("resources", &mut config.resources_url),
     ] {
         let Some(value) = url.clone() else { continue };
         let issue = match config::content_place(&embed::resolve(&value, base), base, &allowed) {
@@ -239,6 +240,6 @@ pub fn mount_with(
             standalone: false,
             embedded: true,
         };
-        view! { <shell::Shell setup lang=Lang::En text frameworks=entries warnings=Vec::new() root=element.clone() /> }
+        view! { <shell::Shell setup lang=Lang::En text frameworks=entries warnings=Vec::new() resources=None root=element.clone() /> }
     })
 }

@@ -30,6 +30,8 @@ pub fn Shell(
     #[prop(optional)]
     later: Vec<crate::domain::config::Builtin>,
     warnings: Vec<ConfigProblem>,
+    /// Why the council's own resources file was not used, if it was not.
+    resources: Option<super::boot::ResourcesFailure>,
     root: web_sys::HtmlElement,
 ) -> impl IntoView {
     let namespace = setup.config.namespace.clone();
@@ -108,6 +110,7 @@ pub fn Shell(
                 let t = catalogue.text();
                 view! {
                     <SettingsWarnings t warnings=warnings.clone() />
+                    <ResourcesWarning t failure=resources.clone() />
                     <ContentSources />
                     <Header />
                     <StatusArea />
@@ -172,6 +175,24 @@ fn SettingsWarnings(t: &'static Text, warnings: Vec<ConfigProblem>) -> impl Into
             <Notice title=t.config_warnings tone=Tone::Info>
                 <ul class="cmm-list cmm-list--bullet">
                     {warnings.iter().map(|p| view! { <li><Words parts=t.config_problem_parts(p) quoted=t.quoted /></li> }).collect_view()}
+                </ul>
+            </Notice>
+        }
+    })
+}
+
+/// A council's resources file that could not be used: the actions show the framework's own help
+/// only, and the page says why (in the language now shown).
+#[component]
+fn ResourcesWarning(
+    t: &'static Text,
+    failure: Option<super::boot::ResourcesFailure>,
+) -> impl IntoView {
+    failure.map(|f| {
+        view! {
+            <Notice title=t.resources_failed tone=Tone::Info>
+                <ul class="cmm-list cmm-list--bullet">
+                    {f.lines(t).into_iter().map(|l| view! { <li class="cmm-pre">{l}</li> }).collect_view()}
                 </ul>
             </Notice>
         }

@@ -71,6 +71,8 @@ pub struct EmbedConfig {
     /// the widget unless absolute.
     pub framework_url: Option<String>,
     pub benchmarks_url: Option<String>,
+    /// The council's own resources file, added to the council framework's actions.
+    pub resources_url: Option<String>,
     /// Prefix for storage keys, so several widgets (or sites) keep separate data.
     pub namespace: String,
     /// Filled in on the start page.
@@ -105,6 +107,7 @@ impl Default for EmbedConfig {
             frameworks: Builtin::ALL.to_vec(),
             framework_url: None,
             benchmarks_url: None,
+            resources_url: None,
             namespace: DEFAULT_NAMESPACE.into(),
             organisation: String::new(),
             organisation_code: None,
@@ -277,6 +280,13 @@ pub fn parse<'a>(
             "benchmarks" | "benchmarksurl" => {
                 if is_safe_url(value) {
                     config.benchmarks_url = Some(value.trim().to_string());
+                } else {
+                    problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
+                }
+            }
+            "resources" | "resourcesurl" => {
+                if is_safe_url(value) {
+                    config.resources_url = Some(value.trim().to_string());
                 } else {
                     problem(key, ConfigIssue::UnsafeUrl(value.to_string()));
                 }

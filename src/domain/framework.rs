@@ -168,6 +168,10 @@ pub struct Resource<T = String> {
     pub title: T,
     pub url: String,
     pub kind: ResourceKind,
+    /// Who offers it, when not the framework's authors: a council's own resources file
+    /// ([`crate::domain::resources`]) says so on each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<T>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -490,6 +494,9 @@ impl Framework<Localised> {
                 for (i, resource) in question.resources.iter().enumerate() {
                     let rp = format!("{qp}.resources[{i}]");
                     resource.title.check(&mut c, format!("{rp}.title"), langs);
+                    if let Some(from) = &resource.from {
+                        from.check(&mut c, format!("{rp}.from"), langs);
+                    }
                     if !is_link_address(&resource.url) {
                         c.add(format!("{rp}.url"), Issue::NotALink(resource.url.clone()));
                     }
@@ -715,6 +722,7 @@ impl<T> Framework<T> {
                                     title: f(&r.title),
                                     url: r.url.clone(),
                                     kind: r.kind,
+                                    from: r.from.as_ref().map(f),
                                 })
                                 .collect(),
                         })

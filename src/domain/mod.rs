@@ -17,6 +17,7 @@ pub mod plan;
 pub mod problems;
 pub mod programme;
 pub mod register;
+pub mod resources;
 pub mod results;
 pub mod roadmap;
 pub mod saved;

@@ -279,3 +279,55 @@ test('in Welsh the plan, its colours, the rule and the fields are in Welsh', asy
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a council’s own resources file adds its templates to the actions; a foreign or unsafe one is refused with the reason', async () => {
+  const q = framework.themes[0].questions[0];
+  const good = {
+    format: 'cm-maturity-resources', formatVersion: 1, languages: ['en', 'cy'],
+    publisher: { en: 'Anytown Council', cy: 'Cyngor Anytown' },
+    resources: [{ question: q.id, title: { en: 'Our tiering template', cy: 'Ein templed haenu' },
+      url: 'https://intranet.anytown.gov.uk/tiering.docx', kind: 'template' }],
+  };
+  const bad = { ...good, resources: [{ ...good.resources[0], url: 'javascript:alert(1)' }] };
+  const fetched = [];
+  const open = async (resources, lang = 'en') => {
+    const page = await env.newPage({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+    for (const [name, body] of [['good', good], ['bad', bad]]) {
+      await page.route(`**/council-${name}.json`, (route) => { fetched.push(name); route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) }); });
+    }
+    await page.route('https://evil.example/**', (route) => { fetched.push('evil'); route.abort(); });
+    await seedStorage(page, env.server.url, { 'cmm:data': JSON.stringify(seeded()), 'cmm:last': 'now', 'cmm:lang': lang });
+    await page.goto(`${env.server.url}?resources=${encodeURIComponent(resources)}#/results`);
+    await page.getByRole('heading', { level: 2, name: lang === 'cy' ? 'Eich cynllun gwella' : 'Your improvement plan' }).waitFor();
+    return page;
+  };
+
+  let page = await open('council-good.json');
+  const link = page.getByRole('link', { name: 'Our tiering template (template, from Anytown Council)' }).first();
+  assert.equal(await link.getAttribute('href'), 'https://intranet.anytown.gov.uk/tiering.docx');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.equal(await page.getByRole('link', { name: /Our tiering template/ }).count(), 1, 'on its own question only');
+  assert.deepEqual(await axe(page), [], 'results with a council’s resources');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  page = await open('council-good.json', 'cy');
+  await page.getByRole('link', { name: 'Ein templed haenu (templed, gan Cyngor Anytown)' }).first().waitFor();
+  await page.context().close();
+
+  page = await open('council-bad.json');
+  const notice = page.getByText("Your council's own resources were not added");
+  await notice.waitFor();
+  const text = await page.locator('.cmm-app').innerText();
+  assert.match(text, /council-bad\.json has problems/);
+  assert.match(text, /resources\[0\]\.url/);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.ok(await page.locator('.cmm-roadmap__items .cmm-resources a').count() > 5, 'the framework’s own help is still there');
+  await page.context().close();
+
+  page = await open('https://evil.example/r.json');
+  assert.match(await page.locator('.cmm-app').innerText(), /evil\.example\/r\.json.*another website/);
+  assert.equal(await page.getByRole('link', { name: /Our tiering template/ }).count(), 0);
+  await page.context().close();
+  assert.deepEqual(fetched, ['good', 'good', 'bad'], 'nothing was fetched from another site');
+});

@@ -79,8 +79,9 @@ fn status_from_value(value: &str) -> Option<Status> {
     Status::ALL.into_iter().find(|s| status_value(*s) == value)
 }
 
-/// The help a framework lists for a question, as ordinary links: only https addresses reach
-/// here (the framework's check refuses others), and they open with no referrer.
+/// The help a framework (or the council's own resources file) lists for a question, as ordinary
+/// links: only https addresses reach here (both files' checks refuse others), and they open with
+/// no referrer.
 #[component]
 pub fn Resources(resources: Vec<Resource>) -> impl IntoView {
     let t = use_app().t();
@@ -95,11 +96,16 @@ pub fn Resources(resources: Vec<Resource>) -> impl IntoView {
                     ResourceKind::Template => t.resource_template,
                     ResourceKind::ProcessMap => t.resource_process_map,
                 };
+                let words = match &r.from {
+                    Some(from) => fill(
+                        t.resource_link_from,
+                        &[("title", &r.title), ("kind", &kind), ("from", from)],
+                    ),
+                    None => fill(t.resource_link, &[("title", &r.title), ("kind", &kind)]),
+                };
                 view! {
                     <li>
-                        <a class="cmm-link" href=r.url rel="noopener noreferrer">
-                            {fill(t.resource_link, &[("title", &r.title), ("kind", &kind)])}
-                        </a>
+                        <a class="cmm-link" href=r.url rel="noopener noreferrer">{words}</a>
                     </li>
                 }
             })
