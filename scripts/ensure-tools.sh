@@ -48,6 +48,14 @@ if [ "$want_browser" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
+  # The other engines the core journeys run in: Firefox, and WebKit's MiniBrowser with its
+  # WebDriver (under a virtual display). About a minute.
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ]; then
+    log "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+  fi
 fi
 
 if [ "$want_npm" = 1 ]; then

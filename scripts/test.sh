@@ -2,7 +2,8 @@
 # Runs the tests. Installs whatever is missing first.
 #
 #   scripts/test.sh          everything, as CI runs it: lint, native tests, component tests, the
-#                            release build and every browser journey (Chromium, Firefox, WebKit)
+#                            release build, every browser journey in Chromium, and the core
+#                            journeys in Firefox and WebKit (tests/engines/)
 #   scripts/test.sh fast     format, lint and the native tests (the domain): the quick loop
 #   scripts/test.sh ui       component tests and browser journeys against a quicker build of the
 #                            same code (no link-time optimisation, no wasm-opt); Chromium only
@@ -51,6 +52,11 @@ if [ "$lane" != fast ]; then
   mkdir -p test-results
   # shellcheck disable=SC2086
   node --test --test-concurrency=1 ${CMM_E2E:-tests/e2e/}
+
+  if [ "$lane" = all ]; then
+    step "the core journeys in Firefox and WebKit"
+    node --test --test-concurrency=1 tests/engines/
+  fi
 fi
 
 echo
