@@ -42,26 +42,10 @@ fn a_councils_plan_is_on_the_slide_above_its_gaps() {
     assert!(at("Most overdue: Write exit plans") < at("Largest gaps"));
     // Still clear of the footer rule, with all three gaps.
     assert!(svg.contains("3. Risk"));
-    let rule: f64 = svg
-        .split(r#"<line x1="60" x2="1540" y1=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let last_above = svg
-        .split(r#"<text x=""#)
-        .skip(1)
-        .filter_map(|t| {
-            t.split(r#"y=""#)
-                .nth(1)?
-                .split('"')
-                .next()?
-                .parse::<f64>()
-                .ok()
-        })
+    let (texts, rule, _) = layout_of(&svg);
+    let last_above = texts
+        .iter()
+        .map(|(y, _, _)| *y)
         .filter(|y| *y < rule)
         .fold(0.0, f64::max);
     assert!(
@@ -191,6 +175,15 @@ fn nothing_above_the_footer_rule_ever_meets_it_however_long_the_words() {
     wordy.progress =
         "Up 0.4 since the assessment of 12 May 2026, when it was 2.1, nearly Developing ".repeat(2);
     wordy.footer = "How the figures were made: a self-assessment of many questions. ".repeat(8);
+    cases.push(wordy.clone());
+    // A council's plan takes room from the gaps, never from the footer's clearance.
+    wordy.plan = vec![
+        "Improvement plan: 12 red, 3 amber, 40 green, 2 with no date.".into(),
+        format!(
+            "Most overdue, due 1 March 2026 (owner: Head of Procurement): {}",
+            long.repeat(3)
+        ),
+    ];
     cases.push(wordy);
     for t in cases {
         let svg = board_svg(&t, Some("PHN2Zy8+"));
