@@ -232,9 +232,9 @@ impl Register {
                 name: HashMap::new(),
             };
             for (i, c) in self.councils.iter().enumerate() {
-                lookup.code.entry(c.code.to_uppercase()).or_insert(i);
+                lookup.code.entry(c.code.to_ascii_uppercase()).or_insert(i);
                 for gss in std::iter::once(&c.gss).chain(&c.former_gss) {
-                    lookup.gss.entry(gss.to_uppercase()).or_insert(i);
+                    lookup.gss.entry(gss.to_ascii_uppercase()).or_insert(i);
                 }
                 let names: HashSet<String> = std::iter::once(c.short.as_str())
                     .chain([c.name.as_str()])
@@ -257,7 +257,7 @@ impl Register {
     }
 
     pub fn get(&self, code: &str) -> Option<&Council> {
-        let at = *self.lookup().code.get(&code.to_uppercase())?;
+        let at = *self.lookup().code.get(&code.to_ascii_uppercase())?;
         self.councils.get(at)
     }
 
@@ -268,7 +268,7 @@ impl Register {
             return None;
         }
         self.get(code).or_else(|| {
-            let at = *self.lookup().gss.get(&code.to_uppercase())?;
+            let at = *self.lookup().gss.get(&code.to_ascii_uppercase())?;
             self.councils.get(at)
         })
     }
