@@ -402,3 +402,103 @@ fn a_step_stamped_whole_counts_that_time_for_each_part() {
         "an edit older than the step's time loses"
     );
 }
+
+/// One tab takes the next rung on (the step that was reached moves to `earlier`), while a tab
+/// that has not seen this yet gives the old rung an owner. The old rung's owner must not land
+/// on the new rung: the step comes whole from the copy that took the newer aim.
+#[test]
+fn a_stale_tab_s_edit_of_the_old_rung_does_not_land_on_the_new_one() {
+    let fw = small();
+    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
+    let mut start = Assessment::new(
+        "a".into(),
+        &fw,
+        AssessmentKind::Full,
+        "2026-01-01T00:00:00.000Z",
+    );
+    let old_rung = PlanStep {
+        accepted: true,
+        aim: Some(Level::ALL[1]),
+        status: Status::Done,
+        ..PlanStep::default()
+    };
+    start.set_plan_step(&q, old_rung.clone(), "2026-01-01T00:00:00.500Z");
+    let mut taking_on = start.clone();
+    let new_rung = PlanStep {
+        accepted: true,
+        aim: Some(Level::ALL[2]),
+        earlier: vec![old_rung.clone()],
+        ..PlanStep::default()
+    };
+    taking_on.set_plan_step(&q, new_rung.clone(), "2026-01-01T00:00:01.000Z");
+    let mut stale = start.clone();
+    let owned = PlanStep {
+        owner: "Head of Procurement".into(),
+        ..old_rung.clone()
+    };
+    stale.set_plan_step(&q, owned, "2026-01-01T00:00:02.000Z");
+    for merged in [
+        Assessment::merged(&taking_on, &stale),
+        Assessment::merged(&stale, &taking_on),
+    ] {
+        let step = &merged.plan[&q];
+        assert_eq!(step.aim, Some(Level::ALL[2]));
+        assert_eq!(step.owner, "", "the old rung's owner is not the new rung's");
+        assert_eq!(step.status, Status::NotStarted);
+        assert_eq!(step.earlier.len(), 1);
+    }
+}
+
+/// A copy written by schema 5 (one time for the whole step) merged with one that has a time per
+/// part: the merged copy records, for each part, the time of the edit it kept, so that a third
+/// copy with an edit between the two times cannot win a part the newer edit already holds.
+#[test]
+fn a_merge_of_a_whole_step_time_and_part_times_keeps_the_newer_time_per_part() {
+    let fw = small();
+    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
+    let mut base = Assessment::new(
+        "a".into(),
+        &fw,
+        AssessmentKind::Full,
+        "2026-01-01T00:00:00.000Z",
+    );
+    base.plan.insert(
+        q.clone(),
+        PlanStep {
+            accepted: true,
+            owner: "Finance".into(),
+            ..PlanStep::default()
+        },
+    );
+    base.stamps
+        .insert(Field::Plan(&q).key(), "2026-01-01T00:00:01.000Z".into());
+    // A tab of this build starts the step at 0:02 (a time for the status only)...
+    let mut new_writer = base.clone();
+    let started = PlanStep {
+        status: Status::InProgress,
+        ..base.plan[&q].clone()
+    };
+    new_writer.set_plan_step(&q, started, "2026-01-01T00:00:02.000Z");
+    // ...and a tab of the build before writes the owner at 0:05, stamping the whole step.
+    let mut old_writer = base.clone();
+    old_writer.plan.get_mut(&q).unwrap().owner = "Legal".into();
+    old_writer
+        .stamps
+        .insert(Field::Plan(&q).key(), "2026-01-01T00:00:05.000Z".into());
+    let merged = Assessment::merged(&new_writer, &old_writer);
+    assert_eq!(merged.plan[&q].owner, "Legal");
+    assert_eq!(
+        merged.plan_stamp(&q, PlanPart::Status),
+        "2026-01-01T00:00:05.000Z",
+        "the status kept is the whole step's, written at 0:05"
+    );
+    // A third copy set the status at 0:03: older than the kept one, so it loses.
+    let mut third = base.clone();
+    let blocked = PlanStep {
+        status: Status::Blocked,
+        ..base.plan[&q].clone()
+    };
+    third.set_plan_step(&q, blocked, "2026-01-01T00:00:03.000Z");
+    let again = Assessment::merged(&merged, &third);
+    assert_eq!(again.plan[&q].status, merged.plan[&q].status);
+}

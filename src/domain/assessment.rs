@@ -492,7 +492,8 @@ impl Assessment {
     /// This assessment and another copy of it (from another tab) laid over each other field by
     /// field: each answer's rating and note, each target and plan step, the name, context and
     /// comparison come from whichever copy changed them last (`theirs` when neither did, or both
-    /// at once). Nothing either copy changed more recently is lost.
+    /// at once). Nothing either copy changed more recently is lost, but for edits to a plan
+    /// rung the other copy has since moved on from (those went with the rung).
     pub fn merged(theirs: &Assessment, ours: &Assessment) -> Assessment {
         let ours_newer = |field: Field| ours.stamp(field) > theirs.stamp(field);
         let mut out = theirs.clone();
@@ -558,14 +559,37 @@ impl Assessment {
         for part in PlanPart::ALL {
             steps.extend(stamped(ours, &format!("plan.{}:", part.code())));
         }
+        // Each step's parts, with the time of the edit kept for each (written below, after the
+        // other times, so that a whole-step time from schema 5 never stands for a part kept
+        // from elsewhere).
+        let mut step_stamps: Vec<(String, PlanPart, String)> = Vec::new();
         for q in &steps {
             let mine = ours.plan.get(q).cloned().unwrap_or_default();
-            let mut step = theirs.plan.get(q).cloned().unwrap_or_default();
-            for part in PlanPart::ALL {
-                if ours.plan_stamp(q, part) > theirs.plan_stamp(q, part) {
-                    part.copy(&mine, &mut step);
+            let yours = theirs.plan.get(q).cloned().unwrap_or_default();
+            let step = if mine.aim != yours.aim {
+                // One copy took on another rung (or removed the step): the other copy's edits
+                // were to the rung before, so the step comes whole from the copy that did.
+                let (step, from) =
+                    if ours.plan_stamp(q, PlanPart::Aim) > theirs.plan_stamp(q, PlanPart::Aim) {
+                        (mine, ours)
+                    } else {
+                        (yours, theirs)
+                    };
+                for part in PlanPart::ALL {
+                    step_stamps.push((q.clone(), part, from.plan_stamp(q, part).to_string()));
                 }
-            }
+                step
+            } else {
+                let mut step = yours;
+                for part in PlanPart::ALL {
+                    let (o, t) = (ours.plan_stamp(q, part), theirs.plan_stamp(q, part));
+                    if o > t {
+                        part.copy(&mine, &mut step);
+                    }
+                    step_stamps.push((q.clone(), part, o.max(t).to_string()));
+                }
+                step
+            };
             if step == PlanStep::default() {
                 out.plan.remove(q);
             } else {
@@ -585,6 +609,15 @@ impl Assessment {
             let slot = out.stamps.entry(key.clone()).or_default();
             if when > slot {
                 *slot = when.clone();
+            }
+        }
+        for (q, part, when) in step_stamps {
+            out.stamps.remove(&Field::Plan(&q).key());
+            let key = Field::PlanPart(&q, part).key();
+            if when.is_empty() {
+                out.stamps.remove(&key);
+            } else {
+                out.stamps.insert(key, when);
             }
         }
         if ours.updated > out.updated {

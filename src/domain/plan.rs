@@ -292,9 +292,9 @@ pub fn council_plan(
             plan.actions.push(item);
         }
     }
-    // Rungs reached before the next was taken on.
+    // Rungs reached before the next was taken on, while the rating still reaches them.
     for (q, step) in &assessment.plan {
-        for earlier in &step.earlier {
+        for earlier in step.earlier.iter().filter(|e| e.reached_by(rating(q))) {
             plan.achieved
                 .push(achieved(framework, assessment, q, earlier.clone()));
         }
@@ -394,7 +394,13 @@ pub fn take_on(item: &PlanItem, current: &PlanStep, rating: Option<Rating>) -> P
             ..item.clone()
         });
     }
-    let mut earlier = current.earlier.clone();
+    // A record of a rung at or above this one is stale: the rating fell below it since.
+    let mut earlier: Vec<PlanStep> = current
+        .earlier
+        .iter()
+        .filter(|e| e.aim < item.to)
+        .cloned()
+        .collect();
     if current.accepted && current.reached_by(rating) {
         earlier.push(PlanStep {
             earlier: Vec::new(),
