@@ -511,3 +511,45 @@ fn an_unreadable_due_date_sorts_last_not_first() {
         .collect();
     assert_eq!(order, ["2027-01-31", "soon"]);
 }
+
+/// A rung reached and then lost (the council answers lower later): the plan no longer shows it
+/// achieved, and taking that rung on again does not keep a stale record of it.
+#[test]
+fn a_rung_reached_then_lost_is_neither_shown_achieved_nor_kept() {
+    let (fw, mut a, targets) = council_case();
+    let item = council_plan(&fw, &a, &targets).proposals[0].clone();
+    let q = item.question_id.clone();
+    let to = item.to.unwrap();
+    a.set_plan_step(&q, accept(&item), "2026-11-02T09:00:00Z");
+    a.set_rating(&q, Rating::Level(to), "2026-11-03T09:00:00Z");
+    let next = council_plan(&fw, &a, &targets)
+        .proposals
+        .into_iter()
+        .find(|p| p.question_id == q)
+        .unwrap();
+    let s = take_on(&next, &a.plan[&q], a.rating(&q));
+    assert_eq!(s.earlier.len(), 1);
+    a.set_plan_step(&q, s, "2026-11-04T09:00:00Z");
+    // Later the council finds it is one rung lower.
+    let lower = to.previous().unwrap();
+    a.set_rating(&q, Rating::Level(lower), "2026-11-05T09:00:00Z");
+    let plan = council_plan(&fw, &a, &targets);
+    assert!(
+        plan.achieved.iter().all(|i| i.question_id != q),
+        "a rung the rating no longer reaches is not achieved"
+    );
+    // Its own rung offered again and taken on: the record of reaching it is not carried.
+    let again = plan
+        .proposals
+        .iter()
+        .chain(&plan.actions)
+        .find(|p| p.question_id == q && p.to == Some(to))
+        .expect("the lost rung is offered again")
+        .clone();
+    let s = take_on(&again, &a.plan[&q], a.rating(&q));
+    assert!(
+        s.earlier.iter().all(|e| e.aim < Some(to)),
+        "no record of a rung at or above the one taken on: {:?}",
+        s.earlier
+    );
+}
