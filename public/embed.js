@@ -92,6 +92,58 @@ function preloadContent(settings) {
   if (needed.includes('learner')) hint('preload', 'data/learner-framework.json', { as: 'fetch' });
 }
 
+const OFF = ['off', 'false', 'no', '0'];
+
+/** Forgets this folder's offline copy: its worker and its stored release (never saved answers). */
+async function forgetOffline(registration) {
+  await registration?.unregister();
+  const prefix = `cmm-offline:${new URL(base).pathname}:`;
+  for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+}
+
+/** The offline worker (sw.js, beside this file) on the tool's own page and in an iframe: it
+ * keeps this release for use without a connection. A newer release waits until the visitor
+ * chooses to reload: the app shows the message when `data-cmm-update` is set on the page. The
+ * `offline=off` setting, or a host that removes sw.js, takes the worker and its copy away. */
+async function offline(page, query) {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  const worker = at('sw.js');
+  const container = navigator.serviceWorker;
+  if (OFF.includes((query.get('offline') ?? '').trim().toLowerCase())) {
+    await forgetOffline(await container.getRegistration(base));
+    return;
+  }
+  const registration = await container.register(worker, { scope: base, updateViaCache: 'none' });
+  const ready = () => {
+    page.dataset.cmmUpdate = 'ready';
+    page.dispatchEvent(new Event('cmm-update'));
+  };
+  // Installed beside a worker already in charge: a new release, waiting.
+  const watch = (w) => w?.addEventListener('statechange', () => {
+    if (w.state === 'installed' && container.controller) ready();
+  });
+  if (registration.waiting && container.controller) ready();
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  page.addEventListener('cmm-update-apply', () => {
+    const waiting = registration.waiting;
+    if (!waiting) { location.reload(); return; }
+    container.addEventListener('controllerchange', () => location.reload(), { once: true });
+    waiting.postMessage({ type: 'cmm-skip-waiting' });
+  });
+  // A tab left open looks for a new release when it is looked at again, and hourly.
+  const check = () => registration.update().catch(() => {});
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) check(); });
+  window.addEventListener('online', check);
+  setInterval(check, 60 * 60 * 1000);
+  // The host took the worker away: forget this folder's copy.
+  if (navigator.onLine) {
+    const status = await fetch(worker, { cache: 'no-store', credentials: 'same-origin' })
+      .then((r) => r.status, () => 0);
+    if (status === 404 || status === 410) await forgetOffline(registration);
+  }
+}
+
 async function startPage(page) {
   const query = new URLSearchParams(location.search);
   preloadContent(Object.fromEntries(query));
@@ -102,6 +154,9 @@ async function startPage(page) {
     console.error(e);
     showFailure(page, query.get('lang') ?? document.documentElement.lang);
   }
+  // The offline copy is fetched once the page has what it needs, so it never slows the start.
+  if (document.readyState !== 'complete') await new Promise((ok) => window.addEventListener('load', ok, { once: true }));
+  offline(page, query).catch((e) => console.warn('offline copy:', e));
 }
 
 async function mountWidget(host) {

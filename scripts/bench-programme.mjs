@@ -42,7 +42,9 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 console.log('\nProgramme page: return files chosen at once, to the figures on screen');
 console.log(`${'returns'.padStart(8)} ${'seconds'.padStart(8)} ${'longest task ms'.padStart(16)} ${'returns/s'.padStart(10)}`);
 for (const n of COUNTS) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  // No offline worker: its background copy of the release would share the machine with the
+  // work being measured.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longest = 0;

@@ -74,7 +74,9 @@ function instrument() {
 }
 
 async function open(browser, url, { seed, encoding, throttle = 1, network = null }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  // No offline worker: its background copy of the release comes after the page's load and is
+  // not part of what a visitor waits for (nor has the peer page one).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

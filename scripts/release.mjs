@@ -132,6 +132,39 @@ function name(out, staging, built) {
   return { files, integrity };
 }
 
+/** The release's one version number: the crate's, from Cargo.toml (the app shows the same). */
+export function crateVersion() {
+  const toml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const pkg = toml.split(/^\[/m).find((s) => s.startsWith('package]'));
+  const version = pkg?.match(/^version\s*=\s*"([^"]+)"/m)?.[1];
+  if (!version) throw new Error('Cargo.toml has no [package] version');
+  return version;
+}
+
+/** Every file of the release a visitor's browser may need, relative to the folder: not the demo
+ * pages, the script-mode host helper, the snippet hashes or precompressed copies. */
+function releaseFiles(staging, dir = '') {
+  const skip = new Set(['demo', 'sw.js', 'sri.json', 'embed-host.js', 'SHA256SUMS']);
+  return readdirSync(join(staging, dir)).sort().flatMap((name) => {
+    const rel = dir ? `${dir}/${name}` : name;
+    if (skip.has(rel) || /\.(gz|br)$/.test(name)) return [];
+    return statSync(join(staging, rel)).isDirectory() ? releaseFiles(staging, rel) : [rel];
+  });
+}
+
+/** Writes sw.js from its template (public/sw.js) with the release's files and their hashes, as
+ * they are in `staging` now; returns the release's id. */
+export function writeWorker(staging) {
+  const template = readFileSync(join(root, 'public/sw.js'), 'utf8');
+  const marker = '/* RELEASE */ null';
+  if (!template.includes(marker)) throw new Error('sw.js has no RELEASE marker');
+  const files = releaseFiles(staging).map((path) => ({ path, integrity: sri(readFileSync(join(staging, path))) }));
+  const version = crateVersion();
+  const id = `${version}-${short(Buffer.from(JSON.stringify(files)))}`;
+  writeFileSync(join(staging, 'sw.js'), template.replace(marker, JSON.stringify({ id, version, files })));
+  return id;
+}
+
 /** The words the loader shows if the release cannot start, from the boot language file. */
 function loaderWords() {
   const boot = JSON.parse(readFileSync(join(root, 'public/data/text/boot.json'), 'utf8'));
@@ -147,7 +180,7 @@ function writeEntry(staging, { files, integrity }) {
   const template = readFileSync(path, 'utf8');
   const marker = '/* RELEASE */ null';
   if (!template.includes(marker)) throw new Error('embed.js has no RELEASE marker');
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version ?? '0.0.0';
+  const version = crateVersion();
   const own = Object.fromEntries(['glue', 'wasm', 'css', 'echarts'].map((k) => [files[k], integrity[files[k]]]));
   const body = JSON.stringify({ version, files, integrity: own, words: loaderWords() });
   const entry = Buffer.from(template.replace(marker, body));
@@ -205,6 +238,7 @@ function release(staging, { profile = 'release', optimise = profile === 'release
   const forSnippets = { 'embed.js': entry, 'embed-host.js': sri(readFileSync(join(staging, 'embed-host.js'))) };
   writeFileSync(join(staging, 'sri.json'), `${JSON.stringify({ ...forSnippets, ...named.integrity }, null, 2)}\n`);
   minifyData(join(staging, 'data'));
+  named.release = writeWorker(staging);
   rmSync(work, { recursive: true, force: true });
   if (optimise) compressDir(staging);
   return named;
@@ -217,6 +251,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const profile = process.env.CMM_CARGO_PROFILE ?? process.env.TRUNK_PROFILE ?? 'release';
   // CMM_FAST=1 skips wasm-opt and compression, for quick rebuilds while developing.
   const optimise = profile === 'release' && !process.env.CMM_FAST;
-  const { files } = release(staging, { profile, optimise });
-  console.log(`release: ${files.modules} split modules; entry embed.js -> ${files.glue}`);
+  const { files, release: id } = release(staging, { profile, optimise });
+  console.log(`release ${id}: ${files.modules} split modules; entry embed.js -> ${files.glue}`);
 }

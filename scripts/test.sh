@@ -2,8 +2,10 @@
 # Runs the tests. Installs whatever is missing first.
 #
 #   scripts/test.sh          everything, as CI runs it: lint, native tests, component tests, the
-#                            release build, every browser journey in Chromium, and the core
-#                            journeys in Firefox and WebKit (tests/engines/)
+#                            release build packaged as its archive (scripts/package.sh) and
+#                            unpacked with its checksums verified, then every browser journey in
+#                            Chromium and the core journeys in Firefox and WebKit (tests/engines/)
+#                            against that unpacked folder
 #   scripts/test.sh fast     format, lint and the native tests (the domain): the quick loop
 #   scripts/test.sh ui       component tests and browser journeys against a quicker build of the
 #                            same code (no link-time optimisation, no wasm-opt); Chromium only
@@ -43,9 +45,19 @@ if [ "$lane" != fast ]; then
     step "quick build (the release's code without link-time optimisation)"
     CMM_CARGO_PROFILE=ui trunk build --release --cargo-profile ui
   else
-    step "release build"
+    step "release build and archive"
     # One build: Trunk runs scripts/release.mjs after compiling (see Trunk.toml).
     trunk build --release
+    # The journeys run against the archive a council would host, unpacked and checked.
+    scripts/package.sh dist
+    unpacked="$(mktemp -d)"
+    version="$(node -e "import('./scripts/release.mjs').then((m) => console.log(m.crateVersion()))")"
+    (cd release && sha256sum -c --quiet SHA256SUMS)
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+      "release/cm-maturity-$version.zip" "$unpacked"
+    export DIST_DIR="$unpacked/cm-maturity-$version"
+    (cd "$DIST_DIR" && sha256sum -c --quiet SHA256SUMS)
+    echo "checksums verified; the journeys below run against $DIST_DIR"
   fi
 
   step "browser journeys (Playwright + axe-core)"

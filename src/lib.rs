@@ -5,6 +5,10 @@
 //! every user-facing string, read from language files; `browser` and `app` are the thin web
 //! shell, built for wasm only.
 
+/// The release's one version number (Cargo.toml's): on the about page, in every exported
+/// file that has room for it, and in embed.js and sw.js.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod charts;
 pub mod domain;
 pub mod route;

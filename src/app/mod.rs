@@ -11,6 +11,7 @@ mod screens;
 mod shell;
 pub mod state;
 mod status;
+mod update;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

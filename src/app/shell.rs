@@ -35,6 +35,7 @@ pub fn Shell(
     root: web_sys::HtmlElement,
 ) -> impl IntoView {
     let namespace = setup.config.namespace.clone();
+    let update_root = root.clone();
     let in_address = !setup.embedded || setup.config.history;
     let (saved, last_current) = Saved::open(&namespace);
     let catalogue = Catalogue::new(setup, lang, text, frameworks);
@@ -105,6 +106,7 @@ pub fn Shell(
 
     view! {
         <div class="cmm-app">
+            <super::update::UpdateNotice root=update_root />
             {move || {
                 catalogue.lang();
                 let t = catalogue.text();

@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod files;
 pub mod focus;
 pub mod history;
+pub mod offline;
 pub mod panic;
 pub mod storage;
 

@@ -70,10 +70,14 @@ fn next_day(iso: &str) -> Option<String> {
 pub fn calendar(events: &[CalendarEvent], stamp: &str) -> String {
     let dtstamp = stamp_utc(stamp);
     let mut out = String::new();
+    let product = format!(
+        "PRODID:-//Contract management self-assessment//cm-maturity {}//EN",
+        crate::APP_VERSION
+    );
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Contract management self-assessment//EN",
+        &product,
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ] {

@@ -94,6 +94,9 @@ pub struct EmbedConfig {
     /// In a council's page, keep screens in the page's address and history (off unless the
     /// host asks: the host's URL is the host's).
     pub history: bool,
+    /// Keep a copy of the release for use without a connection (the tool's own page and iframe
+    /// mode; embed.js reads the same setting to start or remove the offline worker).
+    pub offline: bool,
     /// The level of the widget's top heading, so it fits the outline of a council's page that
     /// has its own h1; unset, 1 on a page of its own and 2 in script mode.
     pub heading_level: Option<u8>,
@@ -118,6 +121,7 @@ impl Default for EmbedConfig {
             programme: false,
             language: "en".into(),
             history: false,
+            offline: true,
             heading_level: None,
             return_to: build_return_to(),
         }
@@ -307,6 +311,10 @@ pub fn parse<'a>(
             }
             "history" => match flag(value) {
                 Some(on) => config.history = on,
+                None => problem(key, ConfigIssue::BadFlag(value.to_string())),
+            },
+            "offline" => match flag(value) {
+                Some(on) => config.offline = on,
                 None => problem(key, ConfigIssue::BadFlag(value.to_string())),
             },
             "namespace" => {
@@ -626,6 +634,17 @@ mod tests {
             ),
             Allowed
         );
+    }
+
+    #[test]
+    fn the_offline_copy_is_on_unless_turned_off() {
+        assert!(parse(std::iter::empty()).0.offline);
+        let (c, problems) = parse([("offline", "off")]);
+        assert!(!c.offline);
+        assert!(problems.is_empty());
+        let (c, problems) = parse([("offline", "sometimes")]);
+        assert!(c.offline, "a value it cannot read leaves the default");
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@ import { serve } from './server.mjs';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = process.env.DIST_DIR ?? 'dist';
 
-const ARGS = [
+export const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
@@ -46,7 +46,9 @@ export async function setup() {
     server,
     browser,
     async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // The offline worker is tested on its own (offline.test.mjs); elsewhere it would only add
+      // its background download of the release to every journey's requests.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
       await slowDown(context);
       const page = await context.newPage();
       const errors = [];

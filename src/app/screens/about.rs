@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use crate::app::blocks::{Heading, PageHeading};
 use crate::app::state::use_app;
 use crate::domain::Framework;
-use crate::text::Text;
+use crate::text::{fill, Text};
+use crate::APP_VERSION;
 
 pub fn about_page() -> impl IntoView {
     view! { <AboutPage /> }
@@ -37,6 +38,9 @@ fn AboutPage() -> impl IntoView {
         <Heading depth=2 class="cmm-heading-m">{t.about_law_heading}</Heading>
         <p class="cmm-body">{t.about_law}</p>
         <p class="cmm-body">{t.about_independent}</p>
+        <p class="cmm-body" data-cmm-version=APP_VERSION>
+            {fill(t.about_version, &[("version", &APP_VERSION)])}
+        </p>
         <Heading depth=2 class="cmm-heading-m">{t.about_sources_heading}</Heading>
         <p class="cmm-body">{t.register_attribution}</p>
     }

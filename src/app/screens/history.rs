@@ -21,7 +21,7 @@ use crate::route::Route;
 use crate::text::fill;
 
 /// The version written into export files.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::APP_VERSION;
 
 pub fn history_page() -> impl IntoView {
     view! { <HistoryPage /> }
