@@ -94,9 +94,10 @@ function preloadContent(settings) {
 
 const OFF = ['off', 'false', 'no', '0'];
 
-/** Forgets this folder's offline copy: its worker and its stored release (never saved answers). */
+/** Forgets this folder's offline copy: its worker and its stored releases (never saved answers).
+ * Only this folder's own worker: one the site has for a folder above is not the tool's. */
 async function forgetOffline(registration) {
-  await registration?.unregister();
+  if (registration?.scope === base) await registration.unregister();
   const prefix = `cmm-offline:${new URL(base).pathname}:`;
   for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
 }
@@ -136,11 +137,13 @@ async function offline(page, query) {
   document.addEventListener('visibilitychange', () => { if (!document.hidden) check(); });
   window.addEventListener('online', check);
   setInterval(check, 60 * 60 * 1000);
-  // The host took the worker away: forget this folder's copy.
+  // The host took the worker away (gone, or a page in its place): forget this folder's copy.
   if (navigator.onLine) {
-    const status = await fetch(worker, { cache: 'no-store', credentials: 'same-origin' })
-      .then((r) => r.status, () => 0);
-    if (status === 404 || status === 410) await forgetOffline(registration);
+    const gone = await fetch(worker, { cache: 'no-store', credentials: 'same-origin' }).then(
+      (r) => r.status === 404 || r.status === 410 || (r.ok && !/javascript/i.test(r.headers.get('content-type') ?? '')),
+      () => false,
+    );
+    if (gone) await forgetOffline(registration);
   }
 }
 

@@ -141,10 +141,10 @@ export function crateVersion() {
   return version;
 }
 
-/** Every file of the release a visitor's browser may need, relative to the folder: not the demo
- * pages, the script-mode host helper, the snippet hashes or precompressed copies. */
+/** Every file of the release a visitor's browser may need, relative to the folder (the snippet
+ * page's hashes too): not the demo pages, the script-mode host helper or precompressed copies. */
 function releaseFiles(staging, dir = '') {
-  const skip = new Set(['demo', 'sw.js', 'sri.json', 'embed-host.js', 'SHA256SUMS']);
+  const skip = new Set(['demo', 'sw.js', 'embed-host.js', 'SHA256SUMS']);
   return readdirSync(join(staging, dir)).sort().flatMap((name) => {
     const rel = dir ? `${dir}/${name}` : name;
     if (skip.has(rel) || /\.(gz|br)$/.test(name)) return [];
@@ -160,7 +160,9 @@ export function writeWorker(staging) {
   if (!template.includes(marker)) throw new Error('sw.js has no RELEASE marker');
   const files = releaseFiles(staging).map((path) => ({ path, integrity: sri(readFileSync(join(staging, path))) }));
   const version = crateVersion();
-  const id = `${version}-${short(Buffer.from(JSON.stringify(files)))}`;
+  // The worker's own code is part of what a release is: a release that changes only sw.js is
+  // a new one, with a cache of its own.
+  const id = `${version}-${short(Buffer.from(template + JSON.stringify(files)))}`;
   writeFileSync(join(staging, 'sw.js'), template.replace(marker, JSON.stringify({ id, version, files })));
   return id;
 }
