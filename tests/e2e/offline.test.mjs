@@ -96,6 +96,21 @@ test('after one visit, the tool opens and a whole quick check is answered with t
   await page.context().close();
 });
 
+test('a host that redirects index.html to the folder: the stored page still opens offline', async () => {
+  const server = await serve(DIST, { redirects: { '/index.html': '/' } });
+  const page = await workerPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await activated(page);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await controlled(page);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await server.close();
+});
+
 test('in an iframe on a council page, the tool works offline after one visit', async () => {
   const host = await mkdtemp(join(tmpdir(), 'cmm-host-'));
   const hostPage = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Anytown Council</title></head>

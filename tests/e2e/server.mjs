@@ -11,13 +11,15 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `root` and resolves to { url, close, requests }. */
-export async function serve(root, { port = 0, headers = {} } = {}) {
+/** Starts a server for `root` and resolves to { url, close, requests }. `redirects` maps a path
+ * to the path it is redirected to (as some hosts send `/index.html` to `/`). */
+export async function serve(root, { port = 0, headers = {}, redirects = {} } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (redirects[path]) { res.writeHead(301, { location: redirects[path] }).end(); return; }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
