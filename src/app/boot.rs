@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::blocks::Words;
 use super::diagnose::{located, Document};
 use super::shell::Shell;
-use super::state::catalogue::{BenchFailure, Benchmarks, Entry, Setup, Source};
+use super::state::catalogue::{BenchFailure, Benchmarks, Entry, ResourcesFailure, Setup, Source};
 use super::state::Catalogue;
 use super::Placement;
 use crate::browser::fetch::FetchError;
@@ -29,14 +29,6 @@ struct Loaded {
     later: Vec<Builtin>,
     /// Why the council's own resources file was not used, if it was not.
     resources: Option<ResourcesFailure>,
-}
-
-/// Why a council's resources file was not added to its framework: the framework is used
-/// without it, and the page says why.
-#[derive(Debug, Clone)]
-pub enum ResourcesFailure {
-    Fetch(String, FetchError),
-    Invalid(String, crate::domain::Problems),
 }
 
 impl ResourcesFailure {
@@ -319,8 +311,10 @@ pub fn load_rest(catalogue: Catalogue) {
                     return;
                 }
             };
-            // (A resources file that cannot be used here is left out, as a framework is.)
-            let (doc, _) = with_resources(doc, resources).await;
+            // A resources file that cannot be used leaves the framework's own help, and the
+            // page says why, as it does at start-up.
+            let (doc, failure) = with_resources(doc, resources).await;
+            catalogue.report_resources(failure);
             let entry = Entry::new(builtin, doc, source, bench_source);
             load_benchmarks(&entry, bench_url);
             catalogue.add_entry(entry);

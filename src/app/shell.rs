@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::blocks::{Lazy, Notice, Tone, Words};
 use super::boot::fetch_error;
 use super::screens;
-use super::state::catalogue::{Entry, Setup};
+use super::state::catalogue::{Entry, ResourcesFailure, Setup};
 use super::state::saved::Saved;
 use super::state::{use_app, App, Catalogue, Limits, Nav, Session};
 use super::status::StatusArea;
@@ -31,7 +31,7 @@ pub fn Shell(
     later: Vec<crate::domain::config::Builtin>,
     warnings: Vec<ConfigProblem>,
     /// Why the council's own resources file was not used, if it was not.
-    resources: Option<super::boot::ResourcesFailure>,
+    resources: Option<ResourcesFailure>,
     root: web_sys::HtmlElement,
 ) -> impl IntoView {
     let namespace = setup.config.namespace.clone();
@@ -39,6 +39,7 @@ pub fn Shell(
     let in_address = !setup.embedded || setup.config.history;
     let (saved, last_current) = Saved::open(&namespace);
     let catalogue = Catalogue::new(setup, lang, text, frameworks);
+    catalogue.report_resources(resources);
     let session = Session::open(saved, last_current);
     catalogue.defer(later);
     let shared_link = is_share_hash(&browser::history::hash()) && catalogue.config(|c| c.share);
@@ -112,7 +113,7 @@ pub fn Shell(
                 let t = catalogue.text();
                 view! {
                     <SettingsWarnings t warnings=warnings.clone() />
-                    <ResourcesWarning t failure=resources.clone() />
+                    <ResourcesWarning t />
                     <ContentSources />
                     <Header />
                     <StatusArea />
@@ -186,19 +187,19 @@ fn SettingsWarnings(t: &'static Text, warnings: Vec<ConfigProblem>) -> impl Into
 /// A council's resources file that could not be used: the actions show the framework's own help
 /// only, and the page says why (in the language now shown).
 #[component]
-fn ResourcesWarning(
-    t: &'static Text,
-    failure: Option<super::boot::ResourcesFailure>,
-) -> impl IntoView {
-    failure.map(|f| {
-        view! {
-            <Notice title=t.resources_failed tone=Tone::Info>
-                <ul class="cmm-list cmm-list--bullet">
-                    {f.lines(t).into_iter().map(|l| view! { <li class="cmm-pre">{l}</li> }).collect_view()}
-                </ul>
-            </Notice>
-        }
-    })
+fn ResourcesWarning(t: &'static Text) -> impl IntoView {
+    let catalogue = use_app().catalogue;
+    move || {
+        catalogue.resources_failure().map(|f| {
+            view! {
+                <Notice title=t.resources_failed tone=Tone::Info>
+                    <ul class="cmm-list cmm-list--bullet">
+                        {f.lines(t).into_iter().map(|l| view! { <li class="cmm-pre">{l}</li> }).collect_view()}
+                    </ul>
+                </Notice>
+            }
+        })
+    }
 }
 
 /// Content from anywhere but the shipped files is labelled with where it came from.
@@ -224,13 +225,30 @@ fn ContentSources() -> impl IntoView {
         })
         .flatten()
         .collect();
-    (!lines.is_empty()).then(|| {
-        view! {
-            <div class="cmm-notice cmm-notice--source" role="note">
-                {lines.into_iter().map(|l| view! { <p class="cmm-body">{l}</p> }).collect_view()}
-            </div>
+    // The council's resources file, while it is in use (a file that failed says so instead).
+    let resources = app.catalogue.with_setup(|s| {
+        s.config
+            .resources_url
+            .as_ref()
+            .map(|url| embed::resolve(url, &s.base))
+    });
+    let catalogue = app.catalogue;
+    move || {
+        let mut lines = lines.clone();
+        if let Some(url) = resources
+            .as_ref()
+            .filter(|_| catalogue.resources_failure().is_none())
+        {
+            lines.push(text::fill(t.source_resources, &[("url", url)]));
         }
-    })
+        (!lines.is_empty()).then(|| {
+            view! {
+                <div class="cmm-notice cmm-notice--source" role="note">
+                    {lines.into_iter().map(|l| view! { <p class="cmm-body">{l}</p> }).collect_view()}
+                </div>
+            }
+        })
+    }
 }
 
 #[component]

@@ -307,6 +307,7 @@ test('a council’s own resources file adds its templates to the actions; a fore
   assert.equal(await link.getAttribute('href'), 'https://intranet.anytown.gov.uk/tiering.docx');
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   assert.equal(await page.getByRole('link', { name: /Our tiering template/ }).count(), 1, 'on its own question only');
+  assert.match(await page.getByRole('note').first().innerText(), /The council’s own resources come from http:\/\/127\.0\.0\.1:\d+\/council-good\.json, not from this tool/);
   assert.deepEqual(await axe(page), [], 'results with a council’s resources');
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -318,6 +319,7 @@ test('a council’s own resources file adds its templates to the actions; a fore
   page = await open('council-bad.json');
   const notice = page.getByText("Your council's own resources were not added");
   await notice.waitFor();
+  assert.doesNotMatch(await page.locator('.cmm-app').innerText(), /resources come from/, 'a file not used is not named as a source');
   const text = await page.locator('.cmm-app').innerText();
   assert.match(text, /council-bad\.json has problems/);
   assert.match(text, /resources\[0\]\.url/);
@@ -330,4 +332,28 @@ test('a council’s own resources file adds its templates to the actions; a fore
   assert.equal(await page.getByRole('link', { name: /Our tiering template/ }).count(), 0);
   await page.context().close();
   assert.deepEqual(fetched, ['good', 'good', 'bad'], 'nothing was fetched from another site');
+});
+
+test('a council’s resources file that fails when the council framework loads later (a learner’s assessment open first) still says why', async () => {
+  const learner = await loadFramework('learner-framework.json');
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  await page.route('**/council-broken.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": "cm-maturity-resources", "formatVersion": 1,' }));
+  const data = {
+    schemaVersion: 4,
+    assessments: [{
+      id: 'mine', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'full',
+      created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', answers: answersFor(learner, () => 2),
+    }],
+  };
+  await seedStorage(page, env.server.url, { 'cmm:data': JSON.stringify(data), 'cmm:last': 'mine' });
+  await page.goto(`${env.server.url}?resources=council-broken.json#/overview`);
+  await page.getByRole('heading', { level: 1, name: 'Your assessment' }).waitFor();
+  assert.equal(await page.getByText("Your council's own resources were not added").count(), 0, 'not asked for yet');
+  // The about page lists every framework, so the council's loads now, with its resources file.
+  await press(page, 'About the questions');
+  await page.getByRole('heading', { level: 1, name: 'About the questions' }).waitFor();
+  await page.getByText("Your council's own resources were not added").waitFor();
+  assert.match(await page.locator('.cmm-app').innerText(), /council-broken\.json/);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
 });

@@ -105,6 +105,14 @@ pub struct Setup {
     pub embedded: bool,
 }
 
+/// Why a council's resources file was not added to its framework: the framework is used
+/// without it, and the page says why.
+#[derive(Debug, Clone)]
+pub enum ResourcesFailure {
+    Fetch(String, crate::browser::fetch::FetchError),
+    Invalid(String, crate::domain::Problems),
+}
+
 struct Inner {
     setup: Setup,
     texts: HashMap<Lang, &'static Text>,
@@ -120,6 +128,8 @@ pub struct Catalogue {
     lang: RwSignal<Lang>,
     /// Frameworks still loading: only the one the first screen needs is awaited at start-up.
     pending: RwSignal<usize>,
+    /// Why the council's own resources file was not used, whenever its framework loaded.
+    resources: RwSignal<Option<ResourcesFailure>, LocalStorage>,
 }
 
 impl Catalogue {
@@ -133,6 +143,19 @@ impl Catalogue {
             }),
             lang: RwSignal::new(lang),
             pending: RwSignal::new(0),
+            resources: RwSignal::new_local(None),
+        }
+    }
+
+    /// Why the council's own resources file was not used, if it was not (tracked).
+    pub fn resources_failure(&self) -> Option<ResourcesFailure> {
+        self.resources.get()
+    }
+
+    /// Notes why the resources file was not used (nothing, if it was).
+    pub fn report_resources(&self, failure: Option<ResourcesFailure>) {
+        if failure.is_some() {
+            self.resources.set(failure);
         }
     }
 
