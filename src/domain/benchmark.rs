@@ -199,24 +199,12 @@ impl BenchmarkFile<Localised> {
 
     pub fn validate(self) -> Result<BenchmarkFile<Localised>, Problems> {
         let mut c = Collector::default();
-        if self.format != BENCHMARK_FORMAT {
-            c.add(
-                "format",
-                Issue::Expected {
-                    expected: BENCHMARK_FORMAT.into(),
-                    found: self.format.clone(),
-                },
-            );
-        }
-        if !(1..=BENCHMARK_FORMAT_VERSION).contains(&self.format_version) {
-            c.add(
-                "formatVersion",
-                Issue::FormatVersion {
-                    reads: format!("1–{BENCHMARK_FORMAT_VERSION}"),
-                    found: u64::from(self.format_version),
-                },
-            );
-        }
+        c.header(
+            &self.format,
+            BENCHMARK_FORMAT,
+            self.format_version,
+            1..=BENCHMARK_FORMAT_VERSION,
+        );
         c.text("frameworkId", &self.framework_id);
         let langs = &self.languages;
         let mut ids = HashSet::new();

@@ -316,24 +316,12 @@ impl Framework<Localised> {
 
     pub fn validate(self) -> Result<Framework<Localised>, Problems> {
         let mut c = Collector::default();
-        if self.format != FRAMEWORK_FORMAT {
-            c.add(
-                "format",
-                Issue::Expected {
-                    expected: FRAMEWORK_FORMAT.into(),
-                    found: self.format.clone(),
-                },
-            );
-        }
-        if !(1..=FRAMEWORK_FORMAT_VERSION).contains(&self.format_version) {
-            c.add(
-                "formatVersion",
-                Issue::FormatVersion {
-                    reads: format!("1–{FRAMEWORK_FORMAT_VERSION}"),
-                    found: u64::from(self.format_version),
-                },
-            );
-        }
+        c.header(
+            &self.format,
+            FRAMEWORK_FORMAT,
+            self.format_version,
+            1..=FRAMEWORK_FORMAT_VERSION,
+        );
         c.text("id", &self.id);
         c.text("version", &self.version);
         if self.languages.is_empty() {

@@ -125,6 +125,39 @@ impl Collector {
     }
 
     /// Reports blank or whitespace-only text, which would show as an empty line to users.
+    /// The header every content file starts with: its `format` must be `expected`, and its
+    /// `formatVersion` one this build reads.
+    pub fn header(
+        &mut self,
+        format: &str,
+        expected: &str,
+        version: u32,
+        reads: std::ops::RangeInclusive<u32>,
+    ) {
+        if format != expected {
+            self.add(
+                "format",
+                Issue::Expected {
+                    expected: expected.into(),
+                    found: format.into(),
+                },
+            );
+        }
+        if !reads.contains(&version) {
+            let reads = match (reads.start(), reads.end()) {
+                (a, b) if a == b => a.to_string(),
+                (a, b) => format!("{a}–{b}"),
+            };
+            self.add(
+                "formatVersion",
+                Issue::FormatVersion {
+                    reads,
+                    found: u64::from(version),
+                },
+            );
+        }
+    }
+
     pub fn text(&mut self, path: impl Into<String>, value: &str) {
         if value.trim().is_empty() {
             self.add(path, Issue::Empty);

@@ -168,24 +168,12 @@ impl Register {
     /// Welsh council a Welsh name; every council a former one was replaced by exists.
     pub fn validate(self) -> Result<Register, Problems> {
         let mut c = Collector::default();
-        if self.format != REGISTER_FORMAT {
-            c.add(
-                "format",
-                Issue::Expected {
-                    expected: REGISTER_FORMAT.into(),
-                    found: self.format.clone(),
-                },
-            );
-        }
-        if self.format_version != REGISTER_FORMAT_VERSION {
-            c.add(
-                "formatVersion",
-                Issue::FormatVersion {
-                    reads: REGISTER_FORMAT_VERSION.to_string(),
-                    found: u64::from(self.format_version),
-                },
-            );
-        }
+        c.header(
+            &self.format,
+            REGISTER_FORMAT,
+            self.format_version,
+            REGISTER_FORMAT_VERSION..=REGISTER_FORMAT_VERSION,
+        );
         c.text("attribution", &self.attribution);
         let codes: HashSet<&str> = self.councils.iter().map(|x| x.code.as_str()).collect();
         let mut seen = HashSet::new();

@@ -50,24 +50,12 @@ impl ResourcesFile {
 
     fn check(self, framework: &Framework<Localised>) -> Result<ResourcesFile, Problems> {
         let mut c = Collector::default();
-        if self.format != RESOURCES_FORMAT {
-            c.add(
-                "format",
-                Issue::Expected {
-                    expected: RESOURCES_FORMAT.into(),
-                    found: self.format.clone(),
-                },
-            );
-        }
-        if self.format_version != RESOURCES_FORMAT_VERSION {
-            c.add(
-                "formatVersion",
-                Issue::FormatVersion {
-                    reads: RESOURCES_FORMAT_VERSION.to_string(),
-                    found: u64::from(self.format_version),
-                },
-            );
-        }
+        c.header(
+            &self.format,
+            RESOURCES_FORMAT,
+            self.format_version,
+            RESOURCES_FORMAT_VERSION..=RESOURCES_FORMAT_VERSION,
+        );
         if self.languages.is_empty() {
             c.add("languages", Issue::AtLeastOne);
         }
