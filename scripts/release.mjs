@@ -164,6 +164,8 @@ export function writeWorker(staging) {
   // a new one, with a cache of its own.
   const id = `${version}-${short(Buffer.from(template + JSON.stringify(files)))}`;
   writeFileSync(join(staging, 'sw.js'), template.replace(marker, JSON.stringify({ id, version, files })));
+  // Precompressed copies of an earlier sw.js would be served in its place.
+  for (const ext of ['.br', '.gz']) rmSync(join(staging, `sw.js${ext}`), { force: true });
   return id;
 }
 

@@ -299,18 +299,25 @@ fn answers_restored_by_reconciling_survive_the_merge() {
     );
 }
 
-/// Two tabs on one plan step: an owner typed in one, the status changed in the other. Both are
-/// kept, and so is the due date the first set before either.
-#[test]
-fn an_owner_set_in_one_tab_and_a_status_in_another_on_one_step_are_both_kept() {
+/// An assessment "a" of the small framework, made at midnight on 1 January 2026, and the id of
+/// the framework's first question (for the plan-step cases).
+fn one_question_assessment() -> (String, Assessment) {
     let fw = small();
-    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
-    let mut start = Assessment::new(
+    let q = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
+    let a = Assessment::new(
         "a".into(),
         &fw,
         AssessmentKind::Full,
         "2026-01-01T00:00:00.000Z",
     );
+    (q, a)
+}
+
+/// Two tabs on one plan step: an owner typed in one, the status changed in the other. Both are
+/// kept, and so is the due date the first set before either.
+#[test]
+fn an_owner_set_in_one_tab_and_a_status_in_another_on_one_step_are_both_kept() {
+    let (q, mut start) = one_question_assessment();
     let step = PlanStep {
         due: Some("2027-03-31".into()),
         accepted: true,
@@ -360,14 +367,7 @@ fn an_owner_set_in_one_tab_and_a_status_in_another_on_one_step_are_both_kept() {
 /// step's time stands for each part's, so a later edit of one part wins that part only.
 #[test]
 fn a_step_stamped_whole_counts_that_time_for_each_part() {
-    let fw = small();
-    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
-    let mut old = Assessment::new(
-        "a".into(),
-        &fw,
-        AssessmentKind::Full,
-        "2026-01-01T00:00:00.000Z",
-    );
+    let (q, mut old) = one_question_assessment();
     old.plan.insert(
         q.clone(),
         PlanStep {
@@ -408,14 +408,7 @@ fn a_step_stamped_whole_counts_that_time_for_each_part() {
 /// on the new rung: the step comes whole from the copy that took the newer aim.
 #[test]
 fn a_stale_tab_s_edit_of_the_old_rung_does_not_land_on_the_new_one() {
-    let fw = small();
-    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
-    let mut start = Assessment::new(
-        "a".into(),
-        &fw,
-        AssessmentKind::Full,
-        "2026-01-01T00:00:00.000Z",
-    );
+    let (q, mut start) = one_question_assessment();
     let old_rung = PlanStep {
         accepted: true,
         aim: Some(Level::ALL[1]),
@@ -454,14 +447,7 @@ fn a_stale_tab_s_edit_of_the_old_rung_does_not_land_on_the_new_one() {
 /// copy with an edit between the two times cannot win a part the newer edit already holds.
 #[test]
 fn a_merge_of_a_whole_step_time_and_part_times_keeps_the_newer_time_per_part() {
-    let fw = small();
-    let q: String = fw.questions().map(|(_, q)| q.id.clone()).next().unwrap();
-    let mut base = Assessment::new(
-        "a".into(),
-        &fw,
-        AssessmentKind::Full,
-        "2026-01-01T00:00:00.000Z",
-    );
+    let (q, mut base) = one_question_assessment();
     base.plan.insert(
         q.clone(),
         PlanStep {
@@ -501,4 +487,43 @@ fn a_merge_of_a_whole_step_time_and_part_times_keeps_the_newer_time_per_part() {
     third.set_plan_step(&q, blocked, "2026-01-01T00:00:03.000Z");
     let again = Assessment::merged(&merged, &third);
     assert_eq!(again.plan[&q].status, merged.plan[&q].status);
+}
+
+/// A rung taken on again after the tabs had moved off it (to the next rung and back, the rating
+/// having fallen): an edit one tab made to that rung in the earlier round is older than the other
+/// tab's taking it on afresh, so it does not come back, in either order.
+#[test]
+fn an_edit_from_an_earlier_round_of_the_same_rung_does_not_come_back() {
+    let (q, mut base) = one_question_assessment();
+    let rung = PlanStep {
+        accepted: true,
+        aim: Some(Level::ALL[0]),
+        ..PlanStep::default()
+    };
+    base.set_plan_step(&q, rung.clone(), "2026-01-01T00:00:00.100Z");
+    // A tab that gave the rung an owner in the first round, and saw nothing since.
+    let mut stale = base.clone();
+    let owned = PlanStep {
+        owner: "Y".into(),
+        ..rung.clone()
+    };
+    stale.set_plan_step(&q, owned, "2026-01-01T00:00:01.000Z");
+    // Meanwhile the other tab moved to the next rung, then took this one on afresh.
+    let mut fresh = base.clone();
+    let next = PlanStep {
+        aim: Some(Level::ALL[1]),
+        ..rung.clone()
+    };
+    fresh.set_plan_step(&q, next, "2026-01-01T00:00:02.000Z");
+    fresh.set_plan_step(&q, rung.clone(), "2026-01-01T00:00:04.000Z");
+    for merged in [
+        Assessment::merged(&fresh, &stale),
+        Assessment::merged(&stale, &fresh),
+    ] {
+        assert_eq!(merged.plan[&q].aim, Some(Level::ALL[0]));
+        assert_eq!(
+            merged.plan[&q].owner, "",
+            "the first round's owner stays in the first round"
+        );
+    }
 }

@@ -580,13 +580,26 @@ impl Assessment {
                 }
                 step
             } else {
-                let mut step = yours;
+                // The same rung, but perhaps not the same round of it: the copy that took it on
+                // last holds the round's start, and the other copy's edit counts only if it is
+                // newer and was made in this round (not before that copy took the rung on).
+                let (n, o, n_step, o_step) =
+                    if ours.plan_stamp(q, PlanPart::Aim) > theirs.plan_stamp(q, PlanPart::Aim) {
+                        (ours, theirs, mine, yours)
+                    } else {
+                        (theirs, ours, yours, mine)
+                    };
+                let round = n.plan_stamp(q, PlanPart::Aim);
+                let mut step = n_step;
                 for part in PlanPart::ALL {
-                    let (o, t) = (ours.plan_stamp(q, part), theirs.plan_stamp(q, part));
-                    if o > t {
-                        part.copy(&mine, &mut step);
-                    }
-                    step_stamps.push((q.clone(), part, o.max(t).to_string()));
+                    let (at_n, at_o) = (n.plan_stamp(q, part), o.plan_stamp(q, part));
+                    let kept = if at_o > at_n && at_o >= round {
+                        part.copy(&o_step, &mut step);
+                        at_o
+                    } else {
+                        at_n
+                    };
+                    step_stamps.push((q.clone(), part, kept.to_string()));
                 }
                 step
             };
