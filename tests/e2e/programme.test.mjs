@@ -130,3 +130,25 @@ test('the programme reads many returns, leaves out small groups and publishes a 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('files chosen while others are still being read are not silently dropped: the page says to wait', async () => {
+  const many = await mkdtemp(join(dir, 'many-'));
+  const files = [];
+  for (let n = 1; n <= 600; n++) {
+    const path = join(many, `r${n}.json`);
+    await writeFile(path, JSON.stringify(councilReturn(`Council ${n}`, '2026-01-10', 1 + (n % 5), 'after')));
+    files.push(path);
+  }
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${env.server.url}index.html?programme=on#/programme`);
+  await page.getByRole('heading', { level: 1, name: 'Programme benchmarks' }).waitFor();
+  const input = page.getByLabel("Councils' returns");
+  await input.setInputFiles(files);
+  await page.locator('.cmm-progress').waitFor();
+  await input.setInputFiles(files.slice(0, 1));
+  await page.getByText('The page is still reading the files you chose before. Choose more when it has finished.').first().waitFor();
+  await page.getByText(/Using 600 returns from 600 councils/).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByText('The page is still reading the files you chose before.').count(), 0, 'the message goes once reading has finished');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

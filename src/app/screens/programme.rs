@@ -80,7 +80,12 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let refused = RwSignal::new(None::<String>);
     let load = move |list: Vec<web_sys::File>| {
-        if progress.get_untracked().is_some() || list.is_empty() {
+        if list.is_empty() {
+            return;
+        }
+        if progress.get_untracked().is_some() {
+            // One choice is read at a time; a second is refused aloud, never dropped unseen.
+            refused.set(Some(t.programme_busy.to_string()));
             return;
         }
         let already = read.with_untracked(|r| r.files);
@@ -155,6 +160,9 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
                 r.problems.extend(batch.problems);
             });
             progress.set(None);
+            if refused.get_untracked().as_deref() == Some(t.programme_busy) {
+                refused.set(None);
+            }
         });
     };
     // Everything below is worked out from the returns read, once each choice is read, a step
