@@ -54,6 +54,7 @@ fn ret_with(council: &str, assessed: &str, levels: &[u8; 5], stage: Option<Stage
         answers,
         role: None,
         synthetic: false,
+        app_version: String::new(),
     }
 }
 
@@ -325,6 +326,26 @@ fn a_return_carries_levels_and_context_but_no_notes_and_the_role_only_when_asked
     assert!(Return::from_assessment(&a, "2026-03-02T10:00:00Z", true)
         .to_json()
         .contains("Head of procurement"));
+}
+
+/// A return says which release of the tool made it, so the programme can tell returns from an
+/// old release apart; a return of the format before (no version) is still read.
+#[test]
+fn a_return_names_the_release_that_made_it() {
+    let fw = small();
+    let mut a = common::assessment(&fw, "a-1", "2026-03-01T09:00:00Z", &[("a1", level(4))]);
+    a.organisation = "Anytown Council".into();
+    let json = Return::from_assessment(&a, "2026-03-02T10:00:00Z", false).to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["appVersion"], cm_maturity::APP_VERSION);
+    assert_eq!(value["formatVersion"], 3);
+    let back = read_returns(&json, &fw, "2026-03-03T00:00:00Z").unwrap();
+    assert_eq!(back[0].app_version, cm_maturity::APP_VERSION);
+    let mut older = value.clone();
+    older.as_object_mut().unwrap().remove("appVersion");
+    older["formatVersion"] = 2.into();
+    let back = read_returns(&older.to_string(), &fw, "2026-03-03T00:00:00Z").unwrap();
+    assert_eq!(back[0].app_version, "");
 }
 
 #[test]
@@ -707,11 +728,11 @@ fn version_1_returns_are_still_read_and_version_2_carries_the_codes() {
             gss: "E06000063".into()
         })
     );
-    let mut v3 = v2.clone();
-    v3.format_version = 3;
+    let mut v4 = v2.clone();
+    v4.format_version = 4;
     assert_eq!(
-        read_returns(&v3.to_json(), &fw, "2026-01-01"),
-        Err(ReturnError::UnknownVersion(3))
+        read_returns(&v4.to_json(), &fw, "2026-01-01"),
+        Err(ReturnError::UnknownVersion(4))
     );
 }
 

@@ -417,6 +417,7 @@ mod native {
                     answers,
                     role: None,
                     synthetic: true,
+                    app_version: cm_maturity::APP_VERSION.into(),
                 };
                 let path = out.join(format!("synthetic-{c:05}-{i}.json"));
                 std::fs::write(&path, r.to_json())

@@ -68,7 +68,8 @@ test('a council is chosen from the register by keyboard at 375 px, and its retur
   await page.getByRole('heading', { name: 'Send your results to the programme' }).waitFor();
   const file = await download(page, () => page.getByRole('button', { name: 'Download the return file' }).click(), dir);
   const r = JSON.parse(file.text);
-  assert.equal(r.formatVersion, 2);
+  assert.equal(r.formatVersion, 3);
+  assert.match(r.appVersion, /^\d+\.\d+\.\d+$/, 'the release that made it');
   assert.deepEqual(r.council, { code: 'CBD', gss: 'E06000063' });
   assert.deepEqual(page.errors, []);
   await page.context().close();

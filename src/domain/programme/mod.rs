@@ -34,8 +34,9 @@ use super::register::Register;
 use super::scoring::{round1, score, Scores};
 
 pub const RETURN_FORMAT: &str = "cm-maturity-return";
-/// 2: returns carry the council's register codes (version 1 returns are still read).
-pub const RETURN_FORMAT_VERSION: u32 = 2;
+/// 2: returns carry the council's register codes; 3: and the release of the tool that made
+/// them (earlier versions are still read).
+pub const RETURN_FORMAT_VERSION: u32 = 3;
 
 /// What a council sends to the programme, made from one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +68,10 @@ pub struct Return {
     /// Set by the synthetic generator: such a return must never reach a published file.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    /// The release of the tool that made the return (empty in returns before format 3, and in
+    /// returns made from exports).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub app_version: String,
 }
 
 impl Return {
@@ -88,6 +93,7 @@ impl Return {
             answers: ratings(&a.answers),
             role: (include_role && !a.role.trim().is_empty()).then(|| a.role.trim().to_string()),
             synthetic: false,
+            app_version: crate::APP_VERSION.into(),
         }
     }
 
@@ -222,9 +228,13 @@ fn read_unchecked(
         },
         other => ReturnError::Import(other),
     })?;
+    // Made here from an export, so not by the release that reads it.
     Ok(assessments
         .iter()
-        .map(|a| Return::from_assessment(a, made, false))
+        .map(|a| Return {
+            app_version: String::new(),
+            ..Return::from_assessment(a, made, false)
+        })
         .collect())
 }
 
