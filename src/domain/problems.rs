@@ -124,7 +124,6 @@ impl Collector {
         });
     }
 
-    /// Reports blank or whitespace-only text, which would show as an empty line to users.
     /// The header every content file starts with: its `format` must be `expected`, and its
     /// `formatVersion` one this build reads.
     pub fn header(
@@ -158,6 +157,7 @@ impl Collector {
         }
     }
 
+    /// Reports blank or whitespace-only text, which would show as an empty line to users.
     pub fn text(&mut self, path: impl Into<String>, value: &str) {
         if value.trim().is_empty() {
             self.add(path, Issue::Empty);
