@@ -566,43 +566,28 @@ impl Assessment {
         for q in &steps {
             let mine = ours.plan.get(q).cloned().unwrap_or_default();
             let yours = theirs.plan.get(q).cloned().unwrap_or_default();
-            let step = if mine.aim != yours.aim {
-                // One copy took on another rung (or removed the step): the other copy's edits
-                // were to the rung before, so the step comes whole from the copy that did.
-                let (step, from) =
-                    if ours.plan_stamp(q, PlanPart::Aim) > theirs.plan_stamp(q, PlanPart::Aim) {
-                        (mine, ours)
-                    } else {
-                        (yours, theirs)
-                    };
-                for part in PlanPart::ALL {
-                    step_stamps.push((q.clone(), part, from.plan_stamp(q, part).to_string()));
-                }
-                step
-            } else {
-                // The same rung, but perhaps not the same round of it: the copy that took it on
-                // last holds the round's start, and the other copy's edit counts only if it is
-                // newer and was made in this round (not before that copy took the rung on).
-                let (n, o, n_step, o_step) =
-                    if ours.plan_stamp(q, PlanPart::Aim) > theirs.plan_stamp(q, PlanPart::Aim) {
-                        (ours, theirs, mine, yours)
-                    } else {
-                        (theirs, ours, yours, mine)
-                    };
-                let round = n.plan_stamp(q, PlanPart::Aim);
-                let mut step = n_step;
-                for part in PlanPart::ALL {
-                    let (at_n, at_o) = (n.plan_stamp(q, part), o.plan_stamp(q, part));
-                    let kept = if at_o > at_n && at_o >= round {
-                        part.copy(&o_step, &mut step);
-                        at_o
-                    } else {
-                        at_n
-                    };
-                    step_stamps.push((q.clone(), part, kept.to_string()));
-                }
-                step
-            };
+            // The copy that took the step's rung on last holds the step; the other copy's edit
+            // of a part counts only on the same rung, newer, and made in this round of it (not
+            // before the first copy took the rung on). On another rung (or with the step
+            // removed) the other copy's edits were to the rung before, and go with it.
+            let (n, o, mut step, o_step) =
+                if ours.plan_stamp(q, PlanPart::Aim) > theirs.plan_stamp(q, PlanPart::Aim) {
+                    (ours, theirs, mine, yours)
+                } else {
+                    (theirs, ours, yours, mine)
+                };
+            let same_rung = step.aim == o_step.aim;
+            let round = n.plan_stamp(q, PlanPart::Aim);
+            for part in PlanPart::ALL {
+                let (at_n, at_o) = (n.plan_stamp(q, part), o.plan_stamp(q, part));
+                let kept = if same_rung && at_o > at_n && at_o >= round {
+                    part.copy(&o_step, &mut step);
+                    at_o
+                } else {
+                    at_n
+                };
+                step_stamps.push((q.clone(), part, kept.to_string()));
+            }
             if step == PlanStep::default() {
                 out.plan.remove(q);
             } else {
