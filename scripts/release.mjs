@@ -132,6 +132,13 @@ function name(out, staging, built) {
   return { files, integrity };
 }
 
+/** A template (embed.js, sw.js) with the release's data where its marker is. */
+function fillTemplate(template, file, data) {
+  const marker = '/* RELEASE */ null';
+  if (!template.includes(marker)) throw new Error(`${file} has no RELEASE marker`);
+  return template.replace(marker, JSON.stringify(data));
+}
+
 /** The release's one version number: the crate's, from Cargo.toml (the app shows the same). */
 export function crateVersion() {
   const toml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
@@ -156,14 +163,12 @@ function releaseFiles(staging, dir = '') {
  * they are in `staging` now; returns the release's id. */
 export function writeWorker(staging) {
   const template = readFileSync(join(root, 'public/sw.js'), 'utf8');
-  const marker = '/* RELEASE */ null';
-  if (!template.includes(marker)) throw new Error('sw.js has no RELEASE marker');
   const files = releaseFiles(staging).map((path) => ({ path, integrity: sri(readFileSync(join(staging, path))) }));
   const version = crateVersion();
   // The worker's own code is part of what a release is: a release that changes only sw.js is
   // a new one, with a cache of its own.
   const id = `${version}-${short(Buffer.from(template + JSON.stringify(files)))}`;
-  writeFileSync(join(staging, 'sw.js'), template.replace(marker, JSON.stringify({ id, version, files })));
+  writeFileSync(join(staging, 'sw.js'), fillTemplate(template, 'sw.js', { id, version, files }));
   // Precompressed copies of an earlier sw.js would be served in its place.
   for (const ext of ['.br', '.gz']) rmSync(join(staging, `sw.js${ext}`), { force: true });
   return id;
@@ -182,12 +187,9 @@ function loaderWords() {
 function writeEntry(staging, { files, integrity }) {
   const path = join(staging, 'embed.js');
   const template = readFileSync(path, 'utf8');
-  const marker = '/* RELEASE */ null';
-  if (!template.includes(marker)) throw new Error('embed.js has no RELEASE marker');
-  const version = crateVersion();
   const own = Object.fromEntries(['glue', 'wasm', 'css', 'echarts'].map((k) => [files[k], integrity[files[k]]]));
-  const body = JSON.stringify({ version, files, integrity: own, words: loaderWords() });
-  const entry = Buffer.from(template.replace(marker, body));
+  const body = { version: crateVersion(), files, integrity: own, words: loaderWords() };
+  const entry = Buffer.from(fillTemplate(template, 'embed.js', body));
   writeFileSync(path, entry);
   return entry;
 }

@@ -19,9 +19,7 @@ use crate::domain::scoring::score;
 use crate::domain::{Assessment, AssessmentKind};
 use crate::route::Route;
 use crate::text::fill;
-
-/// The version written into export files.
-pub use crate::APP_VERSION;
+use crate::APP_VERSION;
 
 pub fn history_page() -> impl IntoView {
     view! { <HistoryPage /> }
