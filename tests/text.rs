@@ -100,6 +100,145 @@ fn welsh_counts_pick_the_right_form_for_zero_one_two_few_many_and_other() {
     assert_eq!(forms, expected);
 }
 
+/// Messages that take a number as it is, not as a plural message, each reviewed: the number is a
+/// label's value, a size in a unit, or one that is never 1. A new message with a raw number must
+/// join this list (and say why it reads right for 1) or be a plural message.
+const RAW_NUMBERS: [(&str, &str); 16] = [
+    ("import_done", "label style: New: 1."),
+    ("programme_reading", "label style: files: 1 of 1"),
+    ("cplan_showing", "label style: Actions shown: 1 of 1"),
+    ("progress", "label style: Questions answered: 1 of 1"),
+    (
+        "board_footer",
+        "label style; Welsh puts the singular noun after a number",
+    ),
+    ("theme_caption", "Theme 1 of 8"),
+    ("cplan_counts", "colours, not nouns: 1 red"),
+    ("problem_more_than_sample", "the numbers are the subject"),
+    ("problem_count", "expected 1, found 2"),
+    (
+        "programme_movement_caption",
+        "the count is in brackets after the noun",
+    ),
+    (
+        "programme_too_many_files",
+        "only shown for more than the maximum of 10,000",
+    ),
+    ("backups_full", "the maximum, 5"),
+    ("saved_newer", "schema versions"),
+    ("import_too_large", "a size in KB"),
+    ("fetch_too_large", "a size in MB"),
+    ("programme_too_many_bytes", "a size in MB"),
+];
+
+/// Every message that counts something is a plural message, or a reviewed raw number above.
+#[test]
+fn every_count_is_a_plural_message_or_a_reviewed_raw_number() {
+    const NUMBERS: [&str; 17] = [
+        "count",
+        "added",
+        "already",
+        "copies",
+        "answered",
+        "asked",
+        "dont_know",
+        "done",
+        "total",
+        "shown",
+        "max",
+        "index",
+        "sample",
+        "red",
+        "amber",
+        "green",
+        "undated",
+    ];
+    let reviewed: Vec<&str> = RAW_NUMBERS.iter().map(|(k, _)| *k).collect();
+    let mut wrong = Vec::new();
+    for (lang, json) in [("en", ENGLISH), ("cy", WELSH)] {
+        for (key, value) in object(json) {
+            let Value::String(s) = value else { continue };
+            let raw = placeholders(&s)
+                .into_iter()
+                .any(|p| NUMBERS.contains(&p.as_str()));
+            if raw && !reviewed.contains(&key.as_str()) {
+                wrong.push(format!("{lang} {key}: {s}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The word a count is followed by in a Welsh form, without punctuation.
+fn word_after_count(form: &str) -> Option<String> {
+    let (_, rest) = form.split_once("{count} ")?;
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '’')
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
+/// Every count message, in both languages, for the numbers that pick each Welsh form: the number
+/// is shown, and a Welsh noun after it takes the numeral's mutation (dau and dwy soften, tri and
+/// chwe aspirate, un softens a feminine noun; tair and the rest leave it alone).
+#[test]
+fn every_count_reads_right_for_0_1_2_3_6_and_11() {
+    use cm_maturity::text::mutation::{mutate, Mutation};
+    let numbers = [0u64, 1, 2, 3, 6, 11];
+    let mut wrong = Vec::new();
+    for (lang, json) in [(Lang::En, ENGLISH), (Lang::Cy, WELSH)] {
+        for (key, value) in object(json) {
+            let Value::Object(forms) = value else {
+                continue;
+            };
+            let form = |name: &str| forms.get(name).and_then(Value::as_str);
+            for n in numbers {
+                let category = lang.plural_category(n);
+                let Some(chosen) = form(category.name()) else {
+                    wrong.push(format!(
+                        "{lang:?} {key}: no {} form for {n}",
+                        category.name()
+                    ));
+                    continue;
+                };
+                let filled = chosen.replace("{count}", &n.to_string());
+                // English may say "once" for one.
+                let said = filled.contains(&n.to_string())
+                    || (lang == Lang::En && n == 1 && filled.contains("once"));
+                if !said {
+                    wrong.push(format!("{lang:?} {key} for {n}: {filled}"));
+                }
+            }
+            if lang != Lang::Cy {
+                continue;
+            }
+            let Some(plain) = form("other").and_then(word_after_count) else {
+                continue;
+            };
+            let allowed = |name: &str| -> Vec<String> {
+                match name {
+                    "zero" | "other" => vec![plain.clone()],
+                    "one" => vec![plain.clone(), mutate(&plain, Mutation::Soft)],
+                    "two" => vec![mutate(&plain, Mutation::Soft)],
+                    "few" => vec![plain.clone(), mutate(&plain, Mutation::Aspirate)],
+                    _ => vec![mutate(&plain, Mutation::Aspirate)],
+                }
+            };
+            for name in ["zero", "one", "two", "few", "many"] {
+                let word = form(name).and_then(word_after_count);
+                if !word.as_ref().is_some_and(|w| allowed(name).contains(w)) {
+                    wrong.push(format!(
+                        "cy {key}.{name}: {word:?} after the number, not one of {:?}",
+                        allowed(name)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 #[test]
 fn file_name_words_are_plain_lower_case_ascii() {
     for (key, value) in object(WELSH) {
@@ -298,6 +437,32 @@ fn welsh_uses_one_apostrophe_and_one_quotation_style() {
         wrong[..wrong.len().min(20)].join("\n"),
         wrong.len()
     );
+}
+
+/// After "a" (and), "â", "gyda", "tua", "na", "tri" and "chwe", Welsh c, p and t take the
+/// aspirate mutation ("a chofrestr", never "a cofrestr"). The relative and question "a" soften
+/// instead, so a radical c, p or t after any "a" is wrong either way. Names in capitals (SRO) are
+/// left alone.
+#[test]
+fn welsh_c_p_and_t_take_the_aspirate_mutation_after_a_and_its_kin() {
+    const MUTATING: [&str; 7] = ["a", "â", "gyda", "tua", "na", "tri", "chwe"];
+    let mut wrong = Vec::new();
+    for (path, s) in welsh_strings() {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let before = pair[0].trim_start_matches(['(', '‘']).to_lowercase();
+            let word = pair[1];
+            let lower = word.to_lowercase();
+            let radical = ["c", "p", "t"].iter().any(|c| lower.starts_with(c))
+                && !lower[1..].starts_with('h');
+            let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+            let acronym = letters.chars().count() > 1 && letters.chars().all(char::is_uppercase);
+            if MUTATING.contains(&before.as_str()) && radical && !acronym {
+                wrong.push(format!("{path}: \"{} {word}\" in: {s}", pair[0]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// Every English text with its Welsh: the interface's messages key by key (each plural form),

@@ -187,7 +187,10 @@ mod native {
                 found.by_name_only
             );
         }
-        let default_source = fill(text.programme_source, &[("count", &councils)]);
+        let default_source = fill(
+            text.programme_source,
+            &[("councils", &text.count(&text.programme_councils, councils))],
+        );
         let meta = BuildMeta {
             source: args
                 .options

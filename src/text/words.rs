@@ -149,7 +149,7 @@ impl Text {
             self.import_holds,
             &[
                 (
-                    "count",
+                    "assessments",
                     &self.count(&self.assessments_count, assessments.len()),
                 ),
                 ("dates", &self.join(&dates)),

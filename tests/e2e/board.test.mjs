@@ -176,7 +176,7 @@ test('focus moves to what an import shows, and stays on the language switch afte
   await page.waitForFunction(() => document.activeElement?.id === 'cmm-import-preview');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'cmm-import-done');
-  assert.match(await page.locator('#cmm-import-done').innerText(), /Imported: 2 new/);
+  assert.match(await page.locator('#cmm-import-done').innerText(), /Imported\. New: 2\./);
 
   await page.getByRole('button', { name: 'Cymraeg' }).focus();
   await page.keyboard.press('Enter');

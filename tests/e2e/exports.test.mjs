@@ -58,7 +58,7 @@ test('a backup downloads, imports into an empty browser after a preview, and is 
   assert.equal(await savedData(fresh), null, 'nothing changes before confirming');
   assert.deepEqual(await axe(fresh), [], 'import preview');
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
-  await fresh.getByText('Imported: 2 new, 0 kept as separate copies, 0 already here.').waitFor();
+  await fresh.getByText('Imported. New: 2. Kept as separate copies: 0. Already here: 0.').waitFor();
   const data = await savedData(fresh);
   assert.deepEqual(data.assessments.map((a) => a.id).sort(), ['before', 'now']);
   assert.equal(data.assessments.find((a) => a.id === 'now').answers['gov-tiering'].note, 'Board paper, "Tiering", May 2026; =SUM(A1)');
@@ -66,7 +66,7 @@ test('a backup downloads, imports into an empty browser after a preview, and is 
   await fresh.getByLabel('Choose a file exported from this tool').setInputFiles(backup.path);
   await fresh.getByText('Already in this browser: will be left as it is').first().waitFor();
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
-  await fresh.getByText('Imported: 0 new, 0 kept as separate copies, 2 already here.').waitFor();
+  await fresh.getByText('Imported. New: 0. Kept as separate copies: 0. Already here: 2.').waitFor();
   assert.equal((await savedData(fresh)).assessments.length, 2);
   await fresh.context().close();
 });
@@ -184,6 +184,6 @@ test('a file dropped on the import area is previewed like a picked one', async (
   await page.locator('.cmm-import .cmm-dropzone').dispatchEvent('drop', { dataTransfer: transfer });
   await page.getByText('dropped.json holds 1 assessment, 20 November 2025.').waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText('Imported: 1 new, 0 kept as separate copies, 0 already here.').waitFor();
+  await page.getByText('Imported. New: 1. Kept as separate copies: 0. Already here: 0.').waitFor();
   await page.context().close();
 });

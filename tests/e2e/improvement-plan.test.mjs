@@ -99,14 +99,14 @@ test('a council takes three actions into its plan, keeps them, sees their colour
     const chooser = await status.elementHandle();
     await status.focus();
     await status.selectOption({ label: 'Blocked' });
-    await plan.getByText('Showing 1 of 3 actions.').waitFor();
+    await plan.getByText('Actions shown: 1 of 3.').waitFor();
     assert.equal(await plan.locator('tbody tr').count(), 1);
     assert.match(await plan.locator('tbody').innerText(), /Contracts team/);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'cmm-cplan-filter-status');
     assert.ok(await chooser.evaluate((el) => el.isConnected), 'the filter is not drawn again when chosen');
     await status.selectOption({ label: 'Every status' });
     await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption({ label: 'Head of Procurement' });
-    await plan.getByText('Showing 1 of 3 actions.').waitFor();
+    await plan.getByText('Actions shown: 1 of 3.').waitFor();
     assert.match(await plan.locator('tbody').innerText(), /Head of Procurement/);
     await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption({ label: 'Every owner' });
     await plan.locator('tbody tr').nth(2).waitFor();

@@ -19,7 +19,7 @@ test('a full quick check, from the start page to results, passes axe on every sc
   assert.deepEqual(await axe(page), [], 'start page');
 
   await start(page, { kind: 'Quick check', organisation: 'Anytown Council', role: 'Contract manager' });
-  assert.match(await page.locator('.cmm-app').innerText(), /You have answered 0 of 8 questions/);
+  assert.match(await page.locator('.cmm-app').innerText(), /Questions answered: 0 of 8\./);
   assert.equal(await page.getByText('Not started').count(), 8);
   assert.deepEqual(await axe(page), [], 'overview');
 
@@ -74,7 +74,7 @@ test('a reload mid-way returns to the same theme with every answer kept', async 
   assert.equal(checked, 2, 'two answers on this theme are restored');
   assert.deepEqual(await savedData(page), before, 'nothing saved was changed by reloading');
   await press(page, 'Overview');
-  await page.getByText(/You have answered 7 of 36 questions/).waitFor();
+  await page.getByText(/Questions answered: 7 of 36\./).waitFor();
   assert.equal(await page.getByText('Completed').count(), 1);
   assert.equal(await page.getByText('In progress').count(), 1);
   await page.context().close();

@@ -30,7 +30,7 @@ test('a learner rates their own practice, compares with an expectation and keeps
     if (width === 1280) assert.deepEqual(await axe(page), [], 'start page, learner chosen');
     await page.screenshot({ path: `test-results/learner-start-${width}.png`, fullPage: true });
     await start(page, { framework: LEARNER, kind: 'Quick check' });
-    assert.match(await page.locator('.cmm-app').innerText(), /You have answered 0 of 8 questions/);
+    assert.match(await page.locator('.cmm-app').innerText(), /Questions answered: 0 of 8\./);
     await page.getByRole('button', { name: 'Continue' }).click();
     for (const [i, theme] of learner.themes.entries()) {
       await page.getByRole('heading', { level: 1, name: theme.title }).waitFor();

@@ -6,7 +6,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, axe, loadFramework, DIST } from './helpers.mjs';
-import { answerTheme, download, openWith, press, savedData } from './flows.mjs';
+import { answerTheme, answersFor, download, openWith, press, savedData } from './flows.mjs';
 
 let env;
 let cy;
@@ -150,4 +150,29 @@ test('a share link made in Welsh opens in Welsh, unless the reader chose English
   await chooser.getByText('Cyngor Sir Ynys Môn').first().waitFor();
   assert.equal(await chooser.locator('.cmm-root').getAttribute('lang'), 'en-GB');
   await chooser.context().close();
+});
+
+test('the Welsh results summary joins three theme names with the aspirate mutation after ‘a’', async () => {
+  const page = await env.newPage();
+  // Strongest: governance, people and performance (4); weakest: the other five (2). The last
+  // strong theme starts with P, and the weakest list ends with Strategaeth (T after ‘a’: no
+  // change, as S is not a mutating letter) and includes Risg and Perthnasoedd in the middle.
+  const strong = new Set(['governance', 'people', 'performance']);
+  const answers = answersFor(english, (theme) => (strong.has(theme.id) ? 4 : 2));
+  const data = {
+    schemaVersion: 3,
+    assessments: [{ id: 'mine', frameworkId: english.id, frameworkVersion: english.version, kind: 'full',
+      created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z', organisation: 'Cyngor Sir Ddinbych', answers }],
+  };
+  await openWith(page, `${env.server.url}?lang=cy`, data, { current: 'mine', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: cy.results_heading }).waitFor();
+  const text = await page.locator('.cmm-app').innerText();
+  const title = (id) => council.themes.find((t) => t.id === id).title;
+  const strongest = fill(cy.summary_strongest_many, {
+    themes: `${title('governance')}, ${title('people')} a Pherfformiad a thalu`,
+  });
+  assert.ok(text.includes(strongest), `expected “${strongest}” in:\n${text.slice(0, 1500)}`);
+  assert.doesNotMatch(text, / a Perfformiad/, 'no unmutated P after ‘a’');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

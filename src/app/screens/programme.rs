@@ -193,7 +193,10 @@ fn ProgrammeBody(framework: Arc<Framework>) -> impl IntoView {
             crate::browser::next_turn().await;
             let synthetic = returns.iter().any(|s| s.r.synthetic);
             let meta = BuildMeta {
-                source: fill(t.programme_source, &[("count", &cohort.councils)]),
+                source: fill(
+                    t.programme_source,
+                    &[("councils", &t.count(&t.programme_councils, cohort.councils))],
+                ),
                 synthetic,
                 date: file_date(&now_iso()),
                 method: t.programme_method.to_string(),

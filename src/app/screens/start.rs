@@ -17,7 +17,7 @@ use crate::domain::context::{Context, CouncilType, Region, Stage};
 use crate::domain::register::Council;
 use crate::domain::{Assessment, AssessmentKind, Audience, Framework};
 use crate::route::Route;
-use crate::text::fill;
+use crate::text::{fill, Text};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -141,7 +141,7 @@ pub fn StartPage() -> impl IntoView {
     };
     let how_much = move || {
         let f = chosen();
-        let counts = counts(&f);
+        let counts = counts(t, &f);
         let options = vec![
             RadioOption::new(t.kind_full).hint(fill(t.kind_full_hint, &counts.args())),
             RadioOption::new(t.kind_quick).hint(fill(t.kind_quick_hint, &counts.args())),
@@ -189,7 +189,7 @@ pub fn StartPage() -> impl IntoView {
         <Heading depth=2 class="cmm-heading-m">{t.start_who_heading}</Heading>
         <p class="cmm-body">{t.start_who}</p>
         <Heading depth=2 class="cmm-heading-m">{t.start_time_heading}</Heading>
-        <p class="cmm-body">{move || fill(t.start_time, &counts(&chosen()).args())}</p>
+        <p class="cmm-body">{move || fill(t.start_time, &counts(t, &chosen()).args())}</p>
         <Heading depth=2 class="cmm-heading-m">{t.start_privacy_heading}</Heading>
         <p class="cmm-body">{t.start_privacy}</p>
         <p class="cmm-body cmm-inset">{t.start_backup_advice}</p>
@@ -216,8 +216,8 @@ pub fn StartPage() -> impl IntoView {
 const LABEL_MAX: usize = 80;
 
 struct Counts {
-    questions: usize,
-    quick: usize,
+    questions: String,
+    quick: String,
 }
 
 impl Counts {
@@ -226,10 +226,11 @@ impl Counts {
     }
 }
 
-fn counts(f: &Framework) -> Counts {
+/// The question counts in words ("36 questions", "1 question"), so a framework of one reads right.
+fn counts(t: &Text, f: &Framework) -> Counts {
     Counts {
-        questions: f.question_count(),
-        quick: f.quick_check.len(),
+        questions: t.count(&t.theme_questions, f.question_count()),
+        quick: t.count(&t.theme_questions, f.quick_check.len()),
     }
 }
 
