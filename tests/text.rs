@@ -465,6 +465,72 @@ fn welsh_c_p_and_t_take_the_aspirate_mutation_after_a_and_its_kin() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A name the code puts into a Welsh message (a theme, benchmark, framework, council or title)
+/// never follows a word that would mutate it ("â Charfan", "gan Gyngor"): the code cannot know
+/// how to mutate a name, so the message is worded to need none ("Cymhariaeth: {benchmark}").
+/// Lists are the one exception, and `Text::join` mutates their last item itself.
+#[test]
+fn no_welsh_message_puts_a_name_after_a_mutating_word() {
+    const NAMES: [&str; 16] = [
+        "benchmark",
+        "theme",
+        "framework",
+        "expected",
+        "found",
+        "organisation",
+        "name",
+        "title",
+        "question",
+        "kind",
+        "chart",
+        "from",
+        "from_name",
+        "to_name",
+        "owner",
+        "stage",
+    ];
+    // Soft: i, o, am, ar, at, gan, heb, dros, drwy, trwy, wrth, hyd, dan, dy, ei (his), neu,
+    // pa, a (who), dau, dwy; aspirate: a (and), â, gyda, tua, na, ei (her), tri, chwe; nasal: fy, yn.
+    const MUTATING: [&str; 30] = [
+        "i", "o", "am", "ar", "at", "gan", "heb", "dros", "drwy", "trwy", "wrth", "hyd", "dan",
+        "dy", "ei", "neu", "pa", "a", "dau", "dwy", "â", "gyda", "tua", "na", "tri", "chwe", "fy",
+        "yn", "ac", "ag",
+    ];
+    // Numbers ("Lefel {from} i {to}") and values shown as code ("yn ‘{found}’") do not mutate.
+    let numbers = [
+        "board_gap_step",
+        "team_question_theme",
+        "range",
+        "json_bad_rating",
+    ];
+    let mut wrong = Vec::new();
+    for (key, value) in object(WELSH) {
+        if numbers.contains(&key.as_str()) || key.starts_with("list_and") {
+            continue;
+        }
+        let forms: Vec<String> = match value {
+            Value::String(s) => vec![s],
+            Value::Object(m) => m
+                .values()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
+            _ => continue,
+        };
+        for s in forms {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let before = pair[0].trim_start_matches(['(', '‘']).to_lowercase();
+                let name = pair[1].trim_start_matches('‘');
+                let named = NAMES.iter().any(|n| name.starts_with(&format!("{{{n}}}")));
+                if named && MUTATING.contains(&before.as_str()) {
+                    wrong.push(format!("{key}: \"{} {}\" in: {s}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// Every English text with its Welsh: the interface's messages key by key (each plural form),
 /// and every `{"en", "cy"}` pair in the frameworks and benchmark files.
 fn english_and_welsh() -> Vec<(String, String, String)> {

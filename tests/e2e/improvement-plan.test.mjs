@@ -313,7 +313,7 @@ test('a council’s own resources file adds its templates to the actions; a fore
   await page.context().close();
 
   page = await open('council-good.json', 'cy');
-  await page.getByRole('link', { name: 'Ein templed haenu (templed, gan Cyngor Anytown)' }).first().waitFor();
+  await page.getByRole('link', { name: 'Ein templed haenu (templed; ffynhonnell: Cyngor Anytown)' }).first().waitFor();
   await page.context().close();
 
   page = await open('council-bad.json');
