@@ -11,6 +11,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod charts;
 pub mod domain;
+pub mod office;
 pub mod route;
 pub mod text;
 

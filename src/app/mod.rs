@@ -7,6 +7,7 @@ mod blocks;
 mod boot;
 mod diagnose;
 mod downloads;
+pub mod office;
 mod screens;
 mod shell;
 pub mod state;

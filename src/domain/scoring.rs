@@ -123,6 +123,18 @@ pub fn display_level(level: f64) -> String {
     format!("{:.1}", round1(level))
 }
 
+/// A change in levels as shown: "+0.5", "−1.0", or "0.0".
+pub fn display_change(change: f64) -> String {
+    let c = round1(change);
+    if c > 0.0 {
+        format!("+{}", display_level(c))
+    } else if c < 0.0 {
+        format!("−{}", display_level(-c))
+    } else {
+        "0.0".into()
+    }
+}
+
 /// The named level a mean falls in: the highest whole level it has reached.
 pub fn level_band(level: f64) -> super::level::Level {
     let whole = (level + 1e-9).floor().clamp(1.0, 5.0) as u8;

@@ -41,6 +41,17 @@ impl Text {
         }
     }
 
+    /// A plan action's status in words.
+    pub fn status_name(&self, s: crate::domain::assessment::Status) -> &'static str {
+        use crate::domain::assessment::Status;
+        match s {
+            Status::NotStarted => self.plan_status_not_started,
+            Status::InProgress => self.plan_status_in_progress,
+            Status::Done => self.plan_status_done,
+            Status::Blocked => self.plan_status_blocked,
+        }
+    }
+
     /// A nation's name, as in "What the law requires in Wales".
     pub fn law_nation(&self, nation: Nation) -> &'static str {
         match nation {

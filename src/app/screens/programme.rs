@@ -377,7 +377,7 @@ fn Figures(app: App, s: Summary, framework: Arc<Framework>) -> impl IntoView {
                 {s.figures.theme_change.iter().map(|(id, c, n)| view! {
                     <tr class="cmm-table__row">
                         <th scope="row" class="cmm-table__header">{theme_title(id)}</th>
-                        <td class="cmm-table__cell" data-label=t.programme_change_col>{super::results::summary::signed(*c)}</td>
+                        <td class="cmm-table__cell" data-label=t.programme_change_col>{crate::domain::scoring::display_change(*c)}</td>
                         <td class="cmm-table__cell" data-label=t.programme_councils_col>{*n}</td>
                     </tr>
                 }).collect_view()}

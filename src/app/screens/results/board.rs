@@ -7,7 +7,6 @@ use crate::app::blocks::Heading;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::summary::signed;
 use super::{current_results, radar_chart_for, radar_left_off, read_benchmarks, ResultsData};
 use crate::app::blocks::{ChartView, PageHeading, PRINT_SIZE};
 use crate::app::downloads::{file_name, say_if_failed};
@@ -20,7 +19,7 @@ use crate::domain::assessment::AssessmentKind;
 use crate::domain::board::{board_svg, png_with_text, BoardText, BOARD_SIZE};
 use crate::domain::dates::file_date;
 use crate::domain::roadmap::{build, Step};
-use crate::domain::scoring::{display_level, round1};
+use crate::domain::scoring::{display_change, display_level, round1};
 use crate::domain::share::base64_encode;
 use crate::route::Route;
 use crate::text::{fill, Text};
@@ -136,6 +135,38 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
     }
 }
 
+/// The summary as a one-page Word document: the same words, the radar and the figures table.
+fn download_docx(app: App, d: ResultsData, busy: RwSignal<bool>) {
+    let t = app.t();
+    busy.set(true);
+    spawn_local(async move {
+        let text = board_text(t, &d);
+        let (w, h) = crate::charts::EXPORT_SIZE;
+        let radar = crate::app::office::chart_picture(
+            &radar_chart_for(&d, t, Layout::still(w, h)),
+            t.board_chart_label.to_string(),
+        )
+        .await;
+        let targets = d.targets();
+        let today = crate::browser::today();
+        let previous = d.previous.as_ref().map(|(a, _)| a.created.clone());
+        let input = crate::office::report::Input {
+            framework: &d.framework,
+            assessment: &d.assessment,
+            scores: &d.scores,
+            rows: &d.rows,
+            benchmark: d.benchmark.as_ref(),
+            previous: previous.as_deref(),
+            targets: &targets,
+            today: &today,
+        };
+        let figures = crate::office::report::figures(t, &input);
+        let doc = crate::office::report::board_document(t, &text, radar, figures);
+        let name = file_name(app, t.file_board, &file_date(&d.assessment.updated), "docx");
+        crate::app::office::offer(app, name, crate::app::office::Office::Word(doc), busy);
+    });
+}
+
 #[component]
 fn BoardPage() -> impl IntoView {
     let app = use_app();
@@ -229,7 +260,7 @@ fn BoardTable(d: ResultsData) -> impl IntoView {
                 .benchmark
                 .median()
                 .map_or(t.no_figure.to_string(), display_level);
-            let change = row.change().map_or(String::from("–"), signed);
+            let change = row.change().map_or(String::from("–"), display_change);
             view! {
                 <tr class="cmm-table__row">
                     <th scope="row" class="cmm-table__header">{row.title.clone()}</th>
@@ -287,6 +318,7 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
     let left_off = radar_left_off(&d, t);
     let table = d.clone();
     let stored = StoredValue::new(d);
+    let busy = RwSignal::new(false);
     let gaps = if text.gaps.is_empty() {
         view! { <p class="cmm-body">{t.board_no_gaps}</p> }.into_any()
     } else {
@@ -329,6 +361,12 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
                         {t.board_download}
                     </button>
                 })}
+                {move || (!app.limits.get().no_downloads).then(|| view! {
+                    <button type="button" class="cmm-button cmm-button--secondary" aria-disabled=move || busy.get().then_some("true")
+                        on:click=move |_| if !busy.get_untracked() { download_docx(app, stored.get_value(), busy) }>
+                        {t.office_board_docx}
+                    </button>
+                })}
                 {move || (!app.limits.get().no_print).then(|| view! {
                     <button type="button" class="cmm-button cmm-button--secondary" on:click=move |_| {
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
@@ -345,6 +383,7 @@ pub fn Board(d: ResultsData, #[prop(optional)] on_back: Option<Callback<()>>) ->
                     }.into_any(),
                 }}
             </div>
+            <p class="cmm-body cmm-hint cmm-no-print" role="status">{move || busy.get().then_some(t.office_making)}</p>
         </div>
     }
 }

@@ -20,15 +20,6 @@ use crate::domain::Framework;
 use crate::text::{fill, Text};
 
 /// The words for a status.
-pub fn status_name(t: &Text, s: Status) -> &'static str {
-    match s {
-        Status::NotStarted => t.plan_status_not_started,
-        Status::InProgress => t.plan_status_in_progress,
-        Status::Done => t.plan_status_done,
-        Status::Blocked => t.plan_status_blocked,
-    }
-}
-
 /// The word for a colour, and its tag's modifier.
 pub fn colour(t: &Text, rag: Option<Rag>) -> (&'static str, &'static str) {
     match rag {
@@ -179,7 +170,7 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let s = *s;
-                        view! { <option value=status_value(s) selected=step.status == s>{status_name(t, s)}</option> }
+                        view! { <option value=status_value(s) selected=step.status == s>{t.status_name(s)}</option> }
                     })
                     .collect_view();
                 view! {
@@ -263,7 +254,7 @@ fn download_csv(app: App, d: &ResultsData, plan: &CouncilPlan, today: &str) {
             t.cplan_note_label,
         ],
         find_out: t.plan_find_out,
-        statuses: Status::ALL.map(|s| status_name(t, s)),
+        statuses: Status::ALL.map(|s| t.status_name(s)),
         colours: [t.rag_red, t.rag_amber, t.rag_green],
         undated: t.rag_none,
     };
@@ -293,7 +284,7 @@ fn download_calendar(app: App, d: &ResultsData, plan: &CouncilPlan, reassess: Op
                     ("theme", &theme),
                     ("question", &question),
                     ("owner", &owner),
-                    ("status", &status_name(t, item.step.status)),
+                    ("status", &t.status_name(item.step.status)),
                 ],
             ),
         )
@@ -370,7 +361,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                                 </th>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_owner>{owner}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_due>{due}</td>
-                                <td class="cmm-table__cell" data-label=t.cplan_col_status>{status_name(t, item.step.status)}</td>
+                                <td class="cmm-table__cell" data-label=t.cplan_col_status>{t.status_name(item.step.status)}</td>
                                 <td class="cmm-table__cell" data-label=t.cplan_col_colour>
                                     <strong class=format!("cmm-tag cmm-tag--{tone}")>{word}</strong>
                                 </td>
@@ -487,7 +478,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                 .collect_view();
             let status_options = Status::ALL
                 .iter()
-                .map(|s| view! { <option value=status_value(*s) selected=current.status == Some(*s)>{status_name(t, *s)}</option> })
+                .map(|s| view! { <option value=status_value(*s) selected=current.status == Some(*s)>{t.status_name(*s)}</option> })
                 .collect_view();
             let owner_options = owner_names
                 .iter()

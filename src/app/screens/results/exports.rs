@@ -9,12 +9,14 @@ use crate::browser::focus::focus_by_id_after_redraw;
 
 use super::{bar_chart_for, radar_chart_for, use_results, ReadOnly, ResultsData};
 use crate::app::downloads::{file_name, file_stem, offer_chart, offer_csv};
+use crate::app::office::{chart_picture, offer, Office};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
 use crate::browser::echarts::ImageKind;
 use crate::charts::Layout;
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{to_csv, CsvWords};
+use crate::office::report::{book, document, Charts, Input};
 use crate::route::Route;
 use crate::text::fill;
 
@@ -98,6 +100,57 @@ pub fn download_csv(app: App, d: &ResultsData) {
     offer_csv(app, &name, &csv);
 }
 
+/// The report as a Word document (with both charts as pictures) or the figures as a workbook.
+fn download_office(app: App, d: ResultsData, word: bool, busy: RwSignal<bool>) {
+    let t = app.t();
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let targets = d.targets();
+        let today = crate::browser::today();
+        let previous = d.previous.as_ref().map(|(a, _)| a.created.clone());
+        let input = Input {
+            framework: &d.framework,
+            assessment: &d.assessment,
+            scores: &d.scores,
+            rows: &d.rows,
+            benchmark: d.benchmark.as_ref(),
+            previous: previous.as_deref(),
+            targets: &targets,
+            today: &today,
+        };
+        let date = file_date(&d.assessment.created);
+        if word {
+            let layout = Layout {
+                reduced_motion: true,
+                compact: false,
+                size: None,
+            };
+            let benchmark = d
+                .benchmark
+                .as_ref()
+                .map(|b| b.title.clone())
+                .unwrap_or_default();
+            let alt = |label: &str| fill(label, &[("benchmark", &benchmark)]);
+            let radar = chart_picture(&radar_chart_for(&d, t, layout), alt(t.radar_label)).await;
+            let bars = chart_picture(&bar_chart_for(&d, t, layout), alt(t.bars_label)).await;
+            let doc = document(t, &input, Charts { radar, bars });
+            offer(
+                app,
+                file_name(app, "", &date, "docx"),
+                Office::Word(doc),
+                busy,
+            );
+        } else {
+            offer(
+                app,
+                file_name(app, "", &date, "xlsx"),
+                Office::Excel(Box::new(book(t, &input))),
+                busy,
+            );
+        }
+    });
+}
+
 #[component]
 pub fn Exports() -> impl IntoView {
     let app = use_app();
@@ -128,6 +181,22 @@ pub fn Exports() -> impl IntoView {
             </button>
         }
     };
+    let busy = RwSignal::new(false);
+    let office_button = move |word: bool| {
+        view! {
+            <button type="button" class="cmm-button cmm-button--secondary" aria-disabled=move || busy.get().then_some("true")
+                on:click=move |_| {
+                    if busy.get_untracked() {
+                        return;
+                    }
+                    if let Some(d) = results.get_untracked() {
+                        download_office(app, d, word, busy);
+                    }
+                }>
+                {if word { t.office_docx_download } else { t.office_xlsx_download }}
+            </button>
+        }
+    };
     let read_only = expect_context::<ReadOnly>().0;
     view! {
         <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
@@ -150,7 +219,10 @@ pub fn Exports() -> impl IntoView {
                         }>
                             {t.csv_download}
                         </button>
+                        {office_button(true)}
+                        {office_button(false)}
                     </div>
+                    <p class="cmm-body cmm-hint" role="status">{move || busy.get().then_some(t.office_making)}</p>
                 }
                 .into_any()
             }}

@@ -7,20 +7,8 @@ use leptos::prelude::*;
 use super::use_results;
 use crate::app::state::use_app;
 use crate::domain::results::highlights;
-use crate::domain::scoring::{display_level, round1};
+use crate::domain::scoring::{display_change, display_level};
 use crate::text::{fill, Text};
-
-/// A change in levels as shown: "+0.5", "−1.0", or "0.0".
-pub fn signed(change: f64) -> String {
-    let c = round1(change);
-    if c > 0.0 {
-        format!("+{}", display_level(c))
-    } else if c < 0.0 {
-        format!("−{}", display_level(-c))
-    } else {
-        "0.0".into()
-    }
-}
 
 /// "Governance and planning (+0.5) and People and capability (+1.0)".
 pub fn describe_changes(t: &Text, list: &[(String, f64)]) -> String {
@@ -30,7 +18,7 @@ pub fn describe_changes(t: &Text, list: &[(String, f64)]) -> String {
             .map(|(theme, c)| {
                 fill(
                     t.summary_change,
-                    &[("theme", theme), ("change", &signed(*c))],
+                    &[("theme", theme), ("change", &display_change(*c))],
                 )
             })
             .collect::<Vec<_>>(),

@@ -3,10 +3,10 @@
 use crate::app::blocks::Heading;
 use leptos::prelude::*;
 
-use super::summary::signed;
 use super::use_results;
 use crate::app::state::use_app;
 use crate::domain::benchmark::Figure;
+use crate::domain::scoring::display_change;
 use crate::domain::scoring::display_level;
 use crate::text::fill;
 
@@ -44,7 +44,7 @@ pub fn FiguresTable() -> impl IntoView {
                         Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
                     };
                     let previous = row.previous.map_or(String::from("–"), display_level);
-                    let change = row.change().map_or(String::from("–"), signed);
+                    let change = row.change().map_or(String::from("–"), display_change);
                     view! {
                         <tr class="cmm-table__row">
                             <th scope="row" class="cmm-table__header">{row.title.clone()}</th>

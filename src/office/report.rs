@@ -1,0 +1,711 @@
+//! What goes into the Word report and the workbook: the results screen's facts (the same theme
+//! rows, roadmap and plans, so a document never disagrees with the screen) in the reader's words.
+
+use super::{Block, Book, Cell, ChartSpec, Document, Picture, Sheet, Table, Tracker};
+use crate::domain::assessment::{Assessment, AssessmentKind, Rating, Status};
+use crate::domain::benchmark::Benchmark;
+use crate::domain::board::BoardText;
+use crate::domain::framework::{Audience, Framework};
+use crate::domain::plan::{council_plan, development_plan, rag, PlanItem, Rag, AMBER_DAYS};
+use crate::domain::results::ThemeRow;
+use crate::domain::roadmap::Targets;
+use crate::domain::scoring::{display_change, display_level, round1, Scores};
+use crate::text::{fill, Text};
+
+/// The results a document is made from.
+pub struct Input<'a> {
+    pub framework: &'a Framework,
+    pub assessment: &'a Assessment,
+    pub scores: &'a Scores,
+    pub rows: &'a [ThemeRow],
+    pub benchmark: Option<&'a Benchmark>,
+    /// The date of the assessment compared with, if any.
+    pub previous: Option<&'a str>,
+    pub targets: &'a Targets,
+    /// YYYY-MM-DD, for the plan's colours.
+    pub today: &'a str,
+}
+
+impl Input<'_> {
+    fn learner(&self) -> bool {
+        self.framework.audience == Audience::Individual
+    }
+}
+
+/// "Anytown Council, 20 November 2026. Compared with …", as the exported charts say it.
+fn about(t: &Text, i: &Input) -> Vec<String> {
+    let organisation = if i.assessment.organisation.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", i.assessment.organisation)
+    };
+    let date = t.long_date(&i.assessment.created);
+    let mut lines = vec![match i.benchmark {
+        Some(b) => fill(
+            t.export_info,
+            &[
+                ("organisation", &organisation),
+                ("date", &date),
+                ("benchmark", &b.title),
+            ],
+        ),
+        None => fill(
+            t.export_info_alone,
+            &[("organisation", &organisation), ("date", &date)],
+        ),
+    }];
+    lines.push(fill(
+        t.office_framework,
+        &[
+            ("framework", &i.framework.title),
+            ("version", &i.framework.version),
+        ],
+    ));
+    if !i.assessment.role.is_empty() {
+        lines.push(fill(t.office_role, &[("role", &i.assessment.role)]));
+    }
+    lines
+}
+
+/// How the figures were made, as the board summary's footer says it.
+pub fn method(t: &Text, framework: &Framework, assessment: &Assessment, scores: &Scores) -> String {
+    let kind = match assessment.kind {
+        AssessmentKind::Quick => t.kind_quick,
+        AssessmentKind::Full => t.kind_full,
+    };
+    let asked: usize = scores.themes.iter().map(|s| s.asked).sum();
+    fill(
+        t.board_footer,
+        &[
+            ("kind", &kind.to_lowercase()),
+            ("answered", &(asked - scores.unanswered())),
+            ("asked", &asked),
+            ("dont_know", &scores.dont_know()),
+            ("framework", &framework.title),
+            ("version", &framework.version),
+        ],
+    )
+}
+
+/// What the comparison is, saying plainly when its figures are invented.
+fn comparison(t: &Text, b: &Benchmark) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if b.illustrative {
+        blocks.push(Block::Warning(fill(
+            t.export_illustrative,
+            &[("benchmark", &b.title)],
+        )));
+    }
+    blocks.push(Block::Paragraph(fill(
+        t.export_source,
+        &[("source", &b.source)],
+    )));
+    if let Some(n) = b.sample_size {
+        blocks.push(Block::Paragraph(t.count(&t.benchmark_sample, n as usize)));
+    }
+    if let Some(note) = &b.note {
+        blocks.push(Block::Paragraph(note.clone()));
+    }
+    blocks
+}
+
+fn level_cell(t: &Text, framework: &Framework, level: Option<f64>) -> String {
+    level.map_or_else(
+        || t.no_rated_answers.to_string(),
+        |l| t.level_with_name(framework, l),
+    )
+}
+
+/// The figures table, as the results screen shows it.
+pub fn figures(t: &Text, i: &Input) -> Table {
+    let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
+    if i.benchmark.is_some() {
+        header.push(t.table_median.to_string());
+    }
+    if let Some(date) = i.previous {
+        header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
+        header.push(t.table_change.to_string());
+    }
+    let rows = i
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.title.clone(), level_cell(t, i.framework, r.level)];
+            if i.benchmark.is_some() {
+                row.push(r.benchmark.median().map(display_level).unwrap_or_default());
+            }
+            if i.previous.is_some() {
+                row.push(r.previous.map(display_level).unwrap_or_default());
+                row.push(r.change().map(display_change).unwrap_or_default());
+            }
+            row
+        })
+        .collect();
+    let caption = match i.benchmark {
+        Some(b) => fill(t.table_caption_vs, &[("benchmark", &b.title)]),
+        None => t.table_caption.to_string(),
+    };
+    let mut widths = vec![4, 2];
+    widths.extend(std::iter::repeat_n(2, header.len() - 2));
+    Table {
+        caption: Some(caption),
+        header,
+        rows,
+        widths,
+    }
+}
+
+fn answer_words(t: &Text, framework: &Framework, rating: Option<Rating>) -> (String, String) {
+    match rating {
+        Some(Rating::Level(l)) => (l.get().to_string(), framework.level_name(l).to_string()),
+        Some(Rating::DontKnow) => (String::new(), t.dont_know.to_string()),
+        Some(Rating::NotApplicable) => (String::new(), t.not_applicable.to_string()),
+        None => (String::new(), t.not_answered.to_string()),
+    }
+}
+
+/// One row per question asked: theme, question, level, level name (or why there is none),
+/// what the answer says, the note.
+fn answers(t: &Text, i: &Input) -> Vec<[String; 6]> {
+    let f = i.framework;
+    f.questions()
+        .filter(|(_, q)| i.assessment.asks(f, &q.id))
+        .map(|(theme, q)| {
+            let answer = i.assessment.answers.get(&q.id);
+            let rating = answer.and_then(|a| a.rating);
+            let (number, name) = answer_words(t, f, rating);
+            let statement = match rating {
+                Some(Rating::Level(l)) => q.levels[l.index()]
+                    .statement_in(i.assessment.context.nation())
+                    .clone(),
+                _ => String::new(),
+            };
+            let note = answer.map(|a| a.note.clone()).unwrap_or_default();
+            [
+                theme.title.clone(),
+                q.title.clone(),
+                number,
+                name,
+                statement,
+                note,
+            ]
+        })
+        .collect()
+}
+
+fn level_words(f: &Framework, l: Option<crate::domain::level::Level>) -> String {
+    l.map(|l| format!("{} {}", l.get(), f.level_name(l)))
+        .unwrap_or_default()
+}
+
+fn action_words(t: &Text, item: &PlanItem) -> String {
+    if item.action.is_empty() {
+        t.plan_find_out.to_string()
+    } else {
+        item.action.clone()
+    }
+}
+
+fn colour_word(t: &Text, r: Option<Rag>) -> &'static str {
+    match r {
+        Some(Rag::Red) => t.rag_red,
+        Some(Rag::Amber) => t.rag_amber,
+        Some(Rag::Green) => t.rag_green,
+        None => t.rag_none,
+    }
+}
+
+/// The plan a document carries: a council's actions taken on (or, with none, its roadmap's
+/// steps), or a learner's development plan.
+enum Plan {
+    Council(Vec<PlanItem>),
+    Roadmap(Vec<PlanItem>),
+    Learner(Vec<PlanItem>),
+}
+
+fn plan(i: &Input) -> Plan {
+    if i.learner() {
+        return Plan::Learner(development_plan(i.framework, i.assessment, i.targets));
+    }
+    let plan = council_plan(i.framework, i.assessment, i.targets);
+    if plan.actions.is_empty() {
+        Plan::Roadmap(plan.proposals)
+    } else {
+        Plan::Council(plan.actions)
+    }
+}
+
+fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
+    let f = i.framework;
+    let titles = |item: &PlanItem| item.titles(f);
+    match plan(i) {
+        Plan::Council(actions) => {
+            let rows = actions
+                .iter()
+                .map(|item| {
+                    let (theme, question) = titles(item);
+                    vec![
+                        theme,
+                        question,
+                        action_words(t, item),
+                        item.step.owner.clone(),
+                        item.step
+                            .due
+                            .as_deref()
+                            .map(|d| t.long_date(d))
+                            .unwrap_or_default(),
+                        t.status_name(item.step.status).to_string(),
+                        colour_word(t, rag(&item.step, i.today)).to_string(),
+                    ]
+                })
+                .collect();
+            vec![
+                Block::Heading(2, t.cplan_heading.to_string()),
+                Block::Paragraph(t.rag_rule.to_string()),
+                Block::Table(Table {
+                    caption: None,
+                    widths: vec![3, 3, 6, 2, 2, 2, 2],
+                    header: [
+                        t.csv_theme,
+                        t.csv_question,
+                        t.cplan_col_action,
+                        t.cplan_col_owner,
+                        t.cplan_col_due,
+                        t.cplan_col_status,
+                        t.cplan_col_colour,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows,
+                }),
+            ]
+        }
+        Plan::Roadmap(items) => {
+            let mut blocks = vec![Block::Heading(2, t.roadmap_heading.to_string())];
+            if items.is_empty() {
+                blocks.push(Block::Paragraph(t.roadmap_empty.to_string()));
+            } else {
+                blocks.push(Block::Paragraph(t.roadmap_intro.to_string()));
+                blocks.push(Block::Table(Table {
+                    caption: None,
+                    widths: vec![3, 3, 2, 2, 6],
+                    header: [
+                        t.csv_theme,
+                        t.csv_question,
+                        t.plan_csv_now,
+                        t.plan_csv_next,
+                        t.plan_csv_action,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: items
+                        .iter()
+                        .map(|item| {
+                            let (theme, question) = titles(item);
+                            vec![
+                                theme,
+                                question,
+                                level_words(f, item.from),
+                                level_words(f, item.to),
+                                action_words(t, item),
+                            ]
+                        })
+                        .collect(),
+                }));
+            }
+            blocks
+        }
+        Plan::Learner(items) => {
+            let mut blocks = vec![Block::Heading(2, t.plan_heading.to_string())];
+            if items.is_empty() {
+                blocks.push(Block::Paragraph(t.plan_empty.to_string()));
+                return blocks;
+            }
+            blocks.push(Block::Table(Table {
+                caption: None,
+                widths: vec![3, 3, 2, 2, 6, 2, 2],
+                header: [
+                    t.csv_theme,
+                    t.csv_question,
+                    t.plan_csv_now,
+                    t.plan_csv_next,
+                    t.plan_csv_action,
+                    t.plan_csv_due,
+                    t.plan_csv_done,
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: items
+                    .iter()
+                    .map(|item| {
+                        let (theme, question) = titles(item);
+                        vec![
+                            theme,
+                            question,
+                            level_words(f, item.from),
+                            level_words(f, item.to),
+                            action_words(t, item),
+                            item.step
+                                .due
+                                .as_deref()
+                                .map(|d| t.long_date(d))
+                                .unwrap_or_default(),
+                            if item.step.done() {
+                                t.plan_done_yes
+                            } else {
+                                t.plan_done_no
+                            }
+                            .to_string(),
+                        ]
+                    })
+                    .collect(),
+            }));
+            blocks
+        }
+    }
+}
+
+/// The chart pictures, in the order the results screen shows them (radar, then bars).
+pub struct Charts {
+    pub radar: Option<Picture>,
+    pub bars: Option<Picture>,
+}
+
+/// The report as a Word document: about, the overall level, the figures and charts, the
+/// comparison, the plan or roadmap, every answer, and how the figures were made.
+pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
+    let mut blocks: Vec<Block> = about(t, i).into_iter().map(Block::Paragraph).collect();
+    blocks.push(Block::Heading(2, t.office_overall_heading.to_string()));
+    blocks.push(Block::Paragraph(fill(
+        t.overall_level,
+        &[("level", &level_cell(t, i.framework, i.scores.overall))],
+    )));
+    if let Some(b) = i.benchmark {
+        blocks.push(Block::Heading(2, t.office_comparison_heading.to_string()));
+        blocks.extend(comparison(t, b));
+    }
+    blocks.push(Block::Heading(2, t.table_heading.to_string()));
+    blocks.push(Block::Table(figures(t, i)));
+    if charts.radar.is_some() || charts.bars.is_some() {
+        blocks.push(Block::Heading(2, t.office_charts_heading.to_string()));
+        blocks.push(Block::Paragraph(t.office_charts_note.to_string()));
+        blocks.extend(
+            charts
+                .radar
+                .into_iter()
+                .chain(charts.bars)
+                .map(Block::Picture),
+        );
+    }
+    blocks.extend(plan_blocks(t, i));
+    blocks.push(Block::Heading(2, t.answers_heading.to_string()));
+    for (theme, rows) in group_by_theme(answers(t, i)) {
+        blocks.push(Block::Heading(3, theme));
+        blocks.push(Block::Table(Table {
+            caption: None,
+            widths: vec![3, 1, 2, 6, 4],
+            header: [
+                t.csv_question,
+                t.csv_level,
+                t.csv_level_name,
+                t.csv_answer,
+                t.csv_note,
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: rows
+                .into_iter()
+                .map(|[_, q, n, name, s, note]| vec![q, n, name, s, note])
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Heading(2, t.office_method_heading.to_string()));
+    blocks.push(Block::Paragraph(method(
+        t,
+        i.framework,
+        i.assessment,
+        i.scores,
+    )));
+    blocks.push(Block::Paragraph(fill(
+        t.about_version,
+        &[("version", &crate::APP_VERSION)],
+    )));
+    Document {
+        lang: t.lang,
+        title: title(i),
+        blocks,
+    }
+}
+
+fn title(i: &Input) -> String {
+    if i.assessment.organisation.is_empty() {
+        i.framework.title.clone()
+    } else {
+        format!("{}: {}", i.framework.title, i.assessment.organisation)
+    }
+}
+
+fn group_by_theme(rows: Vec<[String; 6]>) -> Vec<(String, Vec<[String; 6]>)> {
+    let mut out: Vec<(String, Vec<[String; 6]>)> = Vec::new();
+    for row in rows {
+        match out.last_mut() {
+            Some((theme, rows)) if *theme == row[0] => rows.push(row),
+            _ => out.push((row[0].clone(), vec![row])),
+        }
+    }
+    out
+}
+
+/// The board summary as a one-page Word document, from the same words as the slide.
+pub fn board_document(
+    t: &Text,
+    board: &BoardText,
+    radar: Option<Picture>,
+    figures: Table,
+) -> Document {
+    let mut blocks = vec![Block::Paragraph(board.subtitle.clone())];
+    if !board.compared.is_empty() {
+        blocks.push(Block::Paragraph(board.compared.clone()));
+    }
+    blocks.push(Block::Heading(2, board.overall_label.clone()));
+    blocks.push(Block::Paragraph(board.overall.clone()));
+    if !board.progress.is_empty() {
+        blocks.push(Block::Paragraph(board.progress.clone()));
+    }
+    if !board.plan.is_empty() {
+        blocks.push(Block::Bullets(board.plan.clone()));
+    }
+    // Drawn smaller than in the report, so the summary stays on one page.
+    blocks.extend(radar.map(|p| {
+        Block::Picture(Picture {
+            width: p.width * 2 / 5,
+            height: p.height * 2 / 5,
+            ..p
+        })
+    }));
+    blocks.push(Block::Table(figures));
+    if !board.gaps.is_empty() {
+        blocks.push(Block::Heading(2, board.gaps_heading.clone()));
+        blocks.push(Block::Bullets(
+            board
+                .gaps
+                .iter()
+                .map(|(heading, step)| format!("{heading}: {step}"))
+                .collect(),
+        ));
+    }
+    blocks.push(Block::Paragraph(board.footer.clone()));
+    Document {
+        lang: t.lang,
+        title: board.title.clone(),
+        blocks,
+    }
+}
+
+/// The workbook: a summary, the answers, the theme results against the comparison, and the
+/// plan as a tracker, with a radar of the theme levels.
+pub fn book(t: &Text, i: &Input) -> Book {
+    let f = i.framework;
+    let mut summary_rows: Vec<Vec<Cell>> = vec![
+        vec![
+            Cell::text(t.office_item_framework),
+            Cell::text(format!("{} ({})", f.title, f.version)),
+        ],
+        vec![
+            Cell::text(t.office_item_organisation),
+            Cell::text(&i.assessment.organisation),
+        ],
+        vec![
+            Cell::text(t.office_item_date),
+            Cell::date(Some(&i.assessment.created)),
+        ],
+        vec![
+            Cell::text(t.office_item_overall),
+            i.scores
+                .overall
+                .map_or(Cell::Empty, |l| Cell::Number(round1(l))),
+        ],
+        vec![
+            Cell::text(t.office_item_method),
+            Cell::text(method(t, f, i.assessment, i.scores)),
+        ],
+    ];
+    if !i.assessment.role.is_empty() {
+        summary_rows.insert(
+            2,
+            vec![
+                Cell::text(t.office_item_role),
+                Cell::text(&i.assessment.role),
+            ],
+        );
+    }
+    if let Some(b) = i.benchmark {
+        let name = if b.illustrative {
+            fill(t.export_illustrative, &[("benchmark", &b.title)])
+        } else {
+            b.title.clone()
+        };
+        summary_rows.push(vec![Cell::text(t.office_item_comparison), Cell::text(name)]);
+        summary_rows.push(vec![
+            Cell::text(t.office_item_source),
+            Cell::text(&b.source),
+        ]);
+    }
+    summary_rows.push(vec![
+        Cell::text(t.office_item_version),
+        Cell::text(crate::APP_VERSION),
+    ]);
+    let summary = Sheet {
+        name: sheet_name(t.office_sheet_summary),
+        header: vec![t.office_item.to_string(), t.office_value.to_string()],
+        rows: summary_rows,
+        widths: vec![28.0, 90.0],
+    };
+
+    let answers = Sheet {
+        name: sheet_name(t.office_sheet_answers),
+        header: [
+            t.csv_theme,
+            t.csv_question,
+            t.csv_level,
+            t.csv_level_name,
+            t.csv_answer,
+            t.csv_note,
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: answers(t, i)
+            .into_iter()
+            .map(|[theme, q, n, name, s, note]| {
+                vec![
+                    Cell::text(theme),
+                    Cell::text(q),
+                    n.parse::<f64>().map_or(Cell::Empty, Cell::Number),
+                    Cell::text(name),
+                    Cell::text(s),
+                    Cell::text(note),
+                ]
+            })
+            .collect(),
+        widths: vec![26.0, 36.0, 8.0, 14.0, 60.0, 40.0],
+    };
+
+    let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
+    let mut value_columns = vec![1];
+    if i.benchmark.is_some() {
+        header.push(t.table_median.to_string());
+        value_columns.push(2);
+    }
+    if let Some(date) = i.previous {
+        header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
+        header.push(t.table_change.to_string());
+    }
+    let themes = Sheet {
+        name: sheet_name(t.office_sheet_themes),
+        rows: i
+            .rows
+            .iter()
+            .map(|r| {
+                let number = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::Number(round1(v)));
+                let mut row = vec![Cell::text(&r.title), number(r.level)];
+                if i.benchmark.is_some() {
+                    row.push(number(r.benchmark.median()));
+                }
+                if i.previous.is_some() {
+                    row.push(number(r.previous));
+                    row.push(number(r.change()));
+                }
+                row
+            })
+            .collect(),
+        widths: vec![36.0, 10.0, 16.0, 16.0, 10.0],
+        header,
+    };
+
+    Book {
+        lang: t.lang,
+        title: title(i),
+        summary,
+        plan: tracker(t, i),
+        chart: Some(ChartSpec {
+            sheet: 1,
+            title: t.radar_title.to_string(),
+            value_columns,
+        }),
+        sheets: vec![answers, themes],
+    }
+}
+
+/// The plan as a tracker: for a council the actions taken on (or the roadmap's steps, ready to
+/// take on), for a learner the development plan, with a status, owner, due date and colour.
+fn tracker(t: &Text, i: &Input) -> Option<Tracker> {
+    let f = i.framework;
+    let items = match plan(i) {
+        Plan::Council(items) | Plan::Roadmap(items) | Plan::Learner(items) => items,
+    };
+    if items.is_empty() {
+        return None;
+    }
+    let rows = items
+        .iter()
+        .map(|item| {
+            let (theme, question) = item.titles(f);
+            vec![
+                Cell::text(theme),
+                Cell::text(question),
+                Cell::text(level_words(f, item.from)),
+                Cell::text(level_words(f, item.to)),
+                Cell::text(action_words(t, item)),
+                Cell::text(&item.step.owner),
+                Cell::date(item.step.due.as_deref()),
+                Cell::text(t.status_name(item.step.status)),
+                Cell::text(colour_word(t, rag(&item.step, i.today))),
+                Cell::text(&item.step.note),
+            ]
+        })
+        .collect();
+    Some(Tracker {
+        sheet: Sheet {
+            name: sheet_name(t.office_sheet_plan),
+            header: [
+                t.csv_theme,
+                t.csv_question,
+                t.plan_csv_now,
+                t.plan_csv_next,
+                t.cplan_col_action,
+                t.cplan_col_owner,
+                t.cplan_col_due,
+                t.cplan_col_status,
+                t.cplan_col_colour,
+                t.cplan_note_label,
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+            widths: vec![22.0, 30.0, 14.0, 14.0, 50.0, 18.0, 14.0, 14.0, 10.0, 30.0],
+        },
+        action_column: 4,
+        status_column: 7,
+        due_column: 6,
+        colour_column: 8,
+        statuses: Status::ALL
+            .iter()
+            .map(|s| t.status_name(*s).to_string())
+            .collect(),
+        done: t.status_name(Status::Done).to_string(),
+        blocked: t.status_name(Status::Blocked).to_string(),
+        colours: [t.rag_red, t.rag_amber, t.rag_green].map(String::from),
+        undated: t.rag_none.to_string(),
+        amber_days: AMBER_DAYS,
+    })
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+pub fn sheet_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect::<String>()
+        .trim_matches('\'')
+        .to_string()
+}
