@@ -174,6 +174,22 @@ async function heapAt(browser, url, seed) {
   return usedSize;
 }
 
+/** Bytes (gzip) fetched when a download button on the results screen is pressed, until the file
+ * is offered: the writer's split module and any shared code it needs. */
+async function downloadBytes(browser, url, button) {
+  const { page, context, transfers } = await open(browser, url, { seed: appSeed(), encoding: 'gzip' });
+  await waitMark(page, 'results');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const before = new Set(transfers.keys());
+  await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: button }).click()]);
+  await page.waitForTimeout(300);
+  const table = {};
+  for (const [id, t] of transfers) if (!before.has(id)) (table[t.url] ??= { raw: 0, gzip: 0, brotli: 0 }).gzip += t.bytes;
+  await context.close();
+  return table;
+}
+
 function printBytes(title, table) {
   console.log(`\n${title}`);
   console.log(`${'asset'.padEnd(52)} ${'raw KB'.padStart(9)} ${'gzip KB'.padStart(9)} ${'brotli KB'.padStart(10)}`);
@@ -198,6 +214,12 @@ try {
   printBytes('App, fetched after the first question is interactive (the next screens, ahead of time)', firstBytes.after);
   const resultsBytes = await bytesFor(browser, resultsUrl, appSeed(), 'results');
   const results = printBytes('App, results screen (opened directly): everything fetched until both charts are drawn', resultsBytes.needed);
+  for (const [label, button] of [['Word report', 'Download the report (Word, .docx)'], ['Excel workbook', 'Download the figures (Excel, .xlsx)']]) {
+    const table = await downloadBytes(browser, resultsUrl, button);
+    const total = Object.values(table).reduce((n, b) => n + b.gzip, 0);
+    console.log(`\n${label}: fetched when asked for, ${kb(total)} KB gzip`);
+    for (const [u, b] of Object.entries(table)) console.log(`  ${u.slice(0, 52).padEnd(52)} ${kb(b.gzip).padStart(9)} KB gzip`);
+  }
   const peerBytes = printBytes('Peer: SurveyJS page of the same questions, until its first question is interactive', (await bytesFor(browser, peer.url, peerSeed(), 'question')).needed);
   const floorBytes = printBytes('Floor: static HTML page of the same questions, no script', (await bytesFor(browser, floor.url, null, 'question')).needed);
   const echartsBeforeResults = [firstBytes.needed, firstBytes.after].some((t) => Object.keys(t).some((u) => u.includes('echarts')));

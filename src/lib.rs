@@ -1,7 +1,8 @@
 //! Contract management maturity self-assessment.
 //!
 //! `domain` is the functional core and builds anywhere; `charts` turns results into chart
-//! options and `route` screens into addresses (plain data, testable natively); `text` holds
+//! options and `route` screens into addresses (plain data, testable natively); `office` writes
+//! the Word report and Excel workbook; `text` holds
 //! every user-facing string, read from language files; `browser` and `app` are the thin web
 //! shell, built for wasm only.
 

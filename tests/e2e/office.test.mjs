@@ -130,3 +130,29 @@ test('the board summary downloads as a one-page Word document with its radar', a
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a learner downloads a development plan document and workbook', async () => {
+  const learner = await loadFramework('learner-framework.json');
+  const page = await env.newPage({ reducedMotion: 'reduce' });
+  const data = {
+    schemaVersion: 4,
+    assessments: [{
+      id: 'me', frameworkId: learner.id, frameworkVersion: learner.version, kind: 'full',
+      created: '2026-11-20T10:00:00.000Z', updated: '2026-11-20T10:00:00.000Z',
+      answers: answersFor(learner, () => 2),
+    }],
+  };
+  await openWith(page, env.server.url, data, { current: 'me', route: 'results' });
+  await page.getByRole('heading', { level: 1, name: en.results_heading }).waitFor();
+  await page.locator('.cmm-chart svg').nth(1).waitFor();
+  const word = await download(page, () => press(page, en.office_docx_download), dir);
+  const body = parts(word.path, ['word/document.xml'])['word/document.xml'];
+  assert.ok(body.includes(en.plan_heading), 'the development plan');
+  assert.ok(!body.includes(en.cplan_heading), 'not a council plan');
+  const excel = await download(page, () => press(page, en.office_xlsx_download), dir);
+  const book = parts(excel.path, ['xl/workbook.xml']);
+  assert.deepEqual(attributes(book['xl/workbook.xml'], 'sheet', 'name'),
+    [en.office_sheet_summary, en.office_sheet_answers, en.office_sheet_themes, en.office_sheet_plan]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
