@@ -112,6 +112,7 @@ fn make(lang: Lang) -> Made {
         previous: None,
         targets: &targets,
         today: "2026-12-03",
+        shared: false,
     };
     let alts = vec![
         "Radar <of> levels & more".to_string(),
@@ -129,6 +130,7 @@ fn make(lang: Lang) -> Made {
         Charts {
             radar: Some(picture(&alts[0])),
             bars: Some(picture(&alts[1])),
+            left_off: vec!["The radar leaves a line out.".into()],
         },
     );
     Made {
@@ -217,11 +219,11 @@ fn the_report_has_an_outline_header_rows_and_pictures_with_their_text_alternativ
         };
         let h2 = heading_text("Heading2");
         for expected in [
-            t.office_overall_heading,
-            t.table_heading,
-            t.office_charts_heading,
+            t.board_overall_label,
+            t.charts_and_figures_heading,
+            t.roadmap_heading,
             t.cplan_heading,
-            t.answers_heading,
+            t.office_answers_heading,
             t.office_method_heading,
         ] {
             assert!(
@@ -238,7 +240,11 @@ fn the_report_has_an_outline_header_rows_and_pictures_with_their_text_alternativ
 
         // Every table's first row is its header row.
         let tables = document.matches("<w:tbl>").count();
-        assert_eq!(tables, 1 + 1 + 8, "figures, plan, and answers by theme");
+        assert_eq!(
+            tables,
+            1 + 2 + 8,
+            "figures, the roadmap and the plan, and answers by theme"
+        );
         assert_eq!(document.matches("<w:tblHeader />").count(), tables);
 
         // Each picture has its own id and its text alternative, escaped.
@@ -333,9 +339,9 @@ fn the_workbook_reads_back_with_numbers_dates_and_a_tracker() {
         assert_eq!(
             names,
             [
-                t.office_sheet_summary,
+                t.summary_heading,
                 t.office_sheet_answers,
-                t.office_sheet_themes,
+                t.themes_heading,
                 t.office_sheet_plan
             ]
         );
@@ -358,7 +364,11 @@ fn the_workbook_reads_back_with_numbers_dates_and_a_tracker() {
             Some(&Data::Empty),
             "no level for Don't know"
         );
-        assert_eq!(answers.get((3, 3)), Some(&Data::String(t.dont_know.into())));
+        assert_eq!(
+            answers.get((3, 4)),
+            Some(&Data::String(t.dont_know.into())),
+            "as the CSV puts it"
+        );
         // A note that looks like a formula is the text typed, not a formula.
         assert_eq!(
             answers.get((1, 5)),
@@ -370,7 +380,7 @@ fn the_workbook_reads_back_with_numbers_dates_and_a_tracker() {
             "no formula on the answers sheet"
         );
 
-        let themes = wb.worksheet_range(t.office_sheet_themes).unwrap();
+        let themes = wb.worksheet_range(t.themes_heading).unwrap();
         assert_eq!(themes.height(), 9);
         assert!(matches!(themes.get((1, 1)), Some(Data::Float(_))));
         assert!(
@@ -378,7 +388,7 @@ fn the_workbook_reads_back_with_numbers_dates_and_a_tracker() {
             "the benchmark median is a number"
         );
 
-        let summary = wb.worksheet_range(t.office_sheet_summary).unwrap();
+        let summary = wb.worksheet_range(t.summary_heading).unwrap();
         let date_row = (0..summary.height())
             .find(|r| summary.get((*r, 0)) == Some(&Data::String(t.office_item_date.into())))
             .unwrap();
@@ -477,6 +487,7 @@ fn a_learner_gets_a_development_plan_and_an_empty_plan_leaves_no_tracker() {
         previous: None,
         targets: &targets,
         today: "2026-12-03",
+        shared: false,
     };
     let doc = docx::write(
         &document(
@@ -485,6 +496,7 @@ fn a_learner_gets_a_development_plan_and_an_empty_plan_leaves_no_tracker() {
             Charts {
                 radar: None,
                 bars: None,
+                left_off: vec![],
             },
         ),
         "2026-12-03T10:00:00Z",
@@ -516,7 +528,7 @@ fn a_learner_gets_a_development_plan_and_an_empty_plan_leaves_no_tracker() {
 #[test]
 fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
     use cm_maturity::domain::board::BoardText;
-    use cm_maturity::office::report::{board_document, figures};
+    use cm_maturity::office::report::{board_document, figures, BoardPlan};
     let t = english();
     let fw = framework(Lang::En);
     let a = seeded(&fw);
@@ -532,6 +544,7 @@ fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
         previous: None,
         targets: &targets,
         today: "2026-12-03",
+        shared: false,
     };
     let board = BoardText {
         title: "Board summary".into(),
@@ -554,7 +567,16 @@ fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
         alt: "The radar".into(),
     };
     let doc = docx::write(
-        &board_document(t, &board, Some(radar), figures(t, &input)),
+        &board_document(
+            t,
+            &board,
+            Some(BoardPlan {
+                counts: "1 red, 0 amber".into(),
+                overdue: vec!["Tiering (owner: lead; due 1 May)".into(), "Plans".into()],
+            }),
+            Some(radar),
+            figures(t, &input),
+        ),
         "2026-12-03T10:00:00Z",
     )
     .unwrap();
@@ -565,13 +587,118 @@ fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
     assert_eq!(text_of[0], "Board summary");
     assert!(text_of.iter().any(|p| p == "Largest gaps"));
     assert!(text_of.last().unwrap().starts_with("How the figures"));
-    // The lists are bullets, not numbers.
+    assert!(text_of.iter().any(|p| p == t.board_plan_heading));
+    // The gap and the overdue actions are numbered lists, as on the page.
     let numbering = part(&doc, "word/numbering.xml");
-    let ours = numbering.split("w:abstractNumId=\"2\"").nth(1).unwrap();
-    assert!(ours.contains("<w:numFmt w:val=\"bullet\" />"), "{ours}");
+    let ours = numbering.split("w:abstractNumId=\"3\"").nth(1).unwrap();
+    assert!(ours.contains("<w:numFmt w:val=\"decimal\" />"), "{ours}");
     assert_eq!(
-        body.matches("<w:numId w:val=\"2\" />").count(),
+        body.matches("<w:numId w:val=\"3\" />").count(),
         3,
-        "two plan lines and one gap"
+        "one gap and two overdue actions"
+    );
+}
+
+/// What a hostile or unusual answer does: a note longer than a spreadsheet cell, a note on
+/// several lines, a theme answered only "Don't know", a comparison that is an expectation.
+#[test]
+fn long_notes_line_breaks_missing_figures_and_the_comparison_s_name() {
+    let t = english();
+    let fw = framework(Lang::En);
+    let file = benchmarks(Lang::En);
+    let expectation = file.benchmarks.iter().find(|b| b.is_expectation()).unwrap();
+    let mut a = seeded(&fw);
+    let ids: Vec<String> = fw.questions().map(|(_, q)| q.id.clone()).collect();
+    a.answers.get_mut(&ids[5]).unwrap().note = "x".repeat(40_000);
+    a.answers.get_mut(&ids[6]).unwrap().note = "Evidence:\n- register\n- KPIs".into();
+    for q in &fw.themes[7].questions {
+        a.set_rating(&q.id, Rating::DontKnow, "2026-11-20T10:00:00.000Z");
+    }
+    let scores = score(&fw, &a);
+    let theme_rows = rows(&fw, &scores, Some(expectation), None);
+    let targets = targets_from_benchmark(&fw, expectation);
+    let input = Input {
+        framework: &fw,
+        assessment: &a,
+        scores: &scores,
+        rows: &theme_rows,
+        benchmark: Some(expectation),
+        previous: None,
+        targets: &targets,
+        today: "2026-12-03",
+        shared: false,
+    };
+
+    // The workbook is still made; the long note is cut to a cell, saying so.
+    let bytes = xlsx::write(&book(t, &input)).expect("a long note does not stop the workbook");
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let answers = wb.worksheet_range(t.office_sheet_answers).unwrap();
+    match answers.get((6, 5)) {
+        Some(Data::String(s)) => {
+            assert_eq!(s.encode_utf16().count(), 32_767);
+            assert!(s.ends_with('…'));
+        }
+        other => panic!("{other:?}"),
+    }
+    // An expectation is named as one, never as a median; the radar leaves out the line that
+    // lacks a figure (the assessment's, with a theme of "Don't know" only).
+    let themes = wb.worksheet_range(t.themes_heading).unwrap();
+    assert_eq!(
+        themes.get((0, 2)),
+        Some(&Data::String(t.expected_level.into()))
+    );
+    assert_eq!(
+        themes.get((8, 1)),
+        Some(&Data::Empty),
+        "no level for a theme of Don't know"
+    );
+    let chart = part(&bytes, "xl/charts/chart1.xml");
+    assert_eq!(
+        chart.matches("<c:ser>").count(),
+        1,
+        "only the complete line is drawn"
+    );
+    assert!(
+        chart.contains("<c:dispBlanksAs val=\"gap\"/>"),
+        "{}",
+        &chart[..400.min(chart.len())]
+    );
+    let plan = part(&bytes, "xl/worksheets/sheet4.xml");
+    assert!(
+        plan.contains("ISNUMBER("),
+        "a due date that is not a date gives no colour"
+    );
+
+    // The document keeps the whole note, its lines apart, and names the comparison the same way.
+    let doc = docx::write(
+        &document(
+            t,
+            &input,
+            Charts {
+                radar: None,
+                bars: None,
+                left_off: vec![],
+            },
+        ),
+        "2026-12-03T10:00:00Z",
+    )
+    .unwrap();
+    let body = part(&doc, "word/document.xml");
+    assert!(body.contains(&"x".repeat(40_000)));
+    assert!(
+        body.contains("Evidence:</w:t><w:br w:type=\"textWrapping\" />"),
+        "line breaks kept"
+    );
+    let first_table = body.split("<w:tbl>").nth(1).unwrap();
+    let header_row = first_table.split("</w:tr>").next().unwrap();
+    assert!(
+        header_row.contains(&format!(">{}</w:t>", t.expected_level)),
+        "the figures table names the expectation"
+    );
+    assert!(!body.contains(t.benchmark_median));
+    let core = part(&doc, "docProps/core.xml");
+    assert!(
+        core.contains("2026-12-03T10:00:00Z</dcterms:modified>"),
+        "{core}"
     );
 }

@@ -69,7 +69,8 @@ pub fn offer(app: App, name: String, file: Office, busy: RwSignal<bool>) {
         };
         let result = match written {
             Ok(Ok(bytes)) => download::bytes_file(&name, mime, &bytes),
-            Ok(Err(why)) => Err(why),
+            // The writer's own words are English and technical: say it plainly instead.
+            Ok(Err(_)) => Err(app.t().office_write_failed.to_string()),
             Err(LoadFailed) => Err(app.t().office_load_failed.to_string()),
         };
         busy.set(false);

@@ -10,9 +10,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
-    NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Start,
-    Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
+    AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
+    NumberFormat, NumberingId, PageMargin, Paragraph, Pic, Run, RunFonts, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableLayoutType, TableRow,
+    WidthType, XMLDocx,
 };
 
 use super::{Block, Document};
@@ -31,8 +32,9 @@ const TEXT_WIDTH: u32 = PAGE.0 - 2 * MARGIN as u32;
 /// The widest a picture is drawn: the text width, in EMU (635 to a twentieth of a point).
 const MAX_PICTURE_WIDTH: u32 = TEXT_WIDTH * 635;
 
-/// The bullet list's numbering definition (docx-rs keeps 1 for its own decimal list).
+/// The lists' numbering definitions (docx-rs keeps 1 for its own).
 const BULLETS: usize = 2;
+const NUMBERS: usize = 3;
 
 /// The document as a .docx file. `now` is the creation time (RFC 3339).
 pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
@@ -75,7 +77,26 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
             ),
         )
         .add_numbering(docx_rs::Numbering::new(BULLETS, BULLETS))
-        .created_at(now);
+        .add_abstract_numbering(
+            AbstractNumbering::new(NUMBERS).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("decimal"),
+                    LevelText::new("%1."),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(720),
+                    Some(SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            ),
+        )
+        .add_numbering(docx_rs::Numbering::new(NUMBERS, NUMBERS))
+        .created_at(now)
+        .updated_at(now);
     docx = docx.add_paragraph(styled(1, &doc.title));
     let mut alts = Vec::new();
     for block in &doc.blocks {
@@ -84,11 +105,8 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
             Block::Paragraph(text) => docx.add_paragraph(paragraph(text)),
             Block::Warning(text) => docx
                 .add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(text)).bold())),
-            Block::Bullets(items) => items.iter().fold(docx, |d, item| {
-                d.add_paragraph(
-                    paragraph(item).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-                )
-            }),
+            Block::Bullets(items) => list(docx, items, BULLETS),
+            Block::Numbered(items) => list(docx, items, NUMBERS),
             Block::Table(table) => {
                 let grid = column_widths(&table.widths, table.header.len());
                 let cell = |i: usize| {
@@ -168,8 +186,22 @@ fn styled(level: u8, text: &str) -> Paragraph {
         .add_run(Run::new().add_text(clean(text)))
 }
 
+/// A paragraph of text, its line breaks kept (a note typed on several lines).
 fn paragraph(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(clean(text)))
+    let mut run = Run::new();
+    for (i, line) in clean(text).split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line.trim_end_matches('\r'));
+    }
+    Paragraph::new().add_run(run)
+}
+
+fn list(docx: Docx, items: &[String], numbering: usize) -> Docx {
+    items.iter().fold(docx, |d, item| {
+        d.add_paragraph(paragraph(item).numbering(NumberingId::new(numbering), IndentLevel::new(0)))
+    })
 }
 
 /// Text without the characters XML cannot hold (docx-rs escapes the rest).

@@ -30,6 +30,8 @@ pub enum Block {
     /// A warning the reader must not miss (illustrative figures), in bold.
     Warning(String),
     Bullets(Vec<String>),
+    /// A numbered list (1., 2., …).
+    Numbered(Vec<String>),
     Table(Table),
     Picture(Picture),
 }
@@ -100,7 +102,12 @@ pub struct Sheet {
 pub enum Cell {
     Empty,
     Text(String),
+    /// A level or other figure, shown to one decimal place.
     Number(f64),
+    /// A whole number (an answer's level).
+    Whole(i64),
+    /// A change in levels, shown with its sign ("+0.5", "−1.0").
+    Change(f64),
     /// A calendar date, written as an Excel date so it sorts and filters as one.
     Date {
         year: u16,

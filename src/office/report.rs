@@ -4,9 +4,12 @@
 use super::{Block, Book, Cell, ChartSpec, Document, Picture, Sheet, Table, Tracker};
 use crate::domain::assessment::{Assessment, AssessmentKind, Rating, Status};
 use crate::domain::benchmark::Benchmark;
+use crate::domain::benchmark::Figure;
 use crate::domain::board::BoardText;
 use crate::domain::framework::{Audience, Framework};
-use crate::domain::plan::{council_plan, development_plan, rag, PlanItem, Rag, AMBER_DAYS};
+use crate::domain::plan::{
+    council_plan, development_plan, rag, CouncilPlan, PlanItem, Rag, AMBER_DAYS,
+};
 use crate::domain::results::ThemeRow;
 use crate::domain::roadmap::Targets;
 use crate::domain::scoring::{display_change, display_level, round1, Scores};
@@ -24,6 +27,8 @@ pub struct Input<'a> {
     pub targets: &'a Targets,
     /// YYYY-MM-DD, for the plan's colours.
     pub today: &'a str,
+    /// Results opened from a share link: their roadmap, not a plan.
+    pub shared: bool,
 }
 
 impl Input<'_> {
@@ -116,27 +121,56 @@ fn level_cell(t: &Text, framework: &Framework, level: Option<f64>) -> String {
     )
 }
 
-/// The figures table, as the results screen shows it.
+/// The figures table, as the results screen shows it: the comparison's column named as the
+/// screen names it ("Expected level", "Illustrative median…"), never passed off as a median.
 pub fn figures(t: &Text, i: &Input) -> Table {
+    let quartiles = i.rows.iter().any(|r| {
+        matches!(
+            r.benchmark,
+            Figure::Shown {
+                quartiles: Some(_),
+                ..
+            }
+        )
+    });
     let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
-    if i.benchmark.is_some() {
-        header.push(t.table_median.to_string());
+    if let Some(b) = i.benchmark {
+        header.push(t.benchmark_series_name(b));
+        if quartiles {
+            header.push(t.table_middle_half.to_string());
+        }
     }
     if let Some(date) = i.previous {
         header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
         header.push(t.table_change.to_string());
     }
+    let dash = || "–".to_string();
     let rows = i
         .rows
         .iter()
         .map(|r| {
             let mut row = vec![r.title.clone(), level_cell(t, i.framework, r.level)];
             if i.benchmark.is_some() {
-                row.push(r.benchmark.median().map(display_level).unwrap_or_default());
+                let (median, middle) = match r.benchmark {
+                    Figure::Shown { median, quartiles } => (
+                        display_level(median),
+                        quartiles.map_or_else(dash, |(lq, uq)| {
+                            fill(
+                                t.range,
+                                &[("from", &display_level(lq)), ("to", &display_level(uq))],
+                            )
+                        }),
+                    ),
+                    Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
+                };
+                row.push(median);
+                if quartiles {
+                    row.push(middle);
+                }
             }
             if i.previous.is_some() {
-                row.push(r.previous.map(display_level).unwrap_or_default());
-                row.push(r.change().map(display_change).unwrap_or_default());
+                row.push(r.previous.map_or_else(dash, display_level));
+                row.push(r.change().map_or_else(dash, display_change));
             }
             row
         })
@@ -155,30 +189,28 @@ pub fn figures(t: &Text, i: &Input) -> Table {
     }
 }
 
-fn answer_words(t: &Text, framework: &Framework, rating: Option<Rating>) -> (String, String) {
-    match rating {
-        Some(Rating::Level(l)) => (l.get().to_string(), framework.level_name(l).to_string()),
-        Some(Rating::DontKnow) => (String::new(), t.dont_know.to_string()),
-        Some(Rating::NotApplicable) => (String::new(), t.not_applicable.to_string()),
-        None => (String::new(), t.not_answered.to_string()),
-    }
-}
-
-/// One row per question asked: theme, question, level, level name (or why there is none),
-/// what the answer says, the note.
+/// One row per question asked, as the CSV has it: theme, question, level, level name, the
+/// answer in words (the rung's statement, or "Don't know", "Not applicable", "Not answered"),
+/// the note.
 fn answers(t: &Text, i: &Input) -> Vec<[String; 6]> {
     let f = i.framework;
     f.questions()
         .filter(|(_, q)| i.assessment.asks(f, &q.id))
         .map(|(theme, q)| {
             let answer = i.assessment.answers.get(&q.id);
-            let rating = answer.and_then(|a| a.rating);
-            let (number, name) = answer_words(t, f, rating);
-            let statement = match rating {
-                Some(Rating::Level(l)) => q.levels[l.index()]
-                    .statement_in(i.assessment.context.nation())
-                    .clone(),
-                _ => String::new(),
+            let (number, name, statement) = match answer.and_then(|a| a.rating) {
+                Some(Rating::Level(l)) => (
+                    l.get().to_string(),
+                    f.level_name(l).to_string(),
+                    q.levels[l.index()]
+                        .statement_in(i.assessment.context.nation())
+                        .clone(),
+                ),
+                Some(Rating::DontKnow) => (String::new(), String::new(), t.dont_know.to_string()),
+                Some(Rating::NotApplicable) => {
+                    (String::new(), String::new(), t.not_applicable.to_string())
+                }
+                None => (String::new(), String::new(), t.not_answered.to_string()),
             };
             let note = answer.map(|a| a.note.clone()).unwrap_or_default();
             [
@@ -215,56 +247,85 @@ fn colour_word(t: &Text, r: Option<Rag>) -> &'static str {
     }
 }
 
-/// The plan a document carries: a council's actions taken on (or, with none, its roadmap's
-/// steps), or a learner's development plan.
+/// What a document's plan section holds, as the results screen shows it: a learner's
+/// development plan; a council's actions taken on, what they achieved and the roadmap's steps
+/// not yet taken on; for shared results, the roadmap alone (a plan is not shared).
 enum Plan {
-    Council(Vec<PlanItem>),
-    Roadmap(Vec<PlanItem>),
     Learner(Vec<PlanItem>),
+    Council(CouncilPlan),
+    Shared(Vec<PlanItem>),
 }
 
 fn plan(i: &Input) -> Plan {
     if i.learner() {
         return Plan::Learner(development_plan(i.framework, i.assessment, i.targets));
     }
-    let plan = council_plan(i.framework, i.assessment, i.targets);
-    if plan.actions.is_empty() {
-        Plan::Roadmap(plan.proposals)
-    } else {
-        Plan::Council(plan.actions)
+    if i.shared {
+        return Plan::Shared(development_plan(i.framework, i.assessment, i.targets));
     }
+    Plan::Council(council_plan(i.framework, i.assessment, i.targets))
+}
+
+fn roadmap_table(t: &Text, f: &Framework, items: &[PlanItem]) -> Block {
+    Block::Table(Table {
+        caption: None,
+        widths: vec![3, 3, 2, 2, 6],
+        header: [
+            t.csv_theme,
+            t.csv_question,
+            t.plan_csv_now,
+            t.plan_csv_next,
+            t.plan_csv_action,
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: items
+            .iter()
+            .map(|item| {
+                let (theme, question) = item.titles(f);
+                vec![
+                    theme,
+                    question,
+                    level_words(f, item.from),
+                    level_words(f, item.to),
+                    action_words(t, item),
+                ]
+            })
+            .collect(),
+    })
+}
+
+fn roadmap_blocks(t: &Text, f: &Framework, heading: &str, items: &[PlanItem]) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(2, heading.to_string())];
+    if items.is_empty() {
+        blocks.push(Block::Paragraph(t.roadmap_empty.to_string()));
+    } else {
+        blocks.push(Block::Paragraph(t.roadmap_intro.to_string()));
+        blocks.push(roadmap_table(t, f, items));
+    }
+    blocks
 }
 
 fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
     let f = i.framework;
-    let titles = |item: &PlanItem| item.titles(f);
+    let due = |item: &PlanItem| {
+        item.step
+            .due
+            .as_deref()
+            .map_or_else(|| t.cplan_no_date.to_string(), |d| t.long_date(d))
+    };
     match plan(i) {
-        Plan::Council(actions) => {
-            let rows = actions
-                .iter()
-                .map(|item| {
-                    let (theme, question) = titles(item);
-                    vec![
-                        theme,
-                        question,
-                        action_words(t, item),
-                        item.step.owner.clone(),
-                        item.step
-                            .due
-                            .as_deref()
-                            .map(|d| t.long_date(d))
-                            .unwrap_or_default(),
-                        t.status_name(item.step.status).to_string(),
-                        colour_word(t, rag(&item.step, i.today)).to_string(),
-                    ]
-                })
-                .collect();
-            vec![
-                Block::Heading(2, t.cplan_heading.to_string()),
-                Block::Paragraph(t.rag_rule.to_string()),
-                Block::Table(Table {
+        Plan::Shared(items) => roadmap_blocks(t, f, t.shared_roadmap_heading, &items),
+        Plan::Council(plan) => {
+            let mut blocks = roadmap_blocks(t, f, t.roadmap_heading, &plan.proposals);
+            blocks.push(Block::Heading(2, t.cplan_heading.to_string()));
+            if plan.actions.is_empty() {
+                blocks.push(Block::Paragraph(t.cplan_empty.to_string()));
+            } else {
+                blocks.push(Block::Paragraph(t.rag_rule.to_string()));
+                blocks.push(Block::Table(Table {
                     caption: None,
-                    widths: vec![3, 3, 6, 2, 2, 2, 2],
+                    widths: vec![3, 3, 6, 2, 2, 2, 2, 3],
                     header: [
                         t.csv_theme,
                         t.csv_question,
@@ -273,45 +334,55 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                         t.cplan_col_due,
                         t.cplan_col_status,
                         t.cplan_col_colour,
+                        t.cplan_note_label,
                     ]
                     .map(String::from)
                     .to_vec(),
-                    rows,
-                }),
-            ]
-        }
-        Plan::Roadmap(items) => {
-            let mut blocks = vec![Block::Heading(2, t.roadmap_heading.to_string())];
-            if items.is_empty() {
-                blocks.push(Block::Paragraph(t.roadmap_empty.to_string()));
-            } else {
-                blocks.push(Block::Paragraph(t.roadmap_intro.to_string()));
-                blocks.push(Block::Table(Table {
-                    caption: None,
-                    widths: vec![3, 3, 2, 2, 6],
-                    header: [
-                        t.csv_theme,
-                        t.csv_question,
-                        t.plan_csv_now,
-                        t.plan_csv_next,
-                        t.plan_csv_action,
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: items
+                    rows: plan
+                        .actions
                         .iter()
                         .map(|item| {
-                            let (theme, question) = titles(item);
+                            let (theme, question) = item.titles(f);
+                            let owner = if item.step.owner.trim().is_empty() {
+                                t.cplan_no_owner.to_string()
+                            } else {
+                                item.step.owner.clone()
+                            };
                             vec![
                                 theme,
                                 question,
-                                level_words(f, item.from),
-                                level_words(f, item.to),
                                 action_words(t, item),
+                                owner,
+                                due(item),
+                                t.status_name(item.step.status).to_string(),
+                                colour_word(t, rag(&item.step, i.today)).to_string(),
+                                item.step.note.clone(),
                             ]
                         })
                         .collect(),
                 }));
+            }
+            if !plan.achieved.is_empty() {
+                blocks.push(Block::Heading(3, t.cplan_achieved_heading.to_string()));
+                blocks.push(Block::Paragraph(t.cplan_achieved_intro.to_string()));
+                blocks.push(Block::Bullets(
+                    plan.achieved
+                        .iter()
+                        .map(|item| {
+                            let (theme, question) = item.titles(f);
+                            let when = if item.step.carried {
+                                t.cplan_achieved_since
+                            } else {
+                                t.cplan_achieved_now
+                            };
+                            let title = fill(
+                                t.plan_item_title,
+                                &[("theme", &theme), ("question", &question)],
+                            );
+                            format!("{title} ({when})")
+                        })
+                        .collect(),
+                ));
             }
             blocks
         }
@@ -338,7 +409,7 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                 rows: items
                     .iter()
                     .map(|item| {
-                        let (theme, question) = titles(item);
+                        let (theme, question) = item.titles(f);
                         vec![
                             theme,
                             question,
@@ -365,17 +436,20 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
     }
 }
 
-/// The chart pictures, in the order the results screen shows them (radar, then bars).
+/// The chart pictures, in the order the results screen shows them (radar, then bars), and why
+/// any line is missing from the radar.
 pub struct Charts {
     pub radar: Option<Picture>,
     pub bars: Option<Picture>,
+    pub left_off: Vec<String>,
 }
 
-/// The report as a Word document: about, the overall level, the figures and charts, the
-/// comparison, the plan or roadmap, every answer, and how the figures were made.
+/// The report as a Word document, in the results screen's order: about, the overall level, the
+/// comparison, the charts and the figures beneath them, the roadmap and plan, every answer, and
+/// how the figures were made.
 pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
     let mut blocks: Vec<Block> = about(t, i).into_iter().map(Block::Paragraph).collect();
-    blocks.push(Block::Heading(2, t.office_overall_heading.to_string()));
+    blocks.push(Block::Heading(2, t.board_overall_label.to_string()));
     blocks.push(Block::Paragraph(fill(
         t.overall_level,
         &[("level", &level_cell(t, i.framework, i.scores.overall))],
@@ -384,21 +458,18 @@ pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
         blocks.push(Block::Heading(2, t.office_comparison_heading.to_string()));
         blocks.extend(comparison(t, b));
     }
-    blocks.push(Block::Heading(2, t.table_heading.to_string()));
+    blocks.push(Block::Heading(2, t.charts_and_figures_heading.to_string()));
+    blocks.extend(
+        charts
+            .radar
+            .into_iter()
+            .chain(charts.bars)
+            .map(Block::Picture),
+    );
+    blocks.extend(charts.left_off.into_iter().map(Block::Paragraph));
     blocks.push(Block::Table(figures(t, i)));
-    if charts.radar.is_some() || charts.bars.is_some() {
-        blocks.push(Block::Heading(2, t.office_charts_heading.to_string()));
-        blocks.push(Block::Paragraph(t.office_charts_note.to_string()));
-        blocks.extend(
-            charts
-                .radar
-                .into_iter()
-                .chain(charts.bars)
-                .map(Block::Picture),
-        );
-    }
     blocks.extend(plan_blocks(t, i));
-    blocks.push(Block::Heading(2, t.answers_heading.to_string()));
+    blocks.push(Block::Heading(2, t.office_answers_heading.to_string()));
     for (theme, rows) in group_by_theme(answers(t, i)) {
         blocks.push(Block::Heading(3, theme));
         blocks.push(Block::Table(Table {
@@ -456,10 +527,19 @@ fn group_by_theme(rows: Vec<[String; 6]>) -> Vec<(String, Vec<[String; 6]>)> {
     out
 }
 
-/// The board summary as a one-page Word document, from the same words as the slide.
+/// A council's plan at a glance, as the board summary page shows it: the colour counts and the
+/// most overdue actions (each already in words).
+pub struct BoardPlan {
+    pub counts: String,
+    pub overdue: Vec<String>,
+}
+
+/// The board summary as a one-page Word document, with the page's words, the radar and the
+/// figures table.
 pub fn board_document(
     t: &Text,
     board: &BoardText,
+    plan: Option<BoardPlan>,
     radar: Option<Picture>,
     figures: Table,
 ) -> Document {
@@ -472,8 +552,30 @@ pub fn board_document(
     if !board.progress.is_empty() {
         blocks.push(Block::Paragraph(board.progress.clone()));
     }
-    if !board.plan.is_empty() {
-        blocks.push(Block::Bullets(board.plan.clone()));
+    blocks.push(Block::Heading(2, board.gaps_heading.clone()));
+    if board.gaps.is_empty() {
+        blocks.push(Block::Paragraph(t.board_no_gaps.to_string()));
+    } else {
+        blocks.push(Block::Numbered(
+            board
+                .gaps
+                .iter()
+                .map(|(heading, step)| format!("{heading}: {step}"))
+                .collect(),
+        ));
+    }
+    if let Some(plan) = plan {
+        blocks.push(Block::Heading(2, t.board_plan_heading.to_string()));
+        blocks.push(Block::Paragraph(fill(
+            t.board_plan_counts,
+            &[("counts", &plan.counts)],
+        )));
+        blocks.push(Block::Heading(3, t.board_plan_overdue.to_string()));
+        if plan.overdue.is_empty() {
+            blocks.push(Block::Paragraph(t.board_plan_none_overdue.to_string()));
+        } else {
+            blocks.push(Block::Numbered(plan.overdue));
+        }
     }
     // Drawn smaller than in the report, so the summary stays on one page.
     blocks.extend(radar.map(|p| {
@@ -484,16 +586,6 @@ pub fn board_document(
         })
     }));
     blocks.push(Block::Table(figures));
-    if !board.gaps.is_empty() {
-        blocks.push(Block::Heading(2, board.gaps_heading.clone()));
-        blocks.push(Block::Bullets(
-            board
-                .gaps
-                .iter()
-                .map(|(heading, step)| format!("{heading}: {step}"))
-                .collect(),
-        ));
-    }
     blocks.push(Block::Paragraph(board.footer.clone()));
     Document {
         lang: t.lang,
@@ -526,7 +618,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
                 .map_or(Cell::Empty, |l| Cell::Number(round1(l))),
         ],
         vec![
-            Cell::text(t.office_item_method),
+            Cell::text(t.office_method_heading),
             Cell::text(method(t, f, i.assessment, i.scores)),
         ],
     ];
@@ -556,7 +648,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
         Cell::text(crate::APP_VERSION),
     ]);
     let summary = Sheet {
-        name: sheet_name(t.office_sheet_summary),
+        name: sheet_name(t.summary_heading),
         header: vec![t.office_item.to_string(), t.office_value.to_string()],
         rows: summary_rows,
         widths: vec![28.0, 90.0],
@@ -580,7 +672,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
                 vec![
                     Cell::text(theme),
                     Cell::text(q),
-                    n.parse::<f64>().map_or(Cell::Empty, Cell::Number),
+                    n.parse::<i64>().map_or(Cell::Empty, Cell::Whole),
                     Cell::text(name),
                     Cell::text(s),
                     Cell::text(note),
@@ -591,33 +683,43 @@ pub fn book(t: &Text, i: &Input) -> Book {
     };
 
     let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
-    let mut value_columns = vec![1];
-    if i.benchmark.is_some() {
-        header.push(t.table_median.to_string());
-        value_columns.push(2);
+    if let Some(b) = i.benchmark {
+        header.push(t.benchmark_series_name(b));
     }
     if let Some(date) = i.previous {
         header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
         header.push(t.table_change.to_string());
     }
+    let number = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::Number(round1(v)));
+    let rows: Vec<Vec<Cell>> = i
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::text(&r.title), number(r.level)];
+            if i.benchmark.is_some() {
+                row.push(number(r.benchmark.median()));
+            }
+            if i.previous.is_some() {
+                row.push(number(r.previous));
+                row.push(r.change().map_or(Cell::Empty, |c| Cell::Change(round1(c))));
+            }
+            row
+        })
+        .collect();
+    // The radar draws a line only where it has a figure for every theme, as on screen: a radar
+    // shows a missing figure as if it were low.
+    let complete = |col: usize| {
+        rows.iter()
+            .all(|r| matches!(r.get(col), Some(Cell::Number(_))))
+    };
+    let mut value_columns: Vec<usize> = vec![1];
+    if i.benchmark.is_some() {
+        value_columns.push(2);
+    }
+    value_columns.retain(|c| complete(*c));
     let themes = Sheet {
-        name: sheet_name(t.office_sheet_themes),
-        rows: i
-            .rows
-            .iter()
-            .map(|r| {
-                let number = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::Number(round1(v)));
-                let mut row = vec![Cell::text(&r.title), number(r.level)];
-                if i.benchmark.is_some() {
-                    row.push(number(r.benchmark.median()));
-                }
-                if i.previous.is_some() {
-                    row.push(number(r.previous));
-                    row.push(number(r.change()));
-                }
-                row
-            })
-            .collect(),
+        name: sheet_name(t.themes_heading),
+        rows,
         widths: vec![36.0, 10.0, 16.0, 16.0, 10.0],
         header,
     };
@@ -627,7 +729,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
         title: title(i),
         summary,
         plan: tracker(t, i),
-        chart: Some(ChartSpec {
+        chart: (!value_columns.is_empty()).then(|| ChartSpec {
             sheet: 1,
             title: t.radar_title.to_string(),
             value_columns,
@@ -641,7 +743,9 @@ pub fn book(t: &Text, i: &Input) -> Book {
 fn tracker(t: &Text, i: &Input) -> Option<Tracker> {
     let f = i.framework;
     let items = match plan(i) {
-        Plan::Council(items) | Plan::Roadmap(items) | Plan::Learner(items) => items,
+        Plan::Learner(items) | Plan::Shared(items) => items,
+        // The actions taken on, then the roadmap's other steps, ready to take on.
+        Plan::Council(plan) => plan.actions.into_iter().chain(plan.proposals).collect(),
     };
     if items.is_empty() {
         return None;

@@ -8,9 +8,9 @@
 //! it text (the CSV export guards the same way, for programs that evaluate CSV).
 
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation,
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
-    XlsxError,
+    Chart, ChartEmptyCells, ChartType, ConditionalFormatCell, ConditionalFormatCellRule,
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 
 use super::{Book, Cell, Sheet, Tracker};
@@ -35,7 +35,30 @@ struct Formats {
     text: Format,
     quoted: Format,
     number: Format,
+    whole: Format,
+    change: Format,
     date: Format,
+}
+
+/// The most a cell holds (Excel's limit, in UTF-16 units).
+const CELL_MAX: usize = 32_767;
+
+/// Text cut to what a cell holds, ending "…" if it was cut (the Word report keeps it whole).
+pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.encode_utf16().count() <= CELL_MAX {
+        return s.into();
+    }
+    let mut out = String::new();
+    let mut units = 0;
+    for c in s.chars() {
+        units += c.len_utf16();
+        if units > CELL_MAX - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out.into()
 }
 
 fn build(book: &Book) -> Result<Vec<u8>, XlsxError> {
@@ -60,6 +83,12 @@ fn build(book: &Book) -> Result<Vec<u8>, XlsxError> {
         number: Format::new()
             .set_num_format("0.0")
             .set_align(FormatAlign::Top),
+        whole: Format::new()
+            .set_num_format("0")
+            .set_align(FormatAlign::Top),
+        change: Format::new()
+            .set_num_format("+0.0;−0.0;0.0")
+            .set_align(FormatAlign::Top),
         date: Format::new()
             .set_num_format("d mmm yyyy")
             .set_align(FormatAlign::Top),
@@ -78,6 +107,7 @@ fn build(book: &Book) -> Result<Vec<u8>, XlsxError> {
         if let Some(sheet) = book.sheets.get(spec.sheet) {
             let last = sheet.rows.len() as u32;
             let mut chart = Chart::new(ChartType::Radar);
+            chart.show_empty_cells_as(ChartEmptyCells::Gaps);
             chart.title().set_name(&spec.title);
             chart
                 .set_alt_text(&spec.title)
@@ -112,13 +142,19 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
             match cell {
                 Cell::Empty => {}
                 Cell::Text(s) if looks_like_formula(s) => {
-                    ws.write_string_with_format(r, c, s, &f.quoted)?;
+                    ws.write_string_with_format(r, c, fit_cell(s), &f.quoted)?;
                 }
                 Cell::Text(s) => {
-                    ws.write_string_with_format(r, c, s, &f.text)?;
+                    ws.write_string_with_format(r, c, fit_cell(s), &f.text)?;
                 }
                 Cell::Number(n) => {
                     ws.write_number_with_format(r, c, *n, &f.number)?;
+                }
+                Cell::Whole(n) => {
+                    ws.write_number_with_format(r, c, *n as f64, &f.whole)?;
+                }
+                Cell::Change(n) => {
+                    ws.write_number_with_format(r, c, *n, &f.change)?;
                 }
                 // Excel's dates start in 1900: an earlier one is written as it was typed.
                 Cell::Date { year, month, day } => {
@@ -201,7 +237,7 @@ pub fn colour_formula(t: &Tracker, row: u32) -> String {
     let [red, amber, green] = &t.colours;
     let action = format!("{}{row}", column_letter(t.action_column));
     format!(
-        "=IF({action}=\"\",\"\",IF({status}={done},{green},IF({status}={blocked},{red},IF({due}=\"\",{undated},\
+        "=IF({action}=\"\",\"\",IF({status}={done},{green},IF({status}={blocked},{red},IF(NOT(ISNUMBER({due})),{undated},\
          IF({due}<TODAY(),{red},IF({due}-TODAY()<={days},{amber},{green}))))))",
         done = literal(&t.done),
         blocked = literal(&t.blocked),
@@ -263,6 +299,20 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn text_longer_than_a_cell_is_cut_with_an_ellipsis() {
+        let long = "é".repeat(40_000);
+        let cut = fit_cell(&long);
+        assert_eq!(cut.encode_utf16().count(), CELL_MAX);
+        assert!(cut.ends_with('…'));
+        let emoji = "😀".repeat(20_000);
+        assert!(
+            fit_cell(&emoji).encode_utf16().count() <= CELL_MAX,
+            "a pair is never split"
+        );
+        assert_eq!(fit_cell("short"), "short");
     }
 
     #[test]

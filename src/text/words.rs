@@ -41,6 +41,18 @@ impl Text {
         }
     }
 
+    /// What a comparison's line or column is called: an expectation is an expected level, and
+    /// invented figures say so; only real data is a median.
+    pub fn benchmark_series_name(&self, b: &crate::domain::Benchmark) -> String {
+        if b.illustrative {
+            self.illustrative_median.to_string()
+        } else if b.is_expectation() {
+            self.expected_level.to_string()
+        } else {
+            self.benchmark_median.to_string()
+        }
+    }
+
     /// A plan action's status in words.
     pub fn status_name(&self, s: crate::domain::assessment::Status) -> &'static str {
         use crate::domain::assessment::Status;

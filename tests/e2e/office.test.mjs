@@ -78,7 +78,7 @@ for (const [lang, words] of [['en', () => en], ['cy', () => cy]]) {
     const doc = parts(word.path, ['word/document.xml', 'word/styles.xml', 'docProps/core.xml']);
     const body = doc['word/document.xml'];
     assert.ok(doc['word/styles.xml'].includes('<w:name w:val="heading 1" />'));
-    for (const heading of [t.office_overall_heading, t.answers_heading, t.cplan_heading, t.office_charts_heading]) {
+    for (const heading of [t.board_overall_label, t.office_answers_heading, t.cplan_heading, t.charts_and_figures_heading, t.roadmap_heading]) {
       assert.match(body, new RegExp(`<w:pStyle w:val="Heading2" />.*?${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), heading);
     }
     assert.equal((body.match(/<w:tblHeader \/>/g) ?? []).length, (body.match(/<w:tbl>/g) ?? []).length, 'every table has its header row marked');
@@ -102,7 +102,7 @@ for (const [lang, words] of [['en', () => en], ['cy', () => cy]]) {
     assert.match(excel.name, /\.xlsx$/);
     const book = parts(excel.path, ['xl/workbook.xml', 'xl/worksheets/sheet4.xml', 'xl/charts/chart1.xml', 'xl/sharedStrings.xml']);
     const sheets = attributes(book['xl/workbook.xml'], 'sheet', 'name').map(unescape);
-    assert.deepEqual(sheets, [t.office_sheet_summary, t.office_sheet_answers, t.office_sheet_themes, t.office_sheet_plan]);
+    assert.deepEqual(sheets, [t.summary_heading, t.office_sheet_answers, t.themes_heading, t.office_sheet_plan]);
     const plan = book['xl/worksheets/sheet4.xml'];
     assert.ok(plan.includes('<dataValidation type="list"'), 'status from a list');
     assert.ok(plan.includes(`&quot;${t.plan_status_done}&quot;`) || plan.includes(`"${t.plan_status_done}"`), 'the colour formula uses the words shown');
@@ -152,7 +152,7 @@ test('a learner downloads a development plan document and workbook', async () =>
   const excel = await download(page, () => press(page, en.office_xlsx_download), dir);
   const book = parts(excel.path, ['xl/workbook.xml']);
   assert.deepEqual(attributes(book['xl/workbook.xml'], 'sheet', 'name'),
-    [en.office_sheet_summary, en.office_sheet_answers, en.office_sheet_themes, en.office_sheet_plan]);
+    [en.summary_heading, en.office_sheet_answers, en.themes_heading, en.office_sheet_plan]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -159,9 +159,12 @@ fn download_docx(app: App, d: ResultsData, busy: RwSignal<bool>) {
             previous: previous.as_deref(),
             targets: &targets,
             today: &today,
+            shared: false,
         };
         let figures = crate::office::report::figures(t, &input);
-        let doc = crate::office::report::board_document(t, &text, radar, figures);
+        let plan = plan_glance(t, &d, t.board_plan_overdue_item)
+            .map(|(counts, overdue)| crate::office::report::BoardPlan { counts, overdue });
+        let doc = crate::office::report::board_document(t, &text, plan, radar, figures);
         let name = file_name(app, t.file_board, &file_date(&d.assessment.updated), "docx");
         crate::app::office::offer(app, name, crate::app::office::Office::Word(doc), busy);
     });

@@ -101,7 +101,7 @@ pub fn download_csv(app: App, d: &ResultsData) {
 }
 
 /// The report as a Word document (with both charts as pictures) or the figures as a workbook.
-fn download_office(app: App, d: ResultsData, word: bool, busy: RwSignal<bool>) {
+fn download_office(app: App, d: ResultsData, word: bool, shared: bool, busy: RwSignal<bool>) {
     let t = app.t();
     busy.set(true);
     leptos::task::spawn_local(async move {
@@ -117,6 +117,7 @@ fn download_office(app: App, d: ResultsData, word: bool, busy: RwSignal<bool>) {
             previous: previous.as_deref(),
             targets: &targets,
             today: &today,
+            shared,
         };
         let date = file_date(&d.assessment.created);
         if word {
@@ -133,7 +134,16 @@ fn download_office(app: App, d: ResultsData, word: bool, busy: RwSignal<bool>) {
             let alt = |label: &str| fill(label, &[("benchmark", &benchmark)]);
             let radar = chart_picture(&radar_chart_for(&d, t, layout), alt(t.radar_label)).await;
             let bars = chart_picture(&bar_chart_for(&d, t, layout), alt(t.bars_label)).await;
-            let doc = document(t, &input, Charts { radar, bars });
+            let left_off = super::radar_left_off(&d, t);
+            let doc = document(
+                t,
+                &input,
+                Charts {
+                    radar,
+                    bars,
+                    left_off,
+                },
+            );
             offer(
                 app,
                 file_name(app, "", &date, "docx"),
@@ -181,6 +191,7 @@ pub fn Exports() -> impl IntoView {
             </button>
         }
     };
+    let read_only = expect_context::<ReadOnly>().0;
     let busy = RwSignal::new(false);
     let office_button = move |word: bool| {
         view! {
@@ -190,14 +201,13 @@ pub fn Exports() -> impl IntoView {
                         return;
                     }
                     if let Some(d) = results.get_untracked() {
-                        download_office(app, d, word, busy);
+                        download_office(app, d, word, read_only, busy);
                     }
                 }>
                 {if word { t.office_docx_download } else { t.office_xlsx_download }}
             </button>
         }
     };
-    let read_only = expect_context::<ReadOnly>().0;
     view! {
         <section class="cmm-exports cmm-no-print" aria-labelledby="cmm-exports-heading">
             <Heading depth=3 class="cmm-heading-s" id="cmm-exports-heading">{t.exports_heading}</Heading>

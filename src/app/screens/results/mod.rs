@@ -363,18 +363,6 @@ pub fn RadarLeftOff(data: Memo<Option<ResultsData>>) -> impl IntoView {
     }
 }
 
-/// The name of the benchmark's line in charts: "illustrative" where the figures are made up,
-/// "expected level" for an expectation, so no legend passes off either as measured data.
-pub fn benchmark_series_name(t: &Text, b: &Benchmark) -> String {
-    if b.illustrative {
-        t.illustrative_median.to_string()
-    } else if b.is_expectation() {
-        t.expected_level.to_string()
-    } else {
-        t.benchmark_median.to_string()
-    }
-}
-
 /// The radar: this assessment, the benchmark median and the previous assessment.
 pub fn radar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Chart {
     radar(&d.framework, t.radar_title, &radar_lines(d, t), layout)
@@ -398,7 +386,7 @@ fn radar_lines(d: &ResultsData, t: &Text) -> Vec<Line> {
     let mut lines = vec![Line::from_scores(t.this_assessment, f, &d.scores)];
     if let Some(b) = &d.benchmark {
         let mut line = Line::from_benchmark(f, b);
-        line.name = benchmark_series_name(t, b);
+        line.name = t.benchmark_series_name(b);
         lines.push(line);
     }
     if let Some((p, s)) = &d.previous {
@@ -412,7 +400,7 @@ pub fn bar_chart_for(d: &ResultsData, t: &Text, layout: Layout) -> charming::Cha
     let median = d
         .benchmark
         .as_ref()
-        .map(|b| benchmark_series_name(t, b))
+        .map(|b| t.benchmark_series_name(b))
         .unwrap_or_default();
     let labels = BarLabels {
         title: t.bars_title,

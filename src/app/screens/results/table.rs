@@ -22,7 +22,7 @@ pub fn FiguresTable() -> impl IntoView {
             let median_label = r
                 .benchmark
                 .as_ref()
-                .map_or(t.table_median.to_string(), |b| super::benchmark_series_name(t, b));
+                .map_or(t.table_median.to_string(), |b| t.benchmark_series_name(b));
             let has_quartiles = r.rows.iter().any(|row| matches!(row.benchmark, Figure::Shown { quartiles: Some(_), .. }));
             let previous_date = r.previous.as_ref().map(|(p, _)| t.long_date(&p.created));
             let previous_label = previous_date
