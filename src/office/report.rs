@@ -31,6 +31,36 @@ pub struct Input<'a> {
     pub shared: bool,
 }
 
+/// The same facts, owned, to hand to a split module that builds and writes the file there.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub framework: std::sync::Arc<Framework>,
+    pub assessment: Assessment,
+    pub scores: Scores,
+    pub rows: Vec<ThemeRow>,
+    pub benchmark: Option<Benchmark>,
+    pub previous: Option<String>,
+    pub targets: Targets,
+    pub today: String,
+    pub shared: bool,
+}
+
+impl Facts {
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            framework: &self.framework,
+            assessment: &self.assessment,
+            scores: &self.scores,
+            rows: &self.rows,
+            benchmark: self.benchmark.as_ref(),
+            previous: self.previous.as_deref(),
+            targets: &self.targets,
+            today: &self.today,
+            shared: self.shared,
+        }
+    }
+}
+
 impl Input<'_> {
     fn learner(&self) -> bool {
         self.framework.audience == Audience::Individual

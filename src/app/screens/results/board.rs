@@ -140,33 +140,19 @@ fn download_docx(app: App, d: ResultsData, busy: RwSignal<bool>) {
     let t = app.t();
     busy.set(true);
     spawn_local(async move {
-        let text = board_text(t, &d);
+        let text = Box::new(board_text(t, &d));
         let (w, h) = crate::charts::EXPORT_SIZE;
-        let radar = crate::app::office::chart_picture(
+        let radar = crate::app::office::chart_image(
             &radar_chart_for(&d, t, Layout::still(w, h)),
             t.board_chart_label.to_string(),
         )
         .await;
-        let targets = d.targets();
-        let today = crate::browser::today();
-        let previous = d.previous.as_ref().map(|(a, _)| a.created.clone());
-        let input = crate::office::report::Input {
-            framework: &d.framework,
-            assessment: &d.assessment,
-            scores: &d.scores,
-            rows: &d.rows,
-            benchmark: d.benchmark.as_ref(),
-            previous: previous.as_deref(),
-            targets: &targets,
-            today: &today,
-            shared: false,
-        };
-        let figures = crate::office::report::figures(t, &input);
         let plan = plan_glance(t, &d, t.board_plan_overdue_item)
             .map(|(counts, overdue)| crate::office::report::BoardPlan { counts, overdue });
-        let doc = crate::office::report::board_document(t, &text, plan, radar, figures);
         let name = file_name(app, t.file_board, &file_date(&d.assessment.updated), "docx");
-        crate::app::office::offer(app, name, crate::app::office::Office::Word(doc), busy);
+        let word = crate::app::office::Word::Board { text, plan, radar };
+        let office = crate::app::office::Office::Word(word);
+        crate::app::office::offer(app, name, d.facts(false), office, busy);
     });
 }
 

@@ -9,14 +9,13 @@ use crate::browser::focus::focus_by_id_after_redraw;
 
 use super::{bar_chart_for, radar_chart_for, use_results, ReadOnly, ResultsData};
 use crate::app::downloads::{file_name, file_stem, offer_chart, offer_csv};
-use crate::app::office::{chart_picture, offer, Office};
+use crate::app::office::{chart_image, offer, Office, Word};
 use crate::app::shell::follow;
 use crate::app::state::{use_app, App};
 use crate::browser::echarts::ImageKind;
 use crate::charts::Layout;
 use crate::domain::dates::file_date;
 use crate::domain::exchange::{to_csv, CsvWords};
-use crate::office::report::{book, document, Charts, Input};
 use crate::route::Route;
 use crate::text::fill;
 
@@ -105,20 +104,6 @@ fn download_office(app: App, d: ResultsData, word: bool, shared: bool, busy: RwS
     let t = app.t();
     busy.set(true);
     leptos::task::spawn_local(async move {
-        let targets = d.targets();
-        let today = crate::browser::today();
-        let previous = d.previous.as_ref().map(|(a, _)| a.created.clone());
-        let input = Input {
-            framework: &d.framework,
-            assessment: &d.assessment,
-            scores: &d.scores,
-            rows: &d.rows,
-            benchmark: d.benchmark.as_ref(),
-            previous: previous.as_deref(),
-            targets: &targets,
-            today: &today,
-            shared,
-        };
         let date = file_date(&d.assessment.created);
         if word {
             let layout = Layout {
@@ -132,31 +117,19 @@ fn download_office(app: App, d: ResultsData, word: bool, shared: bool, busy: RwS
                 .map(|b| b.title.clone())
                 .unwrap_or_default();
             let alt = |label: &str| fill(label, &[("benchmark", &benchmark)]);
-            let radar = chart_picture(&radar_chart_for(&d, t, layout), alt(t.radar_label)).await;
-            let bars = chart_picture(&bar_chart_for(&d, t, layout), alt(t.bars_label)).await;
+            let radar = chart_image(&radar_chart_for(&d, t, layout), alt(t.radar_label)).await;
+            let bars = chart_image(&bar_chart_for(&d, t, layout), alt(t.bars_label)).await;
             let left_off = super::radar_left_off(&d, t);
-            let doc = document(
-                t,
-                &input,
-                Charts {
-                    radar,
-                    bars,
-                    left_off,
-                },
-            );
-            offer(
-                app,
-                file_name(app, "", &date, "docx"),
-                Office::Word(doc),
-                busy,
-            );
+            let word = Word::Report {
+                radar,
+                bars,
+                left_off,
+            };
+            let name = file_name(app, "", &date, "docx");
+            offer(app, name, d.facts(shared), Office::Word(word), busy);
         } else {
-            offer(
-                app,
-                file_name(app, "", &date, "xlsx"),
-                Office::Excel(Box::new(book(t, &input))),
-                busy,
-            );
+            let name = file_name(app, "", &date, "xlsx");
+            offer(app, name, d.facts(shared), Office::Excel, busy);
         }
     });
 }

@@ -92,6 +92,21 @@ impl ResultsData {
     pub fn targets(&self) -> Targets {
         targets_with_overrides(self.benchmark_targets(), &self.assessment.targets)
     }
+
+    /// These results' facts, owned, for the Word and Excel writers' split modules.
+    pub fn facts(&self, shared: bool) -> crate::office::report::Facts {
+        crate::office::report::Facts {
+            framework: self.framework.clone(),
+            assessment: self.assessment.clone(),
+            scores: self.scores.clone(),
+            rows: self.rows.clone(),
+            benchmark: self.benchmark.clone(),
+            previous: self.previous.as_ref().map(|(a, _)| a.created.clone()),
+            targets: self.targets(),
+            today: crate::browser::today(),
+            shared,
+        }
+    }
 }
 
 impl PartialEq for ResultsData {
