@@ -594,8 +594,18 @@ fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
     assert!(ours.contains("<w:numFmt w:val=\"decimal\" />"), "{ours}");
     assert_eq!(
         body.matches("<w:numId w:val=\"3\" />").count(),
-        3,
-        "one gap and two overdue actions"
+        1,
+        "one gap"
+    );
+    assert_eq!(
+        body.matches("<w:numId w:val=\"4\" />").count(),
+        2,
+        "two overdue actions, counted from 1"
+    );
+    let restart = numbering.split("<w:num w:numId=\"4\">").nth(1).unwrap();
+    assert!(
+        restart.contains("<w:startOverride w:val=\"1\" />"),
+        "{restart}"
     );
 }
 

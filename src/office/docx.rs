@@ -32,7 +32,7 @@ const TEXT_WIDTH: u32 = PAGE.0 - 2 * MARGIN as u32;
 /// The widest a picture is drawn: the text width, in EMU (635 to a twentieth of a point).
 const MAX_PICTURE_WIDTH: u32 = TEXT_WIDTH * 635;
 
-/// The lists' numbering definitions (docx-rs keeps 1 for its own).
+/// The lists' numbering definitions (docx-rs keeps 1 for its own); numbered lists use 3, 4, …
 const BULLETS: usize = 2;
 const NUMBERS: usize = 3;
 
@@ -94,9 +94,26 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
                 ),
             ),
         )
-        .add_numbering(docx_rs::Numbering::new(NUMBERS, NUMBERS))
         .created_at(now)
         .updated_at(now);
+    // Each numbered list counts from 1: a numbering instance of its own, restarted.
+    let numbered = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Numbered(_)))
+        .count();
+    for k in 0..numbered {
+        docx = docx.add_numbering(
+            docx_rs::Numbering::new(NUMBERS + k, NUMBERS)
+                .add_override(docx_rs::LevelOverride::new(0).start(1)),
+        );
+    }
+    let mut next_list = NUMBERS;
+    if doc.compact {
+        docx = docx
+            .default_size(20)
+            .default_line_spacing(LineSpacing::new().after(40));
+    }
     docx = docx.add_paragraph(styled(1, &doc.title));
     let mut alts = Vec::new();
     for block in &doc.blocks {
@@ -106,7 +123,10 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
             Block::Warning(text) => docx
                 .add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(text)).bold())),
             Block::Bullets(items) => list(docx, items, BULLETS),
-            Block::Numbered(items) => list(docx, items, NUMBERS),
+            Block::Numbered(items) => {
+                next_list += 1;
+                list(docx, items, next_list - 1)
+            }
             Block::Table(table) => {
                 let grid = column_widths(&table.widths, table.header.len());
                 let cell = |i: usize| {

@@ -19,6 +19,8 @@ pub struct Document {
     /// The document's title (its properties, and the first heading).
     pub title: String,
     pub blocks: Vec<Block>,
+    /// Smaller text, for a summary that must fit one page.
+    pub compact: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

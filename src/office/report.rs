@@ -535,6 +535,7 @@ pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
         lang: t.lang,
         title: title(i),
         blocks,
+        compact: false,
     }
 }
 
@@ -610,8 +611,8 @@ pub fn board_document(
     // Drawn smaller than in the report, so the summary stays on one page.
     blocks.extend(radar.map(|p| {
         Block::Picture(Picture {
-            width: p.width * 2 / 5,
-            height: p.height * 2 / 5,
+            width: p.width / 3,
+            height: p.height / 3,
             ..p
         })
     }));
@@ -621,6 +622,7 @@ pub fn board_document(
         lang: t.lang,
         title: board.title.clone(),
         blocks,
+        compact: true,
     }
 }
 
