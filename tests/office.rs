@@ -78,6 +78,38 @@ fn seeded(fw: &Framework) -> Assessment {
     a
 }
 
+/// The results' facts as the tests build them, on 3 December 2026.
+fn input_for<'a>(
+    framework: &'a Framework,
+    assessment: &'a Assessment,
+    scores: &'a cm_maturity::domain::scoring::Scores,
+    rows: &'a [cm_maturity::domain::results::ThemeRow],
+    benchmark: Option<&'a cm_maturity::domain::Benchmark>,
+    targets: &'a Targets,
+) -> Input<'a> {
+    Input {
+        framework,
+        assessment,
+        scores,
+        rows,
+        benchmark,
+        previous: None,
+        targets,
+        today: "2026-12-03",
+        shared: false,
+    }
+}
+
+/// The Word report with no chart pictures.
+fn report_without_charts(t: &Text, input: &Input) -> Vec<u8> {
+    let charts = Charts {
+        radar: None,
+        bars: None,
+        left_off: vec![],
+    };
+    docx::write(&document(t, input, charts), "2026-12-03T10:00:00Z").unwrap()
+}
+
 struct Made {
     docx: Vec<u8>,
     xlsx: Vec<u8>,
@@ -103,17 +135,7 @@ fn make(lang: Lang) -> Made {
     let scores = score(&fw, &a);
     let theme_rows = rows(&fw, &scores, Some(benchmark), None);
     let targets: Targets = targets_from_benchmark(&fw, benchmark);
-    let input = Input {
-        framework: &fw,
-        assessment: &a,
-        scores: &scores,
-        rows: &theme_rows,
-        benchmark: Some(benchmark),
-        previous: None,
-        targets: &targets,
-        today: "2026-12-03",
-        shared: false,
-    };
+    let input = input_for(&fw, &a, &scores, &theme_rows, Some(benchmark), &targets);
     let alts = vec![
         "Radar <of> levels & more".to_string(),
         "Bars of levels".to_string(),
@@ -478,30 +500,8 @@ fn a_learner_gets_a_development_plan_and_an_empty_plan_leaves_no_tracker() {
     let scores = score(&fw, &a);
     let theme_rows = rows(&fw, &scores, Some(benchmark), None);
     let targets = targets_from_benchmark(&fw, benchmark);
-    let input = Input {
-        framework: &fw,
-        assessment: &a,
-        scores: &scores,
-        rows: &theme_rows,
-        benchmark: Some(benchmark),
-        previous: None,
-        targets: &targets,
-        today: "2026-12-03",
-        shared: false,
-    };
-    let doc = docx::write(
-        &document(
-            t,
-            &input,
-            Charts {
-                radar: None,
-                bars: None,
-                left_off: vec![],
-            },
-        ),
-        "2026-12-03T10:00:00Z",
-    )
-    .unwrap();
+    let input = input_for(&fw, &a, &scores, &theme_rows, Some(benchmark), &targets);
+    let doc = report_without_charts(t, &input);
     let body = paragraphs(&part(&doc, "word/document.xml")).join("\n");
     assert!(body.contains(t.plan_heading), "the development plan");
     assert!(!body.contains(t.cplan_heading));
@@ -535,17 +535,7 @@ fn the_board_summary_document_is_its_words_the_radar_and_the_figures() {
     let scores = score(&fw, &a);
     let theme_rows = rows(&fw, &scores, None, None);
     let targets = Targets::default();
-    let input = Input {
-        framework: &fw,
-        assessment: &a,
-        scores: &scores,
-        rows: &theme_rows,
-        benchmark: None,
-        previous: None,
-        targets: &targets,
-        today: "2026-12-03",
-        shared: false,
-    };
+    let input = input_for(&fw, &a, &scores, &theme_rows, None, &targets);
     let board = BoardText {
         title: "Board summary".into(),
         subtitle: HOSTILE.into(),
@@ -627,17 +617,7 @@ fn long_notes_line_breaks_missing_figures_and_the_comparison_s_name() {
     let scores = score(&fw, &a);
     let theme_rows = rows(&fw, &scores, Some(expectation), None);
     let targets = targets_from_benchmark(&fw, expectation);
-    let input = Input {
-        framework: &fw,
-        assessment: &a,
-        scores: &scores,
-        rows: &theme_rows,
-        benchmark: Some(expectation),
-        previous: None,
-        targets: &targets,
-        today: "2026-12-03",
-        shared: false,
-    };
+    let input = input_for(&fw, &a, &scores, &theme_rows, Some(expectation), &targets);
 
     // The workbook is still made; the long note is cut to a cell, saying so.
     let bytes = xlsx::write(&book(t, &input)).expect("a long note does not stop the workbook");
@@ -680,19 +660,7 @@ fn long_notes_line_breaks_missing_figures_and_the_comparison_s_name() {
     );
 
     // The document keeps the whole note, its lines apart, and names the comparison the same way.
-    let doc = docx::write(
-        &document(
-            t,
-            &input,
-            Charts {
-                radar: None,
-                bars: None,
-                left_off: vec![],
-            },
-        ),
-        "2026-12-03T10:00:00Z",
-    )
-    .unwrap();
+    let doc = report_without_charts(t, &input);
     let body = part(&doc, "word/document.xml");
     assert!(body.contains(&"x".repeat(40_000)));
     assert!(

@@ -85,8 +85,9 @@ pub struct PlanWords<'a> {
     pub not_done: &'a str,
 }
 
-/// The cells every plan CSV starts with: theme, question, the level now and next, the action.
-fn row_start(framework: &Framework, item: &PlanItem, find_out: &str) -> [String; 5] {
+/// The cells every plan table starts with (CSV, Word, Excel): theme, question, the level now and
+/// next, the action.
+pub fn row_start(framework: &Framework, item: &PlanItem, find_out: &str) -> [String; 5] {
     let (theme, question) = item.titles(framework);
     let level = |l: Option<Level>| {
         l.map(|l| format!("{} {}", l.get(), framework.level_name(l)))

@@ -59,41 +59,9 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
                 .based_on("Normal")
                 .bold(),
         )
-        .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("•"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
+        .add_abstract_numbering(list_style(BULLETS, "bullet", "•"))
         .add_numbering(docx_rs::Numbering::new(BULLETS, BULLETS))
-        .add_abstract_numbering(
-            AbstractNumbering::new(NUMBERS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("decimal"),
-                    LevelText::new("%1."),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(720),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
+        .add_abstract_numbering(list_style(NUMBERS, "decimal", "%1."))
         .created_at(now)
         .updated_at(now);
     // Each numbered list counts from 1: a numbering instance of its own, restarted.
@@ -186,6 +154,20 @@ pub fn write(doc: &Document, now: &str) -> Result<Vec<u8>, String> {
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())
+}
+
+/// A one-level list: its marker (a bullet, or the number and a full stop) hanging in the margin.
+fn list_style(id: usize, format: &str, marker: &str) -> AbstractNumbering {
+    AbstractNumbering::new(id).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(marker),
+            LevelJc::new("left"),
+        )
+        .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
+    )
 }
 
 fn heading(level: u8, half_points: usize) -> Style {

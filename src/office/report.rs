@@ -8,7 +8,7 @@ use crate::domain::benchmark::Figure;
 use crate::domain::board::BoardText;
 use crate::domain::framework::{Audience, Framework};
 use crate::domain::plan::{
-    council_plan, development_plan, rag, CouncilPlan, PlanItem, Rag, AMBER_DAYS,
+    council_plan, development_plan, rag, row_start, CouncilPlan, PlanItem, Rag, AMBER_DAYS,
 };
 use crate::domain::results::ThemeRow;
 use crate::domain::roadmap::Targets;
@@ -255,17 +255,9 @@ fn answers(t: &Text, i: &Input) -> Vec<[String; 6]> {
         .collect()
 }
 
-fn level_words(f: &Framework, l: Option<crate::domain::level::Level>) -> String {
-    l.map(|l| format!("{} {}", l.get(), f.level_name(l)))
-        .unwrap_or_default()
-}
-
-fn action_words(t: &Text, item: &PlanItem) -> String {
-    if item.action.is_empty() {
-        t.plan_find_out.to_string()
-    } else {
-        item.action.clone()
-    }
+/// Theme, question, the level now and next, and the action: how every plan table starts.
+fn start(t: &Text, f: &Framework, item: &PlanItem) -> Vec<String> {
+    row_start(f, item, t.plan_find_out).to_vec()
 }
 
 fn colour_word(t: &Text, r: Option<Rag>) -> &'static str {
@@ -300,28 +292,11 @@ fn roadmap_table(t: &Text, f: &Framework, items: &[PlanItem]) -> Block {
     Block::Table(Table {
         caption: None,
         widths: vec![3, 3, 2, 2, 6],
-        header: [
-            t.csv_theme,
-            t.csv_question,
-            t.plan_csv_now,
-            t.plan_csv_next,
-            t.plan_csv_action,
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: items
+        header: t.plan_headers()[..5]
             .iter()
-            .map(|item| {
-                let (theme, question) = item.titles(f);
-                vec![
-                    theme,
-                    question,
-                    level_words(f, item.from),
-                    level_words(f, item.to),
-                    action_words(t, item),
-                ]
-            })
+            .map(|h| h.to_string())
             .collect(),
+        rows: items.iter().map(|item| start(t, f, item)).collect(),
     })
 }
 
@@ -381,7 +356,7 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                             vec![
                                 theme,
                                 question,
-                                action_words(t, item),
+                                row_start(f, item, t.plan_find_out)[4].clone(),
                                 owner,
                                 due(item),
                                 t.status_name(item.step.status).to_string(),
@@ -425,27 +400,12 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
             blocks.push(Block::Table(Table {
                 caption: None,
                 widths: vec![3, 3, 2, 2, 6, 2, 2],
-                header: [
-                    t.csv_theme,
-                    t.csv_question,
-                    t.plan_csv_now,
-                    t.plan_csv_next,
-                    t.plan_csv_action,
-                    t.plan_csv_due,
-                    t.plan_csv_done,
-                ]
-                .map(String::from)
-                .to_vec(),
+                header: t.plan_headers().map(String::from).to_vec(),
                 rows: items
                     .iter()
                     .map(|item| {
-                        let (theme, question) = item.titles(f);
-                        vec![
-                            theme,
-                            question,
-                            level_words(f, item.from),
-                            level_words(f, item.to),
-                            action_words(t, item),
+                        let mut row = start(t, f, item);
+                        row.extend([
                             item.step
                                 .due
                                 .as_deref()
@@ -457,7 +417,8 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                                 t.plan_done_no
                             }
                             .to_string(),
-                        ]
+                        ]);
+                        row
                     })
                     .collect(),
             }));
@@ -505,15 +466,11 @@ pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
         blocks.push(Block::Table(Table {
             caption: None,
             widths: vec![3, 1, 2, 6, 4],
-            header: [
-                t.csv_question,
-                t.csv_level,
-                t.csv_level_name,
-                t.csv_answer,
-                t.csv_note,
-            ]
-            .map(String::from)
-            .to_vec(),
+            // The theme is the heading above.
+            header: t.answer_headers()[1..]
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
             rows: rows
                 .into_iter()
                 .map(|[_, q, n, name, s, note]| vec![q, n, name, s, note])
@@ -688,16 +645,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
 
     let answers = Sheet {
         name: sheet_name(t.office_sheet_answers),
-        header: [
-            t.csv_theme,
-            t.csv_question,
-            t.csv_level,
-            t.csv_level_name,
-            t.csv_answer,
-            t.csv_note,
-        ]
-        .map(String::from)
-        .to_vec(),
+        header: t.answer_headers().map(String::from).to_vec(),
         rows: answers(t, i)
             .into_iter()
             .map(|[theme, q, n, name, s, note]| {
@@ -785,38 +733,21 @@ fn tracker(t: &Text, i: &Input) -> Option<Tracker> {
     let rows = items
         .iter()
         .map(|item| {
-            let (theme, question) = item.titles(f);
-            vec![
-                Cell::text(theme),
-                Cell::text(question),
-                Cell::text(level_words(f, item.from)),
-                Cell::text(level_words(f, item.to)),
-                Cell::text(action_words(t, item)),
+            let mut row: Vec<Cell> = start(t, f, item).into_iter().map(Cell::text).collect();
+            row.extend([
                 Cell::text(&item.step.owner),
                 Cell::date(item.step.due.as_deref()),
                 Cell::text(t.status_name(item.step.status)),
                 Cell::text(colour_word(t, rag(&item.step, i.today))),
                 Cell::text(&item.step.note),
-            ]
+            ]);
+            row
         })
         .collect();
     Some(Tracker {
         sheet: Sheet {
             name: sheet_name(t.office_sheet_plan),
-            header: [
-                t.csv_theme,
-                t.csv_question,
-                t.plan_csv_now,
-                t.plan_csv_next,
-                t.cplan_col_action,
-                t.cplan_col_owner,
-                t.cplan_col_due,
-                t.cplan_col_status,
-                t.cplan_col_colour,
-                t.cplan_note_label,
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: t.council_plan_headers().map(String::from).to_vec(),
             rows,
             widths: vec![22.0, 30.0, 14.0, 14.0, 50.0, 18.0, 14.0, 14.0, 10.0, 30.0],
         },

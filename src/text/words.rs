@@ -53,6 +53,50 @@ impl Text {
         }
     }
 
+    /// The answers' column headers (CSV, Word and Excel): theme, question, level, level name,
+    /// answer, note.
+    pub fn answer_headers(&self) -> [&'static str; 6] {
+        [
+            self.csv_theme,
+            self.csv_question,
+            self.csv_level,
+            self.csv_level_name,
+            self.csv_answer,
+            self.csv_note,
+        ]
+    }
+
+    /// A learner's plan's column headers: theme, question, level now and next, action, target
+    /// date, done.
+    pub fn plan_headers(&self) -> [&'static str; 7] {
+        [
+            self.csv_theme,
+            self.csv_question,
+            self.plan_csv_now,
+            self.plan_csv_next,
+            self.plan_csv_action,
+            self.plan_csv_due,
+            self.plan_csv_done,
+        ]
+    }
+
+    /// A council's plan's column headers: theme, question, level now and next, action, owner,
+    /// due, status, colour, note.
+    pub fn council_plan_headers(&self) -> [&'static str; 10] {
+        [
+            self.csv_theme,
+            self.csv_question,
+            self.plan_csv_now,
+            self.plan_csv_next,
+            self.cplan_col_action,
+            self.cplan_col_owner,
+            self.cplan_col_due,
+            self.cplan_col_status,
+            self.cplan_col_colour,
+            self.cplan_note_label,
+        ]
+    }
+
     /// A plan action's status in words.
     pub fn status_name(&self, s: crate::domain::assessment::Status) -> &'static str {
         use crate::domain::assessment::Status;

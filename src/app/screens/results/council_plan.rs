@@ -241,18 +241,7 @@ pub fn PlanControls(item: PlanItem, question: String) -> impl IntoView {
 fn download_csv(app: App, d: &ResultsData, plan: &CouncilPlan, today: &str) {
     let t = app.t();
     let words = CouncilPlanWords {
-        headers: [
-            t.csv_theme,
-            t.csv_question,
-            t.plan_csv_now,
-            t.plan_csv_next,
-            t.cplan_col_action,
-            t.cplan_col_owner,
-            t.cplan_col_due,
-            t.cplan_col_status,
-            t.cplan_col_colour,
-            t.cplan_note_label,
-        ],
+        headers: t.council_plan_headers(),
         find_out: t.plan_find_out,
         statuses: Status::ALL.map(|s| t.status_name(s)),
         colours: [t.rag_red, t.rag_amber, t.rag_green],

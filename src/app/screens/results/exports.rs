@@ -82,14 +82,7 @@ fn download_chart(app: App, d: ResultsData, which: Which, kind: ImageKind) {
 pub fn download_csv(app: App, d: &ResultsData) {
     let t = app.t();
     let words = CsvWords {
-        headers: [
-            t.csv_theme,
-            t.csv_question,
-            t.csv_level,
-            t.csv_level_name,
-            t.csv_answer,
-            t.csv_note,
-        ],
+        headers: t.answer_headers(),
         dont_know: t.dont_know,
         not_applicable: t.not_applicable,
         not_answered: t.not_answered,

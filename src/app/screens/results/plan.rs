@@ -17,15 +17,7 @@ use crate::text::fill;
 fn download_plan(app: App, d: &super::ResultsData, items: &[PlanItem]) {
     let t = app.t();
     let words = PlanWords {
-        headers: [
-            t.csv_theme,
-            t.csv_question,
-            t.plan_csv_now,
-            t.plan_csv_next,
-            t.plan_csv_action,
-            t.plan_csv_due,
-            t.plan_csv_done,
-        ],
+        headers: t.plan_headers(),
         find_out: t.plan_find_out,
         done: t.plan_done_yes,
         not_done: t.plan_done_no,
