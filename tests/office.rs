@@ -16,7 +16,7 @@ use cm_maturity::domain::results::rows;
 use cm_maturity::domain::roadmap::{targets_from_benchmark, Targets};
 use cm_maturity::domain::scoring::score;
 use cm_maturity::domain::{Assessment, BenchmarkFile, Framework, Rating};
-use cm_maturity::office::report::{book, document, Charts, Input};
+use cm_maturity::office::report::{book, document, Charts, Facts};
 use cm_maturity::office::{docx, xlsx, Picture};
 use cm_maturity::text::{Lang, Text};
 use common::*;
@@ -79,29 +79,29 @@ fn seeded(fw: &Framework) -> Assessment {
 }
 
 /// The results' facts as the tests build them, on 3 December 2026.
-fn input_for<'a>(
-    framework: &'a Framework,
-    assessment: &'a Assessment,
-    scores: &'a cm_maturity::domain::scoring::Scores,
-    rows: &'a [cm_maturity::domain::results::ThemeRow],
-    benchmark: Option<&'a cm_maturity::domain::Benchmark>,
-    targets: &'a Targets,
-) -> Input<'a> {
-    Input {
-        framework,
-        assessment,
-        scores,
-        rows,
-        benchmark,
+fn input_for(
+    framework: &Framework,
+    assessment: &Assessment,
+    scores: &cm_maturity::domain::scoring::Scores,
+    rows: &[cm_maturity::domain::results::ThemeRow],
+    benchmark: Option<&cm_maturity::domain::Benchmark>,
+    targets: &Targets,
+) -> Facts {
+    Facts {
+        framework: std::sync::Arc::new(framework.clone()),
+        assessment: assessment.clone(),
+        scores: scores.clone(),
+        rows: rows.to_vec(),
+        benchmark: benchmark.cloned(),
         previous: None,
-        targets,
-        today: "2026-12-03",
+        targets: targets.clone(),
+        today: "2026-12-03".into(),
         shared: false,
     }
 }
 
 /// The Word report with no chart pictures.
-fn report_without_charts(t: &Text, input: &Input) -> Vec<u8> {
+fn report_without_charts(t: &Text, input: &Facts) -> Vec<u8> {
     let charts = Charts {
         radar: None,
         bars: None,
@@ -514,9 +514,9 @@ fn a_learner_gets_a_development_plan_and_an_empty_plan_leaves_no_tracker() {
     // Everything at 5: nothing to plan, so no plan sheet and the roadmap says so.
     let top = all_at(&fw, "me", "2026-11-20T10:00:00.000Z", 5);
     let scores = score(&fw, &top);
-    let input = Input {
-        assessment: &top,
-        scores: &scores,
+    let input = Facts {
+        assessment: top,
+        scores,
         ..input
     };
     let wb: Xlsx<_> =

@@ -54,7 +54,6 @@ fn write_docx(
     word: Word,
     now: String,
 ) -> Result<Result<Vec<u8>, String>, LoadFailed> {
-    let input = facts.input();
     let doc = match word {
         Word::Report {
             radar,
@@ -62,7 +61,7 @@ fn write_docx(
             left_off,
         } => document(
             t,
-            &input,
+            &facts,
             Charts {
                 radar: picture(radar),
                 bars: picture(bars),
@@ -70,7 +69,7 @@ fn write_docx(
             },
         ),
         Word::Board { text, plan, radar } => {
-            board_document(t, &text, plan, picture(radar), figures(t, &input))
+            board_document(t, &text, plan, picture(radar), figures(t, &facts))
         }
     };
     Ok(docx::write(&doc, &now))
@@ -81,7 +80,7 @@ fn write_docx(
     leptos::wasm_split::wasm_split(office_xlsx, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn write_xlsx(t: &'static Text, facts: Facts) -> Result<Result<Vec<u8>, String>, LoadFailed> {
-    Ok(xlsx::write(&book(t, &facts.input())))
+    Ok(xlsx::write(&book(t, &facts)))
 }
 
 /// A chart drawn off-screen as a PNG, with its text alternative; none if it cannot be drawn

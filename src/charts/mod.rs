@@ -106,12 +106,19 @@ impl Layout {
         }
     }
 
+    /// Still, with the full (not the phone) layout, at the size the chart is given: exported
+    /// images, documents and paper.
+    pub const STILL: Layout = Layout {
+        reduced_motion: true,
+        compact: false,
+        size: None,
+    };
+
     /// Still, full size, for a box of fixed size: print copies and pictures.
     pub fn still(width: u32, height: u32) -> Layout {
         Layout {
-            reduced_motion: true,
-            compact: false,
             size: Some((width, height)),
+            ..Self::STILL
         }
     }
 

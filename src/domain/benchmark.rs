@@ -126,6 +126,17 @@ pub enum Figure {
 }
 
 impl Figure {
+    /// A figure with its middle half (lower and upper quartile), not a median alone.
+    pub fn has_quartiles(self) -> bool {
+        matches!(
+            self,
+            Figure::Shown {
+                quartiles: Some(_),
+                ..
+            }
+        )
+    }
+
     pub fn median(self) -> Option<f64> {
         match self {
             Figure::Shown { median, .. } => Some(median),

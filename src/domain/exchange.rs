@@ -217,6 +217,12 @@ pub fn to_csv(framework: &Framework, assessment: &Assessment, words: &CsvWords) 
     out
 }
 
+/// What a spreadsheet would run as a formula if the text were typed into a cell (the CSV gives
+/// it a leading apostrophe; the workbook writes it as text with a quote prefix).
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Writes one RFC 4180 record: fields quoted when they hold a comma, quote or line break, quotes
 /// doubled, CRLF line ends. A field a spreadsheet would run as a formula gets a leading
 /// apostrophe, so a note such as "=HYPERLINK(...)" stays text.
@@ -226,7 +232,7 @@ pub fn write_row(out: &mut String, fields: &[&str]) {
             out.push(',');
         }
         let mut value = String::new();
-        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if looks_like_formula(field) {
             value.push('\'');
         }
         value.push_str(field);

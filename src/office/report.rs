@@ -2,36 +2,19 @@
 //! rows, roadmap and plans, so a document never disagrees with the screen) in the reader's words.
 
 use super::{Block, Book, Cell, ChartSpec, Document, Picture, Sheet, Table, Tracker};
-use crate::domain::assessment::{Assessment, AssessmentKind, Rating, Status};
+use crate::domain::assessment::{Assessment, Rating, Status};
 use crate::domain::benchmark::Benchmark;
-use crate::domain::benchmark::Figure;
 use crate::domain::board::BoardText;
 use crate::domain::framework::{Audience, Framework};
 use crate::domain::plan::{
-    council_plan, development_plan, rag, row_start, CouncilPlan, PlanItem, Rag, AMBER_DAYS,
+    council_plan, development_plan, rag, row_start, CouncilPlan, PlanItem, AMBER_DAYS,
 };
 use crate::domain::results::ThemeRow;
 use crate::domain::roadmap::Targets;
 use crate::domain::scoring::{display_change, display_level, round1, Scores};
 use crate::text::{fill, Text};
 
-/// The results a document is made from.
-pub struct Input<'a> {
-    pub framework: &'a Framework,
-    pub assessment: &'a Assessment,
-    pub scores: &'a Scores,
-    pub rows: &'a [ThemeRow],
-    pub benchmark: Option<&'a Benchmark>,
-    /// The date of the assessment compared with, if any.
-    pub previous: Option<&'a str>,
-    pub targets: &'a Targets,
-    /// YYYY-MM-DD, for the plan's colours.
-    pub today: &'a str,
-    /// Results opened from a share link: their roadmap, not a plan.
-    pub shared: bool,
-}
-
-/// The same facts, owned, to hand to a split module that builds and writes the file there.
+/// The results a document is made from, owned, so a split module can build and write the file.
 #[derive(Debug, Clone)]
 pub struct Facts {
     pub framework: std::sync::Arc<Framework>,
@@ -39,56 +22,27 @@ pub struct Facts {
     pub scores: Scores,
     pub rows: Vec<ThemeRow>,
     pub benchmark: Option<Benchmark>,
+    /// The date of the assessment compared with, if any.
     pub previous: Option<String>,
     pub targets: Targets,
+    /// YYYY-MM-DD, for the plan's colours.
     pub today: String,
+    /// Results opened from a share link: their roadmap, not a plan.
     pub shared: bool,
 }
 
 impl Facts {
-    pub fn input(&self) -> Input<'_> {
-        Input {
-            framework: &self.framework,
-            assessment: &self.assessment,
-            scores: &self.scores,
-            rows: &self.rows,
-            benchmark: self.benchmark.as_ref(),
-            previous: self.previous.as_deref(),
-            targets: &self.targets,
-            today: &self.today,
-            shared: self.shared,
-        }
-    }
-}
-
-impl Input<'_> {
     fn learner(&self) -> bool {
         self.framework.audience == Audience::Individual
     }
 }
 
-/// "Anytown Council, 20 November 2026. Compared with …", as the exported charts say it.
-fn about(t: &Text, i: &Input) -> Vec<String> {
-    let organisation = if i.assessment.organisation.is_empty() {
-        String::new()
-    } else {
-        format!("{}, ", i.assessment.organisation)
-    };
-    let date = t.long_date(&i.assessment.created);
-    let mut lines = vec![match i.benchmark {
-        Some(b) => fill(
-            t.export_info,
-            &[
-                ("organisation", &organisation),
-                ("date", &date),
-                ("benchmark", &b.title),
-            ],
-        ),
-        None => fill(
-            t.export_info_alone,
-            &[("organisation", &organisation), ("date", &date)],
-        ),
-    }];
+/// Who, when and compared with what, as the exported charts say it; the framework; the role.
+fn about(t: &Text, i: &Facts) -> Vec<String> {
+    let mut lines = vec![t.export_info(
+        &i.assessment,
+        i.benchmark.as_ref().map(|b| b.title.as_str()),
+    )];
     lines.push(fill(
         t.office_framework,
         &[
@@ -100,26 +54,6 @@ fn about(t: &Text, i: &Input) -> Vec<String> {
         lines.push(fill(t.office_role, &[("role", &i.assessment.role)]));
     }
     lines
-}
-
-/// How the figures were made, as the board summary's footer says it.
-pub fn method(t: &Text, framework: &Framework, assessment: &Assessment, scores: &Scores) -> String {
-    let kind = match assessment.kind {
-        AssessmentKind::Quick => t.kind_quick,
-        AssessmentKind::Full => t.kind_full,
-    };
-    let asked: usize = scores.themes.iter().map(|s| s.asked).sum();
-    fill(
-        t.board_footer,
-        &[
-            ("kind", &kind.to_lowercase()),
-            ("answered", &(asked - scores.unanswered())),
-            ("asked", &asked),
-            ("dont_know", &scores.dont_know()),
-            ("framework", &framework.title),
-            ("version", &framework.version),
-        ],
-    )
 }
 
 /// What the comparison is, saying plainly when its figures are invented.
@@ -144,33 +78,18 @@ fn comparison(t: &Text, b: &Benchmark) -> Vec<Block> {
     blocks
 }
 
-fn level_cell(t: &Text, framework: &Framework, level: Option<f64>) -> String {
-    level.map_or_else(
-        || t.no_rated_answers.to_string(),
-        |l| t.level_with_name(framework, l),
-    )
-}
-
 /// The figures table, as the results screen shows it: the comparison's column named as the
 /// screen names it ("Expected level", "Illustrative median…"), never passed off as a median.
-pub fn figures(t: &Text, i: &Input) -> Table {
-    let quartiles = i.rows.iter().any(|r| {
-        matches!(
-            r.benchmark,
-            Figure::Shown {
-                quartiles: Some(_),
-                ..
-            }
-        )
-    });
+pub fn figures(t: &Text, i: &Facts) -> Table {
+    let quartiles = i.rows.iter().any(|r| r.benchmark.has_quartiles());
     let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
-    if let Some(b) = i.benchmark {
+    if let Some(b) = &i.benchmark {
         header.push(t.benchmark_series_name(b));
         if quartiles {
             header.push(t.table_middle_half.to_string());
         }
     }
-    if let Some(date) = i.previous {
+    if let Some(date) = &i.previous {
         header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
         header.push(t.table_change.to_string());
     }
@@ -179,20 +98,9 @@ pub fn figures(t: &Text, i: &Input) -> Table {
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![r.title.clone(), level_cell(t, i.framework, r.level)];
+            let mut row = vec![r.title.clone(), t.level_or_none(&i.framework, r.level)];
             if i.benchmark.is_some() {
-                let (median, middle) = match r.benchmark {
-                    Figure::Shown { median, quartiles } => (
-                        display_level(median),
-                        quartiles.map_or_else(dash, |(lq, uq)| {
-                            fill(
-                                t.range,
-                                &[("from", &display_level(lq)), ("to", &display_level(uq))],
-                            )
-                        }),
-                    ),
-                    Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
-                };
+                let (median, middle) = t.figure_cells(r.benchmark);
                 row.push(median);
                 if quartiles {
                     row.push(middle);
@@ -205,7 +113,7 @@ pub fn figures(t: &Text, i: &Input) -> Table {
             row
         })
         .collect();
-    let caption = match i.benchmark {
+    let caption = match &i.benchmark {
         Some(b) => fill(t.table_caption_vs, &[("benchmark", &b.title)]),
         None => t.table_caption.to_string(),
     };
@@ -222,8 +130,8 @@ pub fn figures(t: &Text, i: &Input) -> Table {
 /// One row per question asked, as the CSV has it: theme, question, level, level name, the
 /// answer in words (the rung's statement, or "Don't know", "Not applicable", "Not answered"),
 /// the note.
-fn answers(t: &Text, i: &Input) -> Vec<[String; 6]> {
-    let f = i.framework;
+fn answers(t: &Text, i: &Facts) -> Vec<[String; 6]> {
+    let f = &i.framework;
     f.questions()
         .filter(|(_, q)| i.assessment.asks(f, &q.id))
         .map(|(theme, q)| {
@@ -260,15 +168,6 @@ fn start(t: &Text, f: &Framework, item: &PlanItem) -> Vec<String> {
     row_start(f, item, t.plan_find_out).to_vec()
 }
 
-fn colour_word(t: &Text, r: Option<Rag>) -> &'static str {
-    match r {
-        Some(Rag::Red) => t.rag_red,
-        Some(Rag::Amber) => t.rag_amber,
-        Some(Rag::Green) => t.rag_green,
-        None => t.rag_none,
-    }
-}
-
 /// What a document's plan section holds, as the results screen shows it: a learner's
 /// development plan; a council's actions taken on, what they achieved and the roadmap's steps
 /// not yet taken on; for shared results, the roadmap alone (a plan is not shared).
@@ -278,14 +177,14 @@ enum Plan {
     Shared(Vec<PlanItem>),
 }
 
-fn plan(i: &Input) -> Plan {
+fn plan(i: &Facts) -> Plan {
     if i.learner() {
-        return Plan::Learner(development_plan(i.framework, i.assessment, i.targets));
+        return Plan::Learner(development_plan(&i.framework, &i.assessment, &i.targets));
     }
     if i.shared {
-        return Plan::Shared(development_plan(i.framework, i.assessment, i.targets));
+        return Plan::Shared(development_plan(&i.framework, &i.assessment, &i.targets));
     }
-    Plan::Council(council_plan(i.framework, i.assessment, i.targets))
+    Plan::Council(council_plan(&i.framework, &i.assessment, &i.targets))
 }
 
 fn roadmap_table(t: &Text, f: &Framework, items: &[PlanItem]) -> Block {
@@ -311,8 +210,8 @@ fn roadmap_blocks(t: &Text, f: &Framework, heading: &str, items: &[PlanItem]) ->
     blocks
 }
 
-fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
-    let f = i.framework;
+fn plan_blocks(t: &Text, i: &Facts) -> Vec<Block> {
+    let f = &i.framework;
     let due = |item: &PlanItem| {
         item.step
             .due
@@ -348,11 +247,7 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                         .iter()
                         .map(|item| {
                             let (theme, question) = item.titles(f);
-                            let owner = if item.step.owner.trim().is_empty() {
-                                t.cplan_no_owner.to_string()
-                            } else {
-                                item.step.owner.clone()
-                            };
+                            let owner = t.owner_or_none(&item.step);
                             vec![
                                 theme,
                                 question,
@@ -360,7 +255,7 @@ fn plan_blocks(t: &Text, i: &Input) -> Vec<Block> {
                                 owner,
                                 due(item),
                                 t.status_name(item.step.status).to_string(),
-                                colour_word(t, rag(&item.step, i.today)).to_string(),
+                                t.rag_name(rag(&item.step, &i.today)).to_string(),
                                 item.step.note.clone(),
                             ]
                         })
@@ -438,14 +333,14 @@ pub struct Charts {
 /// The report as a Word document, in the results screen's order: about, the overall level, the
 /// comparison, the charts and the figures beneath them, the roadmap and plan, every answer, and
 /// how the figures were made.
-pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
+pub fn document(t: &Text, i: &Facts, charts: Charts) -> Document {
     let mut blocks: Vec<Block> = about(t, i).into_iter().map(Block::Paragraph).collect();
     blocks.push(Block::Heading(2, t.board_overall_label.to_string()));
     blocks.push(Block::Paragraph(fill(
         t.overall_level,
-        &[("level", &level_cell(t, i.framework, i.scores.overall))],
+        &[("level", &t.level_or_none(&i.framework, i.scores.overall))],
     )));
-    if let Some(b) = i.benchmark {
+    if let Some(b) = &i.benchmark {
         blocks.push(Block::Heading(2, t.office_comparison_heading.to_string()));
         blocks.extend(comparison(t, b));
     }
@@ -478,11 +373,10 @@ pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
         }));
     }
     blocks.push(Block::Heading(2, t.office_method_heading.to_string()));
-    blocks.push(Block::Paragraph(method(
-        t,
-        i.framework,
-        i.assessment,
-        i.scores,
+    blocks.push(Block::Paragraph(t.method(
+        &i.framework,
+        &i.assessment,
+        &i.scores,
     )));
     blocks.push(Block::Paragraph(fill(
         t.about_version,
@@ -496,7 +390,7 @@ pub fn document(t: &Text, i: &Input, charts: Charts) -> Document {
     }
 }
 
-fn title(i: &Input) -> String {
+fn title(i: &Facts) -> String {
     if i.assessment.organisation.is_empty() {
         i.framework.title.clone()
     } else {
@@ -585,8 +479,8 @@ pub fn board_document(
 
 /// The workbook: a summary, the answers, the theme results against the comparison, and the
 /// plan as a tracker, with a radar of the theme levels.
-pub fn book(t: &Text, i: &Input) -> Book {
-    let f = i.framework;
+pub fn book(t: &Text, i: &Facts) -> Book {
+    let f = &i.framework;
     let mut summary_rows: Vec<Vec<Cell>> = vec![
         vec![
             Cell::text(t.office_item_framework),
@@ -608,7 +502,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
         ],
         vec![
             Cell::text(t.office_method_heading),
-            Cell::text(method(t, f, i.assessment, i.scores)),
+            Cell::text(t.method(f, &i.assessment, &i.scores)),
         ],
     ];
     if !i.assessment.role.is_empty() {
@@ -620,7 +514,7 @@ pub fn book(t: &Text, i: &Input) -> Book {
             ],
         );
     }
-    if let Some(b) = i.benchmark {
+    if let Some(b) = &i.benchmark {
         let name = if b.illustrative {
             fill(t.export_illustrative, &[("benchmark", &b.title)])
         } else {
@@ -663,10 +557,10 @@ pub fn book(t: &Text, i: &Input) -> Book {
     };
 
     let mut header = vec![t.table_theme.to_string(), t.table_level.to_string()];
-    if let Some(b) = i.benchmark {
+    if let Some(b) = &i.benchmark {
         header.push(t.benchmark_series_name(b));
     }
-    if let Some(date) = i.previous {
+    if let Some(date) = &i.previous {
         header.push(fill(t.table_previous, &[("date", &t.long_date(date))]));
         header.push(t.table_change.to_string());
     }
@@ -720,8 +614,8 @@ pub fn book(t: &Text, i: &Input) -> Book {
 
 /// The plan as a tracker: for a council the actions taken on (or the roadmap's steps, ready to
 /// take on), for a learner the development plan, with a status, owner, due date and colour.
-fn tracker(t: &Text, i: &Input) -> Option<Tracker> {
-    let f = i.framework;
+fn tracker(t: &Text, i: &Facts) -> Option<Tracker> {
+    let f = &i.framework;
     let items = match plan(i) {
         Plan::Learner(items) | Plan::Shared(items) => items,
         // The actions taken on, then the roadmap's other steps, ready to take on.
@@ -738,7 +632,7 @@ fn tracker(t: &Text, i: &Input) -> Option<Tracker> {
                 Cell::text(&item.step.owner),
                 Cell::date(item.step.due.as_deref()),
                 Cell::text(t.status_name(item.step.status)),
-                Cell::text(colour_word(t, rag(&item.step, i.today))),
+                Cell::text(t.rag_name(rag(&item.step, &i.today))),
                 Cell::text(&item.step.note),
             ]);
             row

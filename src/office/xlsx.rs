@@ -14,6 +14,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{Book, Cell, Sheet, Tracker};
+use crate::domain::exchange::looks_like_formula;
 
 const AUTHOR: &str = "Contract management maturity self-assessment";
 
@@ -204,11 +205,6 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
         ws.autofilter(0, 0, (sheet.rows.len() as u32).max(1), last_col)?;
     }
     Ok(())
-}
-
-/// What a spreadsheet would take as a formula if the text were typed in.
-pub fn looks_like_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Excel's column letters for a column index from 0.

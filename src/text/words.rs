@@ -14,7 +14,7 @@ use crate::domain::programme::{GroupTitles, ReturnError};
 use crate::domain::saved::{LoadError, SCHEMA_VERSION};
 use crate::domain::scoring::{display_level, level_band, round1};
 use crate::domain::share::ShareError;
-use crate::domain::{Assessment, Framework, Rating};
+use crate::domain::{Assessment, AssessmentKind, Framework, Rating};
 
 impl Text {
     /// "A, B and C", the way a sentence lists things. Welsh writes "ac" before a vowel, and
@@ -50,6 +50,111 @@ impl Text {
             self.expected_level.to_string()
         } else {
             self.benchmark_median.to_string()
+        }
+    }
+
+    /// A mean level in words ("2.5 (Developing)"), or that nothing is rated yet.
+    pub fn level_or_none(&self, framework: &Framework, level: Option<f64>) -> String {
+        level.map_or_else(
+            || self.no_rated_answers.to_string(),
+            |l| self.level_with_name(framework, l),
+        )
+    }
+
+    /// A comparison's figure for a theme as the figures table shows it: the median (or expected
+    /// level) and the middle half ("2.5 to 3.5", "–" without quartiles), or "no figure" for both.
+    pub fn figure_cells(&self, figure: crate::domain::Figure) -> (String, String) {
+        match figure {
+            crate::domain::Figure::Shown { median, quartiles } => (
+                display_level(median),
+                quartiles.map_or_else(
+                    || "–".to_string(),
+                    |(lq, uq)| {
+                        fill(
+                            self.range,
+                            &[("from", &display_level(lq)), ("to", &display_level(uq))],
+                        )
+                    },
+                ),
+            ),
+            crate::domain::Figure::Missing => {
+                (self.no_figure.to_string(), self.no_figure.to_string())
+            }
+        }
+    }
+
+    /// "Full assessment" or "Quick check".
+    pub fn kind_name(&self, kind: AssessmentKind) -> &'static str {
+        match kind {
+            AssessmentKind::Full => self.kind_full,
+            AssessmentKind::Quick => self.kind_quick,
+        }
+    }
+
+    /// How the figures were made (the board summary's footer, the documents' method): the kind
+    /// of assessment, how many questions were answered and "Don't know", and the framework.
+    pub fn method(
+        &self,
+        framework: &Framework,
+        assessment: &Assessment,
+        scores: &crate::domain::scoring::Scores,
+    ) -> String {
+        let asked: usize = scores.themes.iter().map(|s| s.asked).sum();
+        fill(
+            self.board_footer,
+            &[
+                ("kind", &self.kind_name(assessment.kind).to_lowercase()),
+                ("answered", &(asked - scores.unanswered())),
+                ("asked", &asked),
+                ("dont_know", &scores.dont_know()),
+                ("framework", &framework.title),
+                ("version", &framework.version),
+            ],
+        )
+    }
+
+    /// "Anytown Council, 20 November 2026. Compared with …": who and when, and what with, as
+    /// exported charts and documents say it.
+    pub fn export_info(&self, assessment: &Assessment, benchmark: Option<&str>) -> String {
+        let organisation = if assessment.organisation.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", assessment.organisation)
+        };
+        let date = self.long_date(&assessment.created);
+        match benchmark {
+            Some(b) => fill(
+                self.export_info,
+                &[
+                    ("organisation", &organisation),
+                    ("date", &date),
+                    ("benchmark", &b),
+                ],
+            ),
+            None => fill(
+                self.export_info_alone,
+                &[("organisation", &organisation), ("date", &date)],
+            ),
+        }
+    }
+
+    /// An action's colour in words; an open action with no date has none.
+    pub fn rag_name(&self, rag: Option<crate::domain::plan::Rag>) -> &'static str {
+        use crate::domain::plan::Rag;
+        match rag {
+            Some(Rag::Red) => self.rag_red,
+            Some(Rag::Amber) => self.rag_amber,
+            Some(Rag::Green) => self.rag_green,
+            None => self.rag_none,
+        }
+    }
+
+    /// Who owns a plan step, or that nobody does yet.
+    pub fn owner_or_none(&self, step: &crate::domain::PlanStep) -> String {
+        if step.owner.is_empty() {
+            self.cplan_no_owner.to_string()
+        } else {
+            step.owner.clone()
         }
     }
 

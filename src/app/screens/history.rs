@@ -16,7 +16,7 @@ use crate::browser::{new_id, now_iso};
 use crate::domain::dates::file_date;
 use crate::domain::exchange::export;
 use crate::domain::scoring::score;
-use crate::domain::{Assessment, AssessmentKind};
+use crate::domain::Assessment;
 use crate::route::Route;
 use crate::text::fill;
 use crate::APP_VERSION;
@@ -150,16 +150,10 @@ fn HistoryItem(id: String, deleted: RwSignal<Option<(usize, Assessment)>>) -> im
         let name = t.assessment_name(&a);
         let framework = app.catalogue.framework(&a.framework_id);
         let is_current = app.session.current_id().as_deref() == Some(a.id.as_str());
-        let kind = match a.kind {
-            AssessmentKind::Full => t.kind_full,
-            AssessmentKind::Quick => t.kind_quick,
-        };
+        let kind = t.kind_name(a.kind);
         let (framework_title, overall) = match &framework {
             Some(f) => {
-                let overall = score(f, &a.reconciled(f))
-                    .overall
-                    .map(|l| t.level_with_name(f, l))
-                    .unwrap_or_else(|| t.no_rated_answers.to_string());
+                let overall = t.level_or_none(f, score(f, &a.reconciled(f)).overall);
                 (f.title.clone(), overall)
             }
             None => (

@@ -8,7 +8,7 @@ use crate::app::blocks::{Heading, PageHeading};
 use crate::app::shell::follow;
 use crate::app::state::use_app;
 use crate::domain::scoring::{score, Progress};
-use crate::domain::{AssessmentKind, Audience};
+use crate::domain::Audience;
 use crate::route::Route;
 use crate::text::fill;
 
@@ -26,10 +26,7 @@ pub fn OverviewPage() -> impl IntoView {
     });
     let caption = app.current.with_untracked(|a| {
         a.as_ref().map(|a| {
-            let kind = match a.kind {
-                AssessmentKind::Full => t.kind_full,
-                AssessmentKind::Quick => t.kind_quick,
-            };
+            let kind = t.kind_name(a.kind);
             let title = framework.with_value(|f| f.title.clone());
             if a.organisation.is_empty() {
                 fill(

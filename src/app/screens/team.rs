@@ -131,15 +131,7 @@ fn TeamBody(framework: Arc<Framework>) -> impl IntoView {
         })
     });
     let export = move |kind: ImageKind| {
-        let chart = team(
-            &rows.get_untracked(),
-            &labels(t),
-            Layout {
-                reduced_motion: true,
-                compact: false,
-                size: None,
-            },
-        );
+        let chart = team(&rows.get_untracked(), &labels(t), Layout::STILL);
         let info = vec![t.count(&t.team_export_info, people.with_untracked(Vec::len))];
         let name = file_stem(app, t.file_team, &file_date(&now_iso()));
         offer_chart(app, &chart, &info, name, kind);

@@ -15,7 +15,6 @@ use crate::app::state::{use_app, App};
 use crate::browser::download;
 use crate::browser::echarts::{export_image, rasterise, ImageKind};
 use crate::charts::{echarts_option, Layout};
-use crate::domain::assessment::AssessmentKind;
 use crate::domain::board::{board_svg, png_with_text, BoardText, BOARD_SIZE};
 use crate::domain::dates::file_date;
 use crate::domain::roadmap::{build, Step};
@@ -93,23 +92,12 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
             ))
         })
         .collect();
-    let asked: usize = d.scores.themes.iter().map(|s| s.asked).sum();
-    let unanswered: usize = d.scores.themes.iter().map(|s| s.unanswered).sum();
-    let dont_know: usize = d.scores.themes.iter().map(|s| s.dont_know).sum();
-    let kind = match a.kind {
-        AssessmentKind::Quick => t.kind_quick,
-        AssessmentKind::Full => t.kind_full,
-    };
     BoardText {
         title: t.board_title.to_string(),
         subtitle,
         compared,
         overall_label: t.board_overall_label.to_string(),
-        overall: d
-            .scores
-            .overall
-            .map(|l| t.level_with_name(f, l))
-            .unwrap_or_else(|| t.no_rated_answers.to_string()),
+        overall: t.level_or_none(f, d.scores.overall),
         progress,
         // On the slide the date and owner come first, so a long action is what is cut short.
         plan: plan_glance(t, d, t.board_picture_overdue)
@@ -121,17 +109,7 @@ pub fn board_text(t: &Text, d: &ResultsData) -> BoardText {
             .unwrap_or_default(),
         gaps_heading: t.board_gaps.to_string(),
         gaps,
-        footer: fill(
-            t.board_footer,
-            &[
-                ("kind", &kind.to_lowercase()),
-                ("answered", &(asked - unanswered)),
-                ("asked", &asked),
-                ("dont_know", &dont_know),
-                ("framework", &f.title),
-                ("version", &f.version),
-            ],
-        ),
+        footer: t.method(f, a, &d.scores),
     }
 }
 
@@ -394,7 +372,7 @@ fn plan_glance(t: &Text, d: &ResultsData, template: &str) -> Option<(String, Vec
         .most_overdue(&today, 3)
         .into_iter()
         .map(|item| {
-            let owner = super::council_plan::owner_text(t, &item.step);
+            let owner = t.owner_or_none(&item.step);
             fill(
                 template,
                 &[

@@ -22,12 +22,13 @@ use crate::text::{fill, Text};
 /// The words for a status.
 /// The word for a colour, and its tag's modifier.
 pub fn colour(t: &Text, rag: Option<Rag>) -> (&'static str, &'static str) {
-    match rag {
-        Some(Rag::Red) => (t.rag_red, "red"),
-        Some(Rag::Amber) => (t.rag_amber, "amber"),
-        Some(Rag::Green) => (t.rag_green, "green"),
-        None => (t.rag_none, "grey"),
-    }
+    let tone = match rag {
+        Some(Rag::Red) => "red",
+        Some(Rag::Amber) => "amber",
+        Some(Rag::Green) => "green",
+        None => "grey",
+    };
+    (t.rag_name(rag), tone)
 }
 
 pub fn counts_text(t: &Text, c: RagCounts) -> String {
@@ -49,15 +50,6 @@ pub fn action_text(f: &Framework, t: &Text, item: &PlanItem) -> String {
         fill(t.roadmap_find_out, &[("question", &question)])
     } else {
         item.action.clone()
-    }
-}
-
-/// Who owns a step, or that nobody does yet.
-pub fn owner_text(t: &Text, step: &PlanStep) -> String {
-    if step.owner.is_empty() {
-        t.cplan_no_owner.to_string()
-    } else {
-        step.owner.clone()
     }
 }
 
@@ -261,7 +253,7 @@ fn download_calendar(app: App, d: &ResultsData, plan: &CouncilPlan, reassess: Op
     let t = app.t();
     let mut events = plan_events(&d.framework.id, &plan.actions, |item| {
         let (theme, question) = item.titles(&d.framework);
-        let owner = owner_text(t, &item.step);
+        let owner = t.owner_or_none(&item.step);
         (
             fill(
                 t.ics_action_summary,
@@ -337,7 +329,7 @@ pub fn CouncilPlanSection() -> impl IntoView {
                     .map(|item| {
                         let item: &PlanItem = item;
                         let (word, tone) = colour(t, rag(&item.step, &today));
-                        let owner = owner_text(t, &item.step);
+                        let owner = t.owner_or_none(&item.step);
                         let due = item.step.due.as_deref().map_or(t.cplan_no_date.to_string(), |d| t.long_date(d));
                         view! {
                             <tr class="cmm-table__row">

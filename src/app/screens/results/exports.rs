@@ -28,11 +28,6 @@ enum Which {
 /// The lines of context drawn into an exported image.
 pub fn context_lines(app: App, d: &ResultsData) -> Vec<String> {
     let t = app.t();
-    let organisation = if d.assessment.organisation.is_empty() {
-        String::new()
-    } else {
-        format!("{}, ", d.assessment.organisation)
-    };
     let benchmark = d.benchmark.as_ref().map(|b| {
         if b.illustrative {
             fill(t.export_illustrative, &[("benchmark", &b.title)])
@@ -40,23 +35,7 @@ pub fn context_lines(app: App, d: &ResultsData) -> Vec<String> {
             b.title.clone()
         }
     });
-    let mut lines = vec![match &benchmark {
-        Some(b) => fill(
-            t.export_info,
-            &[
-                ("organisation", &organisation),
-                ("date", &t.long_date(&d.assessment.created)),
-                ("benchmark", b),
-            ],
-        ),
-        None => fill(
-            t.export_info_alone,
-            &[
-                ("organisation", &organisation),
-                ("date", &t.long_date(&d.assessment.created)),
-            ],
-        ),
-    }];
+    let mut lines = vec![t.export_info(&d.assessment, benchmark.as_deref())];
     if let Some(b) = &d.benchmark {
         lines.push(fill(t.export_source, &[("source", &b.source)]));
     }
@@ -65,11 +44,7 @@ pub fn context_lines(app: App, d: &ResultsData) -> Vec<String> {
 
 fn download_chart(app: App, d: ResultsData, which: Which, kind: ImageKind) {
     let t = app.t();
-    let layout = Layout {
-        reduced_motion: true,
-        compact: false,
-        size: None,
-    };
+    let layout = Layout::STILL;
     let (chart, part) = match which {
         Which::Radar => (radar_chart_for(&d, t, layout), "radar"),
         Which::Bars => (bar_chart_for(&d, t, layout), "bars"),
@@ -99,11 +74,7 @@ fn download_office(app: App, d: ResultsData, word: bool, shared: bool, busy: RwS
     leptos::task::spawn_local(async move {
         let date = file_date(&d.assessment.created);
         if word {
-            let layout = Layout {
-                reduced_motion: true,
-                compact: false,
-                size: None,
-            };
+            let layout = Layout::STILL;
             let benchmark = d
                 .benchmark
                 .as_ref()

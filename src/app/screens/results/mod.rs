@@ -256,11 +256,7 @@ pub fn ResultsBody(
         })
     });
     // Paper is neither a phone nor a wide monitor: the print copies use the full layout.
-    let paper = Layout {
-        reduced_motion: true,
-        compact: false,
-        size: None,
-    };
+    let paper = Layout::STILL;
     let (w, h) = PRINT_SIZE;
     let radar_paper = Layout::still(w, h);
     let radar_print = Memo::new(move |_| {

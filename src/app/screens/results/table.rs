@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::use_results;
 use crate::app::state::use_app;
-use crate::domain::benchmark::Figure;
 use crate::domain::scoring::display_change;
 use crate::domain::scoring::display_level;
 use crate::text::fill;
@@ -23,7 +22,7 @@ pub fn FiguresTable() -> impl IntoView {
                 .benchmark
                 .as_ref()
                 .map_or(t.table_median.to_string(), |b| t.benchmark_series_name(b));
-            let has_quartiles = r.rows.iter().any(|row| matches!(row.benchmark, Figure::Shown { quartiles: Some(_), .. }));
+            let has_quartiles = r.rows.iter().any(|row| row.benchmark.has_quartiles());
             let previous_date = r.previous.as_ref().map(|(p, _)| t.long_date(&p.created));
             let previous_label = previous_date
                 .as_ref()
@@ -33,16 +32,8 @@ pub fn FiguresTable() -> impl IntoView {
                 .rows
                 .iter()
                 .map(|row| {
-                    let level = row.level.map_or(t.no_rated_answers.to_string(), |l| t.level_with_name(f, l));
-                    let (median, middle) = match row.benchmark {
-                        Figure::Shown { median, quartiles } => (
-                            display_level(median),
-                            quartiles.map_or(String::from("–"), |(lq, uq)| {
-                                fill(t.range, &[("from", &display_level(lq)), ("to", &display_level(uq))])
-                            }),
-                        ),
-                        Figure::Missing => (t.no_figure.to_string(), t.no_figure.to_string()),
-                    };
+                    let level = t.level_or_none(f, row.level);
+                    let (median, middle) = t.figure_cells(row.benchmark);
                     let previous = row.previous.map_or(String::from("–"), display_level);
                     let change = row.change().map_or(String::from("–"), display_change);
                     view! {
